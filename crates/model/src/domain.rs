@@ -1,0 +1,428 @@
+//! Validated domain types: what the app may rely on once [`crate::validate`] has accepted an entry.
+//!
+//! Every value here has been checked (ids are slugs, URLs are http(s), coordinates lie in Germany,
+//! dates are real and not in the future, every fact cites a source of its entity).
+
+use serde::Deserialize;
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+use crate::date::PartialDate;
+
+/// The whole accepted dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub schema_version: SchemaVersion,
+    /// "Stand": when the facts were last checked.
+    pub as_of: PartialDate,
+    pub licence: String,
+    pub compiled_by: Option<String>,
+    pub entities: Vec<Entity>,
+}
+
+impl Dataset {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SchemaVersion {
+    pub major: u32,
+    pub minor: u32,
+}
+
+/// The only schema major version this build understands.
+pub const SUPPORTED_MAJOR: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Lower-case slug, unique in the dataset; used in URLs.
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub land: Land,
+    pub coordinates: Coordinates,
+    pub population: Option<Population>,
+    pub office: Office,
+    pub established: Option<Dated>,
+    /// Oldest first.
+    pub holders: Vec<Holder>,
+    pub reporting_line: Option<Text>,
+    pub context: Vec<Text>,
+    pub interview: Option<Interview>,
+    pub sources: Vec<Source>,
+}
+
+impl Entity {
+    /// The holder in office now: the most recent one, if no end date is recorded for them.
+    pub fn current_holder(&self) -> Option<&Holder> {
+        self.holders.last().filter(|h| h.until.is_none())
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    City,
+    Land,
+}
+
+/// A German Land, by its ISO 3166-2 code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Land {
+    BW,
+    BY,
+    BE,
+    BB,
+    HB,
+    HH,
+    HE,
+    MV,
+    NI,
+    NW,
+    RP,
+    SL,
+    SN,
+    ST,
+    SH,
+    TH,
+}
+
+impl Land {
+    pub const ALL: [Land; 16] = [
+        Land::BW,
+        Land::BY,
+        Land::BE,
+        Land::BB,
+        Land::HB,
+        Land::HH,
+        Land::HE,
+        Land::MV,
+        Land::NI,
+        Land::NW,
+        Land::RP,
+        Land::SL,
+        Land::SN,
+        Land::ST,
+        Land::SH,
+        Land::TH,
+    ];
+
+    /// ISO 3166-2 code, e.g. `DE-HE`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Land::BW => "DE-BW",
+            Land::BY => "DE-BY",
+            Land::BE => "DE-BE",
+            Land::BB => "DE-BB",
+            Land::HB => "DE-HB",
+            Land::HH => "DE-HH",
+            Land::HE => "DE-HE",
+            Land::MV => "DE-MV",
+            Land::NI => "DE-NI",
+            Land::NW => "DE-NW",
+            Land::RP => "DE-RP",
+            Land::SL => "DE-SL",
+            Land::SN => "DE-SN",
+            Land::ST => "DE-ST",
+            Land::SH => "DE-SH",
+            Land::TH => "DE-TH",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Land> {
+        Land::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+/// WGS84 degrees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Coordinates {
+    /// A generous bounding box around Germany (List auf Sylt to Oberstdorf, Isenbruch to Görlitz).
+    pub const LAT_RANGE: std::ops::RangeInclusive<f64> = 47.2..=55.1;
+    pub const LON_RANGE: std::ops::RangeInclusive<f64> = 5.8..=15.1;
+
+    pub fn in_germany(&self) -> bool {
+        Self::LAT_RANGE.contains(&self.lat) && Self::LON_RANGE.contains(&self.lon)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Population {
+    pub value: u64,
+    pub year: u16,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Office {
+    pub title: String,
+    pub origin: Option<Origin>,
+    pub form: Form,
+    pub sources: Vec<String>,
+}
+
+impl Office {
+    pub fn headline(&self) -> Headline {
+        Headline::derive(self.origin, self.form)
+    }
+}
+
+/// Axis 1 — where the person who took the post came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// A university or research institute.
+    Academia,
+    /// The entity's own administration.
+    Internal,
+    /// A company.
+    PrivateSector,
+    /// Another public body (another city, a ministry).
+    PublicSector,
+    /// Elected politics.
+    Politics,
+}
+
+impl Origin {
+    pub const ALL: [Origin; 5] = [
+        Origin::Academia,
+        Origin::Internal,
+        Origin::PrivateSector,
+        Origin::PublicSector,
+        Origin::Politics,
+    ];
+}
+
+/// Axis 2 — how digital leadership is organised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// A paid CDO post (or an equivalent single post such as a Digitalisierungsbeauftragter).
+    CdoPost,
+    /// A CDO who serves in an honorary capacity.
+    HonoraryCdo,
+    /// A digital agency or company instead of a CDO.
+    Agency,
+    /// A Dezernat or Referat of the administration led by an elected or appointed head.
+    Department,
+    /// A Stabsstelle (staff unit) without a CDO title.
+    StaffUnit,
+    /// A Land ministry, state secretary or government commissioner.
+    StateGovernment,
+    /// Anything else (e.g. a Chief Information/Innovation Office, a Geschäftsstelle).
+    Other,
+}
+
+impl Form {
+    pub const ALL: [Form; 7] = [
+        Form::CdoPost,
+        Form::HonoraryCdo,
+        Form::Agency,
+        Form::Department,
+        Form::StaffUnit,
+        Form::StateGovernment,
+        Form::Other,
+    ];
+}
+
+/// The headline model readers see first, derived from both axes — never stored.
+///
+/// For a CDO post the origin tells the models apart ("CDO aus der Wissenschaft", "intern besetzt",
+/// …); for every other form the form itself is the headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Headline {
+    CdoFromAcademia,
+    CdoInternal,
+    CdoFromPrivateSector,
+    CdoFromPublicSector,
+    CdoFromPolitics,
+    CdoOriginUnknown,
+    HonoraryCdo,
+    AgencyInsteadOfCdo,
+    Department,
+    StaffUnit,
+    StateGovernment,
+    Other,
+}
+
+impl Headline {
+    pub const ALL: [Headline; 12] = [
+        Headline::CdoFromAcademia,
+        Headline::CdoInternal,
+        Headline::CdoFromPrivateSector,
+        Headline::CdoFromPublicSector,
+        Headline::CdoFromPolitics,
+        Headline::CdoOriginUnknown,
+        Headline::HonoraryCdo,
+        Headline::AgencyInsteadOfCdo,
+        Headline::Department,
+        Headline::StaffUnit,
+        Headline::StateGovernment,
+        Headline::Other,
+    ];
+
+    pub fn derive(origin: Option<Origin>, form: Form) -> Headline {
+        match form {
+            Form::CdoPost => match origin {
+                Some(Origin::Academia) => Headline::CdoFromAcademia,
+                Some(Origin::Internal) => Headline::CdoInternal,
+                Some(Origin::PrivateSector) => Headline::CdoFromPrivateSector,
+                Some(Origin::PublicSector) => Headline::CdoFromPublicSector,
+                Some(Origin::Politics) => Headline::CdoFromPolitics,
+                None => Headline::CdoOriginUnknown,
+            },
+            Form::HonoraryCdo => Headline::HonoraryCdo,
+            Form::Agency => Headline::AgencyInsteadOfCdo,
+            Form::Department => Headline::Department,
+            Form::StaffUnit => Headline::StaffUnit,
+            Form::StateGovernment => Headline::StateGovernment,
+            Form::Other => Headline::Other,
+        }
+    }
+}
+
+/// A date with the sources that give it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dated {
+    pub date: PartialDate,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Holder {
+    pub name: String,
+    pub role: Option<Localized>,
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    pub background: Option<Localized>,
+    pub sources: Vec<String>,
+}
+
+/// A sourced statement in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    pub text: Localized,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Localized {
+    pub de: String,
+    pub en: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interview {
+    pub url: HttpUrl,
+    pub title: Option<String>,
+    pub interviewee: Option<String>,
+    pub date: Option<PartialDate>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub url: HttpUrl,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<PartialDate>,
+}
+
+/// An absolute `http://` or `https://` URL — the only kind the app ever puts into an `href`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpUrl(String);
+
+impl HttpUrl {
+    /// Accepts `http(s)://host…` with a non-empty host and no whitespace or control characters.
+    pub fn parse(s: &str) -> Option<HttpUrl> {
+        let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+        let rest = if lower.starts_with("https://") {
+            &s[8..]
+        } else if lower.starts_with("http://") {
+            &s[7..]
+        } else {
+            return None;
+        };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let clean = !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        (clean && !host.is_empty()).then(|| HttpUrl(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The host without `www.`, for compact display.
+    pub fn host(&self) -> &str {
+        let rest = self.0.split_once("://").map_or(self.0.as_str(), |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_urls_are_accepted() {
+        for ok in ["https://vdz.org/x", "http://www.kommune21.de/meldung_28401.html", "HTTPS://A.DE"] {
+            assert!(HttpUrl::parse(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "ftp://example.org",
+            "//vdz.org",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "vdz.org",
+            "",
+        ] {
+            assert!(HttpUrl::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn host_drops_scheme_path_and_www() {
+        let url = HttpUrl::parse("https://www.rnz.de/nachrichten?x=1").unwrap();
+        assert_eq!(url.host(), "rnz.de");
+    }
+
+    #[test]
+    fn headline_is_the_origin_for_a_cdo_post_and_the_form_otherwise() {
+        assert_eq!(Headline::derive(Some(Origin::Academia), Form::CdoPost), Headline::CdoFromAcademia);
+        assert_eq!(Headline::derive(None, Form::CdoPost), Headline::CdoOriginUnknown);
+        assert_eq!(Headline::derive(Some(Origin::Academia), Form::HonoraryCdo), Headline::HonoraryCdo);
+        assert_eq!(Headline::derive(None, Form::Agency), Headline::AgencyInsteadOfCdo);
+        assert_eq!(
+            Headline::derive(Some(Origin::PrivateSector), Form::StateGovernment),
+            Headline::StateGovernment
+        );
+    }
+
+    #[test]
+    fn land_codes_round_trip() {
+        for land in Land::ALL {
+            assert_eq!(Land::from_code(land.code()), Some(land));
+        }
+        assert_eq!(Land::from_code("DE-XX"), None);
+        assert_eq!(Land::from_code("de-he"), None);
+    }
+}

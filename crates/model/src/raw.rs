@@ -1,0 +1,149 @@
+//! The dataset file's JSON shapes, exactly as serde reads them — nothing here is trusted yet.
+//!
+//! [`crate::validate`] turns these into the domain types of [`crate::domain`]. The JSON Schema in
+//! `public/data/cdo-atlas.schema.json` is generated from these types (`cargo run -p xtask -- schema`).
+//! Unknown extra fields are tolerated everywhere (no `deny_unknown_fields`), so a newer minor
+//! version of the file still loads.
+
+use serde::Deserialize;
+
+use crate::domain::{Form, Kind, Origin};
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// The top level of the dataset file. Entities stay raw JSON values here so that each one is
+/// deserialised on its own: one malformed entry must not take the others down with it.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "cdo-atlas dataset"))]
+pub struct RawDataset {
+    /// `MAJOR.MINOR`; the app reads major version 1 and ignores fields it does not know.
+    pub schema_version: String,
+    /// Date the facts were last checked ("Stand"), `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Licence of the compiled dataset.
+    pub licence: String,
+    /// Who compiled the dataset and how (free text).
+    #[serde(default)]
+    pub compiled_by: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<RawEntity>"))]
+    pub entities: Vec<serde_json::Value>,
+}
+
+/// One city or Land.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawEntity {
+    /// Lower-case slug, unique in the file, e.g. `darmstadt`, `land-hessen`.
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    /// ISO 3166-2 code of the Land, e.g. `DE-HE`.
+    pub land: String,
+    /// City centre; for a Land its capital. WGS84 degrees.
+    pub coordinates: RawCoordinates,
+    pub population: Option<RawPopulation>,
+    pub office: RawOffice,
+    /// When the post, unit or agency was created.
+    pub established: Option<RawDated>,
+    /// People who held the post, oldest first.
+    #[serde(default)]
+    pub holders: Vec<RawHolder>,
+    pub reporting_line: Option<RawText>,
+    #[serde(default)]
+    pub context: Vec<RawText>,
+    pub interview: Option<RawInterview>,
+    /// Every source this entity's facts cite, by local `id`.
+    pub sources: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawCoordinates {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawPopulation {
+    pub value: i64,
+    /// Reference year of the figure.
+    pub year: u16,
+    pub sources: Vec<String>,
+}
+
+/// The post or unit that leads digitalisation, classified on two axes (see docs/DATA.md).
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawOffice {
+    /// The official title, in the language of the entity (e.g. "Chief Digital Officer").
+    pub title: String,
+    /// Where the person who took the post came from; `null` if unknown or no person.
+    pub origin: Option<Origin>,
+    /// How the leadership is organised.
+    pub form: Form,
+    pub sources: Vec<String>,
+}
+
+/// A date with the sources that give it.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawDated {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; prefix `~` where the source only implies it.
+    pub date: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawHolder {
+    pub name: String,
+    /// Role where it differs from the office title (e.g. "Chief Urban Officer").
+    pub role: Option<RawLocalized>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub background: Option<RawLocalized>,
+    pub sources: Vec<String>,
+}
+
+/// A sourced statement in German and English.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawText {
+    pub de: String,
+    pub en: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawLocalized {
+    pub de: String,
+    pub en: String,
+}
+
+/// The series interview with the entity's decision maker.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawInterview {
+    pub url: String,
+    pub title: Option<String>,
+    /// Who was interviewed, e.g. "OB Jochen Partsch".
+    pub interviewee: Option<String>,
+    /// Publication date if shown; the series' pages mostly show none.
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct RawSource {
+    /// Local id, cited by the entity's facts.
+    pub id: String,
+    pub url: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    /// Page date where the page shows one.
+    pub date: Option<String>,
+}

@@ -1,0 +1,90 @@
+//! Search normalisation: case and umlaut folding, so "dusseldorf", "Duesseldorf" and "DÜSSELDORF"
+//! all find Düsseldorf.
+//!
+//! Both the haystack and the query go through [`fold`]; a query matches when every one of its
+//! words occurs in the folded haystack. Folding `ae`/`oe`/`ue` to `a`/`o`/`u` on both sides keeps
+//! the two German spellings equivalent; it may add rare extra matches, never lose one.
+
+/// Lower-cases and folds German umlauts, ß and common Latin diacritics to plain ASCII letters.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => out.push('o'),
+            'ü' | 'ù' | 'ú' | 'û' => out.push('u'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            'ß' => out.push_str("ss"),
+            // "ae"/"oe"/"ue" are the ASCII spellings of ä/ö/ü: fold the second letter away.
+            'e' if matches!(out.as_bytes().last(), Some(b'a' | b'o' | b'u')) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A query folded once and split into words, to test many haystacks against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn new(input: &str) -> Self {
+        Self { words: input.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// True if every query word occurs in the (already folded) haystack. An empty query matches.
+    pub fn matches_folded(&self, folded_haystack: &str) -> bool {
+        self.words.iter().all(|w| folded_haystack.contains(w.as_str()))
+    }
+
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.matches_folded(&fold(haystack))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_of_duesseldorf_finds_it() {
+        for query in ["dusseldorf", "Duesseldorf", "DÜSSELDORF", "düsseldorf", "sseldo"] {
+            assert!(Query::new(query).matches("Düsseldorf"), "{query}");
+        }
+    }
+
+    #[test]
+    fn folding_examples() {
+        let cases = [
+            ("Köln", "koln"),
+            ("Koeln", "koln"),
+            ("München", "munchen"),
+            ("Muenchen", "munchen"),
+            ("Straße", "strasse"),
+            ("STRASSE", "strasse"),
+            ("Schrödter", "schrodter"),
+            ("O'Sullivan", "o'sullivan"),
+        ];
+        for (input, folded) in cases {
+            assert_eq!(fold(input), folded, "{input}");
+        }
+    }
+
+    #[test]
+    fn all_words_must_match() {
+        let q = Query::new("ludwig hafen");
+        assert!(q.matches("Ludwigshafen am Rhein"));
+        assert!(!q.matches("Ludwigsburg"));
+        assert!(Query::new("   ").matches("anything"));
+        assert!(!Query::new("hamburg").matches("Heidelberg"));
+    }
+}
