@@ -1,1 +1,287 @@
-//! placeholder
+//! cdo-text: every UI string of cdo-atlas in German and English, and locale-aware formatting.
+//!
+//! A typed table instead of leptos_i18n: the [`Strings`] struct has one field per key and one
+//! `const` value per language, so a key missing in either language is a compile error, lookups
+//! cost nothing at run time and the wasm carries no locale parser. Strings that need arguments
+//! (numbers, dates, validation messages) are functions here, so views only place text.
+
+mod messages;
+mod strings;
+
+pub use messages::{dataset_error, issue};
+pub use strings::{Strings, DE, EN};
+
+use cdo_model::{Form, Headline, Kind, Land, Origin, PartialDate};
+
+/// The UI language. German is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    De,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// BCP 47 code, as used in `<html lang>` and the `lang` URL parameter.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The other language (for the switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::De => Lang::En,
+            Lang::En => Lang::De,
+        }
+    }
+}
+
+/// "1.852.478" in German, "1,852,478" in English.
+pub fn number(lang: Lang, n: u64) -> String {
+    let sep = match lang {
+        Lang::De => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+const MONTHS_DE: [&str; 12] = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+    "Dezember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// A date at its own precision: "Mai 2017", "1. Mai 2017", "2017"; "ca. …" / "c. …" if approximate.
+pub fn date(lang: Lang, d: PartialDate) -> String {
+    let month = d.month.map(|m| match lang {
+        Lang::De => MONTHS_DE[usize::from(m - 1)],
+        Lang::En => MONTHS_EN[usize::from(m - 1)],
+    });
+    let body = match (month, d.day) {
+        (Some(m), Some(day)) => match lang {
+            Lang::De => format!("{day}. {m} {}", d.year),
+            Lang::En => format!("{day} {m} {}", d.year),
+        },
+        (Some(m), None) => format!("{m} {}", d.year),
+        _ => d.year.to_string(),
+    };
+    if d.approx {
+        let about = match lang {
+            Lang::De => "ca.",
+            Lang::En => "c.",
+        };
+        format!("{about} {body}")
+    } else {
+        body
+    }
+}
+
+/// The headline model as the series names it.
+pub fn headline(lang: Lang, h: Headline) -> &'static str {
+    use Headline::*;
+    match (lang, h) {
+        (Lang::De, CdoFromAcademia) => "CDO aus der Wissenschaft",
+        (Lang::De, CdoInternal) => "CDO intern besetzt",
+        (Lang::De, CdoFromPrivateSector) => "CDO aus der Privatwirtschaft",
+        (Lang::De, CdoFromPublicSector) => "CDO aus einer anderen Verwaltung",
+        (Lang::De, CdoFromPolitics) => "CDO aus der Politik",
+        (Lang::De, CdoOriginUnknown) => "CDO (Herkunft unbekannt)",
+        (Lang::De, HonoraryCdo) => "CDO im Ehrenamt",
+        (Lang::De, AgencyInsteadOfCdo) => "Digitalagentur statt CDO",
+        (Lang::De, Department) => "Dezernat oder Referat",
+        (Lang::De, StaffUnit) => "Stabsstelle",
+        (Lang::De, StateGovernment) => "Land: Ministerium oder Staatssekretariat",
+        (Lang::De, Other) => "Anderes Modell",
+        (Lang::En, CdoFromAcademia) => "CDO from academia",
+        (Lang::En, CdoInternal) => "CDO filled internally",
+        (Lang::En, CdoFromPrivateSector) => "CDO from the private sector",
+        (Lang::En, CdoFromPublicSector) => "CDO from another administration",
+        (Lang::En, CdoFromPolitics) => "CDO from politics",
+        (Lang::En, CdoOriginUnknown) => "CDO (origin unknown)",
+        (Lang::En, HonoraryCdo) => "Honorary CDO",
+        (Lang::En, AgencyInsteadOfCdo) => "Digital agency instead of a CDO",
+        (Lang::En, Department) => "Department (Dezernat or Referat)",
+        (Lang::En, StaffUnit) => "Staff unit (Stabsstelle)",
+        (Lang::En, StateGovernment) => "Land: ministry or state secretary",
+        (Lang::En, Other) => "Other model",
+    }
+}
+
+/// One line on what a headline model means (profile and about page).
+pub fn headline_explained(lang: Lang, h: Headline) -> &'static str {
+    use Headline::*;
+    match (lang, h) {
+        (Lang::De, CdoFromAcademia) => "Eine eigene CDO-Stelle, besetzt mit jemandem aus Hochschule oder Forschung.",
+        (Lang::De, CdoInternal) => "Eine eigene CDO-Stelle, besetzt aus der eigenen Verwaltung.",
+        (Lang::De, CdoFromPrivateSector) => "Eine eigene CDO-Stelle, besetzt mit jemandem aus einem Unternehmen.",
+        (Lang::De, CdoFromPublicSector) => "Eine eigene CDO-Stelle, besetzt aus einer anderen Behörde oder Stadt.",
+        (Lang::De, CdoFromPolitics) => "Eine eigene CDO-Stelle, besetzt aus der gewählten Politik.",
+        (Lang::De, CdoOriginUnknown) => "Eine eigene CDO-Stelle; woher die Person kommt, ist nicht belegt.",
+        (Lang::De, HonoraryCdo) => "Ein CDO, der das Amt ehrenamtlich ausübt.",
+        (Lang::De, AgencyInsteadOfCdo) => "Kein CDO: eine Digitalagentur oder -gesellschaft treibt die Digitalisierung.",
+        (Lang::De, Department) => "Ein Dezernat oder Referat der Verwaltung ist zuständig, geführt von einer gewählten oder berufenen Spitze.",
+        (Lang::De, StaffUnit) => "Eine Stabsstelle ohne CDO-Titel ist zuständig.",
+        (Lang::De, StateGovernment) => "Auf Landesebene: ein Ministerium, Staatssekretariat oder Landesbeauftragter.",
+        (Lang::De, Other) => "Eine andere Organisationsform, etwa ein Innovationsbüro oder eine Geschäftsstelle.",
+        (Lang::En, CdoFromAcademia) => "A dedicated CDO post, filled from a university or research institute.",
+        (Lang::En, CdoInternal) => "A dedicated CDO post, filled from the city's own administration.",
+        (Lang::En, CdoFromPrivateSector) => "A dedicated CDO post, filled from a company.",
+        (Lang::En, CdoFromPublicSector) => "A dedicated CDO post, filled from another public body or city.",
+        (Lang::En, CdoFromPolitics) => "A dedicated CDO post, filled from elected politics.",
+        (Lang::En, CdoOriginUnknown) => "A dedicated CDO post; where its holder came from is not documented.",
+        (Lang::En, HonoraryCdo) => "A CDO who serves in an honorary, unpaid capacity.",
+        (Lang::En, AgencyInsteadOfCdo) => "No CDO: a digital agency or company drives digitalisation.",
+        (Lang::En, Department) => "A department (Dezernat or Referat) is in charge, led by an elected or appointed head.",
+        (Lang::En, StaffUnit) => "A staff unit (Stabsstelle) without a CDO title is in charge.",
+        (Lang::En, StateGovernment) => "At Land level: a ministry, state secretary or government commissioner.",
+        (Lang::En, Other) => "Another form, such as an innovation office or a coordination office.",
+    }
+}
+
+pub fn origin(lang: Lang, o: Origin) -> &'static str {
+    use Origin::*;
+    match (lang, o) {
+        (Lang::De, Academia) => "Wissenschaft",
+        (Lang::De, Internal) => "eigene Verwaltung",
+        (Lang::De, PrivateSector) => "Privatwirtschaft",
+        (Lang::De, PublicSector) => "andere Verwaltung",
+        (Lang::De, Politics) => "Politik",
+        (Lang::En, Academia) => "Academia",
+        (Lang::En, Internal) => "Own administration",
+        (Lang::En, PrivateSector) => "Private sector",
+        (Lang::En, PublicSector) => "Another administration",
+        (Lang::En, Politics) => "Politics",
+    }
+}
+
+pub fn form(lang: Lang, f: Form) -> &'static str {
+    use Form::*;
+    match (lang, f) {
+        (Lang::De, CdoPost) => "CDO-Stelle",
+        (Lang::De, HonoraryCdo) => "CDO im Ehrenamt",
+        (Lang::De, Agency) => "Agentur oder Gesellschaft",
+        (Lang::De, Department) => "Dezernat oder Referat",
+        (Lang::De, StaffUnit) => "Stabsstelle",
+        (Lang::De, StateGovernment) => "Landesregierung",
+        (Lang::De, Other) => "Andere Form",
+        (Lang::En, CdoPost) => "CDO post",
+        (Lang::En, HonoraryCdo) => "Honorary CDO",
+        (Lang::En, Agency) => "Agency or company",
+        (Lang::En, Department) => "Department",
+        (Lang::En, StaffUnit) => "Staff unit",
+        (Lang::En, StateGovernment) => "Land government",
+        (Lang::En, Other) => "Other form",
+    }
+}
+
+pub fn kind(lang: Lang, k: Kind) -> &'static str {
+    match (lang, k) {
+        (Lang::De, Kind::City) => "Stadt",
+        (Lang::De, Kind::Land) => "Land",
+        (Lang::En, Kind::City) => "City",
+        (Lang::En, Kind::Land) => "Land (state)",
+    }
+}
+
+/// The Land's name; English uses the established exonyms.
+pub fn land(lang: Lang, l: Land) -> &'static str {
+    use Land::*;
+    match (lang, l) {
+        (_, BW) => "Baden-Württemberg",
+        (Lang::De, BY) => "Bayern",
+        (Lang::En, BY) => "Bavaria",
+        (_, BE) => "Berlin",
+        (_, BB) => "Brandenburg",
+        (_, HB) => "Bremen",
+        (_, HH) => "Hamburg",
+        (Lang::De, HE) => "Hessen",
+        (Lang::En, HE) => "Hesse",
+        (_, MV) => "Mecklenburg-Vorpommern",
+        (Lang::De, NI) => "Niedersachsen",
+        (Lang::En, NI) => "Lower Saxony",
+        (Lang::De, NW) => "Nordrhein-Westfalen",
+        (Lang::En, NW) => "North Rhine-Westphalia",
+        (Lang::De, RP) => "Rheinland-Pfalz",
+        (Lang::En, RP) => "Rhineland-Palatinate",
+        (_, SL) => "Saarland",
+        (Lang::De, SN) => "Sachsen",
+        (Lang::En, SN) => "Saxony",
+        (Lang::De, ST) => "Sachsen-Anhalt",
+        (Lang::En, ST) => "Saxony-Anhalt",
+        (_, SH) => "Schleswig-Holstein",
+        (Lang::De, TH) => "Thüringen",
+        (Lang::En, TH) => "Thuringia",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_local_thousands_separator() {
+        assert_eq!(number(Lang::De, 1_852_478), "1.852.478");
+        assert_eq!(number(Lang::En, 1_852_478), "1,852,478");
+        assert_eq!(number(Lang::De, 999), "999");
+        assert_eq!(number(Lang::De, 1000), "1.000");
+        assert_eq!(number(Lang::En, 0), "0");
+    }
+
+    #[test]
+    fn dates_keep_their_precision() {
+        let p = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(date(Lang::De, p("2017-05")), "Mai 2017");
+        assert_eq!(date(Lang::En, p("2017-05")), "May 2017");
+        assert_eq!(date(Lang::De, p("2017-05-01")), "1. Mai 2017");
+        assert_eq!(date(Lang::En, p("2017-05-01")), "1 May 2017");
+        assert_eq!(date(Lang::De, p("2018")), "2018");
+        assert_eq!(date(Lang::De, p("~2019-01")), "ca. Januar 2019");
+        assert_eq!(date(Lang::En, p("~2019-01")), "c. January 2019");
+    }
+
+    #[test]
+    fn every_headline_has_a_distinct_label_and_explanation_in_each_language() {
+        for lang in Lang::ALL {
+            let labels: std::collections::HashSet<_> = Headline::ALL.iter().map(|h| headline(lang, *h)).collect();
+            assert_eq!(labels.len(), Headline::ALL.len(), "{lang:?}");
+            for h in Headline::ALL {
+                assert!(!headline_explained(lang, h).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn lang_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}

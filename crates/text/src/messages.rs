@@ -1,0 +1,132 @@
+//! Readable messages for dataset problems: why the file failed, or why an entry was rejected.
+
+use cdo_model::date::DateError;
+use cdo_model::validate::MAX_ID;
+use cdo_model::{DatasetError, Issue, Problem};
+
+use crate::{date, Lang};
+
+/// Why the whole dataset could not be used.
+pub fn dataset_error(lang: Lang, e: &DatasetError) -> String {
+    match (lang, e) {
+        (Lang::De, DatasetError::Syntax(m)) => format!("Die Datei ist kein gültiges JSON ({m})."),
+        (Lang::En, DatasetError::Syntax(m)) => format!("The file is not valid JSON ({m})."),
+        (Lang::De, DatasetError::Shape { path, message }) => {
+            format!("Die Datei hat nicht die Form eines Datensatzes: Feld „{path}“: {message}.")
+        }
+        (Lang::En, DatasetError::Shape { path, message }) => {
+            format!("The file is not shaped like a dataset: field “{path}”: {message}.")
+        }
+        (Lang::De, DatasetError::UnsupportedSchema { found }) => format!(
+            "Die Schema-Version „{found}“ kann diese Version der App nicht lesen (erwartet: 1.x). Bitte laden Sie die Seite neu."
+        ),
+        (Lang::En, DatasetError::UnsupportedSchema { found }) => format!(
+            "This version of the app cannot read schema version “{found}” (expected 1.x). Please reload the page."
+        ),
+        (Lang::De, DatasetError::BadAsOf(v)) => format!("Das Stand-Datum „{v}“ ist kein gültiges Datum."),
+        (Lang::En, DatasetError::BadAsOf(v)) => format!("The as-of date “{v}” is not a valid date."),
+    }
+}
+
+/// One issue of a rejected entry: "Feld „name“: darf nicht leer sein."
+pub fn issue(lang: Lang, issue: &Issue) -> String {
+    let what = problem(lang, &issue.problem);
+    match lang {
+        Lang::De if issue.field == "." => format!("Eintrag: {what}"),
+        Lang::En if issue.field == "." => format!("Entry: {what}"),
+        Lang::De => format!("Feld „{}“: {what}", issue.field),
+        Lang::En => format!("Field “{}”: {what}", issue.field),
+    }
+}
+
+fn problem(lang: Lang, p: &Problem) -> String {
+    use Problem::*;
+    match (lang, p) {
+        (Lang::De, Shape(m)) => format!("falsche Form ({m})."),
+        (Lang::En, Shape(m)) => format!("wrong shape ({m})."),
+        (Lang::De, NotASlug) => format!("nur Kleinbuchstaben, Ziffern und Bindestriche erlaubt (höchstens {MAX_ID} Zeichen)."),
+        (Lang::En, NotASlug) => format!("only lower-case letters, digits and hyphens allowed (at most {MAX_ID} characters)."),
+        (Lang::De, DuplicateId) => "diese ID kommt schon früher vor; der erste Eintrag gilt.".into(),
+        (Lang::En, DuplicateId) => "this id appears earlier; the first entry is kept.".into(),
+        (Lang::De, Empty) => "darf nicht leer sein.".into(),
+        (Lang::En, Empty) => "must not be empty.".into(),
+        (Lang::De, TooLong { max, len }) => format!("zu lang ({len} Zeichen, höchstens {max})."),
+        (Lang::En, TooLong { max, len }) => format!("too long ({len} characters, at most {max})."),
+        (Lang::De, UnknownLand(v)) => format!("„{v}“ ist kein Land-Code (DE-BW … DE-TH)."),
+        (Lang::En, UnknownLand(v)) => format!("“{v}” is not a Land code (DE-BW … DE-TH)."),
+        (Lang::De, OutsideGermany { lat, lon }) => format!("{lat}, {lon} liegt außerhalb Deutschlands."),
+        (Lang::En, OutsideGermany { lat, lon }) => format!("{lat}, {lon} lies outside Germany."),
+        (Lang::De, NotPositive(n)) => format!("{n} ist keine gültige Einwohnerzahl (muss größer als 0 sein)."),
+        (Lang::En, NotPositive(n)) => format!("{n} is not a valid population (must be greater than 0)."),
+        (Lang::De, BadDate { value, error }) => format!("„{value}“ ist kein gültiges Datum ({}).", date_error(lang, error)),
+        (Lang::En, BadDate { value, error }) => format!("“{value}” is not a valid date ({}).", date_error(lang, error)),
+        (Lang::De, InFuture(d)) => format!("{} liegt in der Zukunft.", date(lang, *d)),
+        (Lang::En, InFuture(d)) => format!("{} is in the future.", date(lang, *d)),
+        (Lang::De, EndsBeforeStart) => "das Ende liegt vor dem Beginn.".into(),
+        (Lang::En, EndsBeforeStart) => "the end lies before the start.".into(),
+        (Lang::De, ImplausibleYear(y)) => format!("das Jahr {y} ist nicht plausibel."),
+        (Lang::En, ImplausibleYear(y)) => format!("the year {y} is not plausible."),
+        (Lang::De, DanglingSource(id)) => format!("verweist auf die Quelle „{id}“, die der Eintrag nicht nennt."),
+        (Lang::En, DanglingSource(id)) => format!("cites source “{id}”, which the entry does not list."),
+        (Lang::De, DuplicateSource(id)) => format!("die Quellen-ID „{id}“ kommt doppelt vor."),
+        (Lang::En, DuplicateSource(id)) => format!("source id “{id}” appears twice."),
+        (Lang::De, NotHttpUrl(v)) => format!("„{v}“ ist keine http(s)-Adresse."),
+        (Lang::En, NotHttpUrl(v)) => format!("“{v}” is not an http(s) address."),
+        (Lang::De, Unsourced) => "die Angabe hat keine Quelle.".into(),
+        (Lang::En, Unsourced) => "the fact has no source.".into(),
+    }
+}
+
+fn date_error(lang: Lang, e: &DateError) -> &'static str {
+    match (lang, e) {
+        (Lang::De, DateError::Format) => "erwartet JJJJ, JJJJ-MM oder JJJJ-MM-TT",
+        (Lang::En, DateError::Format) => "expected YYYY, YYYY-MM or YYYY-MM-DD",
+        (Lang::De, DateError::OutOfCalendar) => "Monat oder Tag gibt es nicht",
+        (Lang::En, DateError::OutOfCalendar) => "no such month or day",
+        (Lang::De, DateError::TooEarly) => "vor 1900",
+        (Lang::En, DateError::TooEarly) => "before 1900",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cdo_model::validate::MAX_NAME;
+    use cdo_model::PartialDate;
+
+    fn check(lang: Lang, field: &str, problem: Problem, expected: &str) {
+        assert_eq!(issue(lang, &Issue { field: field.into(), problem }), expected);
+    }
+
+    #[test]
+    fn issues_name_the_field_and_the_problem() {
+        check(Lang::De, "name", Problem::Empty, "Feld „name“: darf nicht leer sein.");
+        check(Lang::En, "name", Problem::Empty, "Field “name”: must not be empty.");
+        check(
+            Lang::De,
+            "holders[0].since",
+            Problem::InFuture(PartialDate::parse("2031-01").unwrap()),
+            "Feld „holders[0].since“: Januar 2031 liegt in der Zukunft.",
+        );
+        check(
+            Lang::En,
+            "sources[0].url",
+            Problem::NotHttpUrl("javascript:alert(1)".into()),
+            "Field “sources[0].url”: “javascript:alert(1)” is not an http(s) address.",
+        );
+        check(Lang::De, ".", Problem::Shape("missing field `office`".into()), "Eintrag: falsche Form (missing field `office`).");
+        check(
+            Lang::En,
+            "name",
+            Problem::TooLong { max: MAX_NAME, len: 5000 },
+            "Field “name”: too long (5000 characters, at most 200).",
+        );
+    }
+
+    #[test]
+    fn dataset_errors_say_what_to_do() {
+        let e = DatasetError::UnsupportedSchema { found: "2.0".into() };
+        assert!(dataset_error(Lang::De, &e).contains("„2.0“"));
+        assert!(dataset_error(Lang::En, &e).contains("reload"));
+    }
+}
