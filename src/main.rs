@@ -1,1 +1,6 @@
-fn main(){}
+//! Entry point: mount the app. Everything else lives in the library so tests can mount it too.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(cdo_atlas::App);
+}

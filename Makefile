@@ -1,0 +1,14 @@
+# The two commands of the README. Both install what is missing first.
+.PHONY: serve test size schema
+
+serve:   ## build and serve the app at http://127.0.0.1:8080
+	@scripts/serve.sh
+
+test:    ## run every test layer: native, wasm in Chromium, end-to-end, size budget
+	@scripts/test.sh
+
+size:    ## release build + gzip size report with budgets
+	@scripts/test.sh size
+
+schema:  ## regenerate public/data/cdo-atlas.schema.json from the Rust types
+	@cargo run -q -p xtask -- schema

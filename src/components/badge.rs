@@ -1,0 +1,35 @@
+//! The headline model as a badge: a shape and a text label, so colour is never the only signal.
+
+use cdo_model::Headline;
+use leptos::prelude::*;
+
+use crate::i18n::use_lang;
+
+/// CSS modifier for a headline's colour and marker shape (see `public/style.css`).
+pub fn headline_class(h: Headline) -> &'static str {
+    match h {
+        Headline::CdoFromAcademia => "m-academia",
+        Headline::CdoInternal => "m-internal",
+        Headline::CdoFromPrivateSector => "m-private",
+        Headline::CdoFromPublicSector => "m-public",
+        Headline::CdoFromPolitics => "m-politics",
+        Headline::CdoOriginUnknown => "m-cdo",
+        Headline::HonoraryCdo => "m-honorary",
+        Headline::AgencyInsteadOfCdo => "m-agency",
+        Headline::Department => "m-department",
+        Headline::StaffUnit => "m-staff",
+        Headline::StateGovernment => "m-state",
+        Headline::Other => "m-other",
+    }
+}
+
+#[component]
+pub fn ModelBadge(headline: Headline) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <span class=format!("badge {}", headline_class(headline))>
+            <span class="badge-mark" aria-hidden="true"></span>
+            {move || cdo_text::headline(lang.get(), headline)}
+        </span>
+    }
+}

@@ -1,0 +1,119 @@
+//! The page frame: skip link, header with navigation and language switch, the notice of rejected
+//! entries, and the footer with the data's "Stand" and licence.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::data::use_dataset;
+use crate::i18n::{use_lang, use_strings};
+use crate::paths::Page;
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let s = use_strings();
+    view! {
+        <Title formatter=|text: String| if text.is_empty() { "cdo-atlas".to_owned() } else { format!("{text} – cdo-atlas") } />
+        <a class="skip-link" href="#main">{move || s().skip_to_content}</a>
+        <Header />
+        <main id="main" tabindex="-1">
+            <RejectedNotice />
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let s = use_strings();
+    let lang = use_lang();
+    let nav = Page::NAV
+        .into_iter()
+        .map(|page| view! { <li><A href=page.path() exact=true>{move || page.label(s())}</A></li> })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <A href=Page::Overview.path()><span class="brand-name">{move || s().app_name}</span></A>
+                <span class="tagline">{move || s().tagline}</span>
+            </div>
+            <nav aria-label=move || s().nav_label>
+                <ul class="nav">{nav}</ul>
+            </nav>
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || lang.get().other().code()
+                aria-label=move || s().switch_language_label
+                on:click=move |_| lang.update(|l| *l = l.other())
+            >
+                {move || s().switch_language}
+            </button>
+        </header>
+    }
+}
+
+/// Entries the validator dropped, listed so nothing disappears silently.
+#[component]
+pub fn RejectedNotice() -> impl IntoView {
+    let data = use_dataset();
+    let s = use_strings();
+    let lang = use_lang();
+    move || {
+        let result = data.get()?;
+        let loaded = result.as_ref().as_ref().ok()?;
+        if loaded.rejected.is_empty() {
+            return None;
+        }
+        let lang = lang.get();
+        let items = loaded
+            .rejected
+            .iter()
+            .map(|r| {
+                let who = match (&r.name, &r.id) {
+                    (Some(name), Some(id)) => format!("{} {} ({name}, id „{id}“)", s().rejected_entry, r.index + 1),
+                    (None, Some(id)) => format!("{} {} (id „{id}“)", s().rejected_entry, r.index + 1),
+                    (Some(name), None) => format!("{} {} ({name})", s().rejected_entry, r.index + 1),
+                    (None, None) => format!("{} {}", s().rejected_entry, r.index + 1),
+                };
+                let issues = r.issues.iter().map(|i| view! { <li>{cdo_text::issue(lang, i)}</li> }).collect_view();
+                view! { <li><strong>{who}</strong><ul>{issues}</ul></li> }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="rejected" aria-labelledby="rejected-title">
+                <h2 id="rejected-title">{s().rejected_title}</h2>
+                <p>{s().rejected_intro} " " {loaded.rejected.len()}</p>
+                <ul>{items}</ul>
+            </section>
+        })
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let data = use_dataset();
+    let s = use_strings();
+    let lang = use_lang();
+    let stand = move || {
+        let result = data.get()?;
+        let loaded = result.as_ref().as_ref().ok()?;
+        let dataset = &loaded.dataset;
+        Some(view! {
+            <p>
+                {s().footer_as_of} " " <time datetime=dataset.as_of.to_string()>{cdo_text::date(lang.get(), dataset.as_of)}</time>
+                " · " {s().footer_licence} " " {dataset.licence.clone()}
+            </p>
+        })
+    };
+    view! {
+        <footer class="site-footer">
+            {stand}
+            <p>
+                {move || s().footer_sources} " "
+                <A href=Page::About.path()>{move || s().footer_sources_link}</A>
+            </p>
+        </footer>
+    }
+}

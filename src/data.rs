@@ -1,0 +1,65 @@
+//! Loading the dataset: fetch with gloo-net, validate with `cdo_model::parse_dataset`, share the
+//! result as context. The only place the app touches the network.
+
+use std::sync::Arc;
+
+use cdo_model::{parse_dataset, DatasetError, Loaded, PartialDate};
+use cdo_text::Lang;
+use leptos::prelude::*;
+
+use crate::paths::DATASET_URL;
+
+/// Why the dataset is not available.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No response at all (offline, server down).
+    Network(String),
+    /// The server answered with an error status.
+    Http(u16),
+    /// A response that is not a usable dataset.
+    Dataset(DatasetError),
+}
+
+impl LoadError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Network(m), Lang::De) => format!("Keine Verbindung zum Server ({m})."),
+            (LoadError::Network(m), Lang::En) => format!("No connection to the server ({m})."),
+            (LoadError::Http(code), Lang::De) => format!("Der Server antwortete mit dem Fehler HTTP {code}."),
+            (LoadError::Http(code), Lang::En) => format!("The server answered with error HTTP {code}."),
+            (LoadError::Dataset(e), lang) => cdo_text::dataset_error(lang, e),
+        }
+    }
+}
+
+pub type DataResult = Arc<Result<Loaded, LoadError>>;
+
+/// The dataset resource, provided once by `App`.
+#[derive(Clone, Copy)]
+pub struct DatasetResource(pub LocalResource<DataResult>);
+
+pub fn provide_dataset() {
+    provide_context(DatasetResource(LocalResource::new(|| async { Arc::new(fetch().await) })));
+}
+
+pub fn use_dataset() -> LocalResource<DataResult> {
+    expect_context::<DatasetResource>().0
+}
+
+async fn fetch() -> Result<Loaded, LoadError> {
+    let response = gloo_net::http::Request::get(DATASET_URL)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    parse_dataset(&text, today()).map_err(LoadError::Dataset)
+}
+
+/// Today's date in the reader's time zone; decides what counts as "in the future".
+pub fn today() -> PartialDate {
+    let now = js_sys::Date::new_0();
+    PartialDate::ymd(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
+}
