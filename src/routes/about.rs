@@ -11,8 +11,8 @@ use crate::i18n::{use_lang, use_strings};
 pub fn About() -> impl IntoView {
     let s = use_strings();
     let lang = use_lang();
-    let origins = move || Origin::ALL.map(|o| view! { <li>{cdo_text::origin(lang.get(), o)}</li> }).collect_view();
-    let forms = move || Form::ALL.map(|f| view! { <li>{cdo_text::form(lang.get(), f)}</li> }).collect_view();
+    let origins = move || Origin::ALL.iter().map(|&o| view! { <li>{cdo_text::origin(lang.get(), o)}</li> }).collect_view();
+    let forms = move || Form::ALL.iter().map(|&f| view! { <li>{cdo_text::form(lang.get(), f)}</li> }).collect_view();
     let headlines = move || {
         Headline::ALL
             .map(|h| view! { <dt><ModelBadge headline=h /></dt><dd>{cdo_text::headline_explained(lang.get(), h)}</dd> })

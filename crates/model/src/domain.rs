@@ -3,12 +3,51 @@
 //! Every value here has been checked (ids are slugs, URLs are http(s), coordinates lie in Germany,
 //! dates are real and not in the future, every fact cites a source of its entity).
 
-use serde::Deserialize;
-
-#[cfg(feature = "schema")]
-use schemars::JsonSchema;
-
 use crate::date::PartialDate;
+
+/// For an enum spelled in the dataset as snake_case strings: `ALL`, `WIRE` (the spellings, in
+/// the same order), `from_wire`, `wire`; with the `schema` feature also its JSON Schema and a
+/// serde `Deserialize` for the schema's raw types. One list, so they cannot drift apart.
+macro_rules! wire_enum {
+    ($ty:ident { $($variant:ident = $wire:literal),* $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),*];
+            pub const WIRE: &'static [&'static str] = &[$($wire),*];
+
+            pub fn from_wire(s: &str) -> Option<$ty> {
+                match s {
+                    $($wire => Some($ty::$variant),)*
+                    _ => None,
+                }
+            }
+
+            pub fn wire(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $wire,)*
+                }
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": $ty::WIRE })
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <String as serde::Deserialize>::deserialize(d)?;
+                $ty::from_wire(&s).ok_or_else(|| serde::de::Error::unknown_variant(&s, $ty::WIRE))
+            }
+        }
+    };
+}
 
 /// The whole accepted dataset.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,13 +105,13 @@ impl Entity {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     City,
     Land,
 }
+
+wire_enum!(Kind { City = "city", Land = "land" });
 
 /// A German Land, by its ISO 3166-2 code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -181,9 +220,7 @@ impl Office {
 }
 
 /// Axis 1 — where the person who took the post came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Origin {
     /// A university or research institute.
     Academia,
@@ -197,20 +234,16 @@ pub enum Origin {
     Politics,
 }
 
-impl Origin {
-    pub const ALL: [Origin; 5] = [
-        Origin::Academia,
-        Origin::Internal,
-        Origin::PrivateSector,
-        Origin::PublicSector,
-        Origin::Politics,
-    ];
-}
+wire_enum!(Origin {
+    Academia = "academia",
+    Internal = "internal",
+    PrivateSector = "private_sector",
+    PublicSector = "public_sector",
+    Politics = "politics",
+});
 
 /// Axis 2 — how digital leadership is organised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Form {
     /// A paid CDO post (or an equivalent single post such as a Digitalisierungsbeauftragter).
     CdoPost,
@@ -228,17 +261,15 @@ pub enum Form {
     Other,
 }
 
-impl Form {
-    pub const ALL: [Form; 7] = [
-        Form::CdoPost,
-        Form::HonoraryCdo,
-        Form::Agency,
-        Form::Department,
-        Form::StaffUnit,
-        Form::StateGovernment,
-        Form::Other,
-    ];
-}
+wire_enum!(Form {
+    CdoPost = "cdo_post",
+    HonoraryCdo = "honorary_cdo",
+    Agency = "agency",
+    Department = "department",
+    StaffUnit = "staff_unit",
+    StateGovernment = "state_government",
+    Other = "other",
+});
 
 /// The headline model readers see first, derived from both axes — never stored.
 ///

@@ -1,18 +1,19 @@
 //! cdo-model: the pure domain of cdo-atlas.
 //!
-//! Raw JSON shapes ([`raw`]) are validated at one boundary ([`validate::parse_dataset`]) into
-//! domain types ([`domain`]). Nothing here knows about leptos, the DOM or the network; it is
+//! Untrusted JSON is validated at one boundary ([`validate::parse_dataset`]) into domain types
+//! ([`domain`]); `raw` (feature `schema`) describes the file's shape for the JSON Schema. Nothing here knows about leptos, the DOM or the network; it is
 //! tested with plain `cargo test`.
 
 pub mod date;
 pub mod domain;
+#[cfg(feature = "schema")]
 pub mod raw;
 pub mod search;
 pub mod validate;
 
 pub use date::{PartialDate, Precision};
 pub use domain::*;
-pub use validate::{parse_dataset, DatasetError, Issue, Loaded, Problem, Rejection};
+pub use validate::{parse_dataset, DatasetError, Issue, JsonType, Loaded, Problem, Rejection};
 
 /// The JSON Schema of the dataset file, generated from [`raw::RawDataset`].
 #[cfg(feature = "schema")]

@@ -1,22 +1,19 @@
-//! The dataset file's JSON shapes, exactly as serde reads them — nothing here is trusted yet.
+//! The dataset file's JSON shape as Rust types, for the JSON Schema only (feature `schema`).
 //!
-//! [`crate::validate`] turns these into the domain types of [`crate::domain`]. The JSON Schema in
-//! `public/data/cdo-atlas.schema.json` is generated from these types (`cargo run -p xtask -- schema`).
-//! Unknown extra fields are tolerated everywhere (no `deny_unknown_fields`), so a newer minor
-//! version of the file still loads.
+//! The app does not deserialise through these types: [`crate::validate`] walks the JSON by hand
+//! (much smaller wasm, exact field paths). The schema in `public/data/cdo-atlas.schema.json` is
+//! generated from them (`cargo run -p xtask -- schema`), and xtask's tests check that the schema
+//! is current and that the shipped dataset deserialises into these types, so the two readings of
+//! the format cannot drift apart unnoticed. Unknown extra fields are tolerated everywhere.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::domain::{Form, Kind, Origin};
 
-#[cfg(feature = "schema")]
-use schemars::JsonSchema;
-
-/// The top level of the dataset file. Entities stay raw JSON values here so that each one is
-/// deserialised on its own: one malformed entry must not take the others down with it.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "cdo-atlas dataset"))]
+/// The top level of the dataset file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(title = "cdo-atlas dataset")]
 pub struct RawDataset {
     /// `MAJOR.MINOR`; the app reads major version 1 and ignores fields it does not know.
     pub schema_version: String,
@@ -27,13 +24,11 @@ pub struct RawDataset {
     /// Who compiled the dataset and how (free text).
     #[serde(default)]
     pub compiled_by: Option<String>,
-    #[cfg_attr(feature = "schema", schemars(with = "Vec<RawEntity>"))]
-    pub entities: Vec<serde_json::Value>,
+    pub entities: Vec<RawEntity>,
 }
 
 /// One city or Land.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawEntity {
     /// Lower-case slug, unique in the file, e.g. `darmstadt`, `land-hessen`.
     pub id: String,
@@ -58,15 +53,13 @@ pub struct RawEntity {
     pub sources: Vec<RawSource>,
 }
 
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawCoordinates {
     pub lat: f64,
     pub lon: f64,
 }
 
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawPopulation {
     pub value: i64,
     /// Reference year of the figure.
@@ -75,8 +68,7 @@ pub struct RawPopulation {
 }
 
 /// The post or unit that leads digitalisation, classified on two axes (see docs/DATA.md).
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawOffice {
     /// The official title, in the language of the entity (e.g. "Chief Digital Officer").
     pub title: String,
@@ -88,16 +80,14 @@ pub struct RawOffice {
 }
 
 /// A date with the sources that give it.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawDated {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; prefix `~` where the source only implies it.
     pub date: String,
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawHolder {
     pub name: String,
     /// Role where it differs from the office title (e.g. "Chief Urban Officer").
@@ -109,24 +99,21 @@ pub struct RawHolder {
 }
 
 /// A sourced statement in German and English.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawText {
     pub de: String,
     pub en: String,
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawLocalized {
     pub de: String,
     pub en: String,
 }
 
 /// The series interview with the entity's decision maker.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawInterview {
     pub url: String,
     pub title: Option<String>,
@@ -136,8 +123,7 @@ pub struct RawInterview {
     pub date: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawSource {
     /// Local id, cited by the entity's facts.
     pub id: String,

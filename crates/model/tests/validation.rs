@@ -2,7 +2,7 @@
 //! good entries around it survive.
 
 use cdo_model::date::DateError;
-use cdo_model::{parse_dataset, DatasetError, Headline, Issue, Kind, PartialDate, Problem};
+use cdo_model::{parse_dataset, DatasetError, Form, Headline, Issue, JsonType, Kind, PartialDate, Problem};
 use serde_json::{json, Value};
 
 const TODAY: PartialDate = PartialDate::ymd(2026, 11, 26);
@@ -66,13 +66,15 @@ fn set(path: &'static [&'static str], value: Value) -> impl FnOnce(&mut Value) {
     }
 }
 
-fn shape(message: &str) -> Problem {
-    Problem::Shape(message.to_owned())
+fn wrong_type(expected: JsonType, found: JsonType) -> Problem {
+    Problem::WrongType { expected, found }
 }
 
 #[test]
-fn wrong_type() {
-    check(set(&["name"], json!(42)), "name", shape("invalid type: integer `42`, expected a string"));
+fn wrong_types() {
+    check(set(&["name"], json!(42)), "name", wrong_type(JsonType::String, JsonType::Number));
+    check(set(&["coordinates", "lat"], json!("49.8")), "coordinates.lat", wrong_type(JsonType::Number, JsonType::String));
+    check(set(&["holders"], json!({})), "holders", wrong_type(JsonType::Array, JsonType::Object));
 }
 
 #[test]
@@ -81,8 +83,8 @@ fn missing_field() {
         |e| {
             e.as_object_mut().unwrap().remove("office");
         },
-        ".",
-        shape("missing field `office`"),
+        "office",
+        Problem::Missing,
     );
 }
 
@@ -91,13 +93,13 @@ fn unknown_enum_value() {
     check(
         set(&["office", "form"], json!("chief_wizard")),
         "office.form",
-        shape("unknown variant `chief_wizard`, expected one of `cdo_post`, `honorary_cdo`, `agency`, `department`, `staff_unit`, `state_government`, `other`"),
+        Problem::UnknownValue { found: "chief_wizard".into(), expected: Form::WIRE },
     );
 }
 
 #[test]
 fn unknown_kind() {
-    check(set(&["kind"], json!("village")), "kind", shape("unknown variant `village`, expected `city` or `land`"));
+    check(set(&["kind"], json!("village")), "kind", Problem::UnknownValue { found: "village".into(), expected: Kind::WIRE });
 }
 
 #[test]
@@ -113,8 +115,9 @@ fn coordinates_outside_germany() {
 
 #[test]
 fn population_zero_or_negative() {
-    check(set(&["population", "value"], json!(0)), "population.value", Problem::NotPositive(0));
-    check(set(&["population", "value"], json!(-5)), "population.value", Problem::NotPositive(-5));
+    check(set(&["population", "value"], json!(0)), "population.value", Problem::NotPositive(0.0));
+    check(set(&["population", "value"], json!(-5)), "population.value", Problem::NotPositive(-5.0));
+    check(set(&["population", "value"], json!(12.5)), "population.value", Problem::NotPositive(12.5));
 }
 
 #[test]
@@ -203,7 +206,7 @@ fn duplicate_source_id() {
 
 #[test]
 fn entry_not_an_object() {
-    check(|e| *e = json!("Darmstadt"), ".", shape("expected an object, found a string"));
+    check(|e| *e = json!("Darmstadt"), ".", wrong_type(JsonType::Object, JsonType::String));
 }
 
 #[test]
@@ -251,6 +254,15 @@ fn unknown_extra_fields_are_tolerated() {
 fn unknown_schema_major_is_one_clear_error() {
     let text = json!({ "schema_version": "2.0", "data": [] }).to_string();
     assert_eq!(parse_dataset(&text, TODAY), Err(DatasetError::UnsupportedSchema { found: "2.0".into() }));
+    let text = json!({ "schema_version": "one", "entities": [] }).to_string();
+    assert_eq!(parse_dataset(&text, TODAY), Err(DatasetError::UnsupportedSchema { found: "one".into() }));
+}
+
+#[test]
+fn nested_wrong_types_name_their_path() {
+    check(set(&["holders", "0", "sources", "0"], json!(7)), "holders[0].sources[0]", wrong_type(JsonType::String, JsonType::Number));
+    check(set(&["context", "0"], json!("text")), "context[0]", wrong_type(JsonType::Object, JsonType::String));
+    check(set(&["holders", "0", "role"], json!({ "de": "x" })), "holders[0].role.en", Problem::Missing);
 }
 
 #[test]
@@ -258,17 +270,20 @@ fn whole_file_errors() {
     assert!(matches!(parse_dataset("{\"schema_version\": \"1.0\",", TODAY), Err(DatasetError::Syntax(_))));
     assert!(matches!(parse_dataset("<!doctype html><p>502</p>", TODAY), Err(DatasetError::Syntax(_))));
     assert!(matches!(parse_dataset("", TODAY), Err(DatasetError::Syntax(_))));
-    assert_eq!(
-        parse_dataset("[]", TODAY),
-        Err(DatasetError::Shape { path: ".".into(), message: "expected a JSON object, found an array".into() })
-    );
+    let header = |field: &str, problem| Err(DatasetError::Header(Issue { field: field.into(), problem }));
+    assert_eq!(parse_dataset("[]", TODAY), header(".", wrong_type(JsonType::Object, JsonType::Array)));
     let no_entities = json!({ "schema_version": "1.0", "as_of": "2026-11-26", "licence": "x" }).to_string();
-    assert_eq!(
-        parse_dataset(&no_entities, TODAY),
-        Err(DatasetError::Shape { path: ".".into(), message: "missing field `entities`".into() })
-    );
+    assert_eq!(parse_dataset(&no_entities, TODAY), header("entities", Problem::Missing));
     let bad_as_of = json!({ "schema_version": "1.0", "as_of": "gestern", "licence": "x", "entities": [] }).to_string();
-    assert_eq!(parse_dataset(&bad_as_of, TODAY), Err(DatasetError::BadAsOf("gestern".into())));
+    assert_eq!(
+        parse_dataset(&bad_as_of, TODAY),
+        header("as_of", Problem::BadDate { value: "gestern".into(), error: DateError::Format })
+    );
+    let entities_not_a_list = json!({ "schema_version": "1.0", "as_of": "2026-11-26", "licence": "x", "entities": {} });
+    assert_eq!(
+        parse_dataset(&entities_not_a_list.to_string(), TODAY),
+        header("entities", wrong_type(JsonType::Array, JsonType::Object))
+    );
 }
 
 #[test]

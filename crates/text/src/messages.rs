@@ -2,7 +2,7 @@
 
 use cdo_model::date::DateError;
 use cdo_model::validate::MAX_ID;
-use cdo_model::{DatasetError, Issue, Problem};
+use cdo_model::{DatasetError, Issue, JsonType, Problem};
 
 use crate::{date, Lang};
 
@@ -11,20 +11,14 @@ pub fn dataset_error(lang: Lang, e: &DatasetError) -> String {
     match (lang, e) {
         (Lang::De, DatasetError::Syntax(m)) => format!("Die Datei ist kein gültiges JSON ({m})."),
         (Lang::En, DatasetError::Syntax(m)) => format!("The file is not valid JSON ({m})."),
-        (Lang::De, DatasetError::Shape { path, message }) => {
-            format!("Die Datei hat nicht die Form eines Datensatzes: Feld „{path}“: {message}.")
-        }
-        (Lang::En, DatasetError::Shape { path, message }) => {
-            format!("The file is not shaped like a dataset: field “{path}”: {message}.")
-        }
+        (Lang::De, DatasetError::Header(i)) => format!("Die Datei hat nicht die Form eines Datensatzes. {}", issue(lang, i)),
+        (Lang::En, DatasetError::Header(i)) => format!("The file is not shaped like a dataset. {}", issue(lang, i)),
         (Lang::De, DatasetError::UnsupportedSchema { found }) => format!(
             "Die Schema-Version „{found}“ kann diese Version der App nicht lesen (erwartet: 1.x). Bitte laden Sie die Seite neu."
         ),
         (Lang::En, DatasetError::UnsupportedSchema { found }) => format!(
             "This version of the app cannot read schema version “{found}” (expected 1.x). Please reload the page."
         ),
-        (Lang::De, DatasetError::BadAsOf(v)) => format!("Das Stand-Datum „{v}“ ist kein gültiges Datum."),
-        (Lang::En, DatasetError::BadAsOf(v)) => format!("The as-of date “{v}” is not a valid date."),
     }
 }
 
@@ -42,8 +36,23 @@ pub fn issue(lang: Lang, issue: &Issue) -> String {
 fn problem(lang: Lang, p: &Problem) -> String {
     use Problem::*;
     match (lang, p) {
-        (Lang::De, Shape(m)) => format!("falsche Form ({m})."),
-        (Lang::En, Shape(m)) => format!("wrong shape ({m})."),
+        (Lang::De, Missing) => "fehlt.".into(),
+        (Lang::En, Missing) => "is missing.".into(),
+        (Lang::De, WrongType { expected, found }) => {
+            format!("erwartet {}, gefunden {}.", json_type(lang, *expected), json_type(lang, *found))
+        }
+        (Lang::En, WrongType { expected, found }) => {
+            format!("expected {}, found {}.", json_type(lang, *expected), json_type(lang, *found))
+        }
+        (Lang::De, NotAWholeNumber) => "muss eine ganze Zahl sein.".into(),
+        (Lang::En, NotAWholeNumber) => "must be a whole number.".into(),
+        (Lang::De, UnknownValue { found, expected }) => {
+            format!("„{found}“ ist kein erlaubter Wert (erlaubt: {}).", expected.join(", "))
+        }
+        (Lang::En, UnknownValue { found, expected }) => {
+            format!("“{found}” is not an allowed value (allowed: {}).", expected.join(", "))
+        }
+
         (Lang::De, NotASlug) => format!("nur Kleinbuchstaben, Ziffern und Bindestriche erlaubt (höchstens {MAX_ID} Zeichen)."),
         (Lang::En, NotASlug) => format!("only lower-case letters, digits and hyphens allowed (at most {MAX_ID} characters)."),
         (Lang::De, DuplicateId) => "diese ID kommt schon früher vor; der erste Eintrag gilt.".into(),
@@ -74,6 +83,24 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, NotHttpUrl(v)) => format!("“{v}” is not an http(s) address."),
         (Lang::De, Unsourced) => "die Angabe hat keine Quelle.".into(),
         (Lang::En, Unsourced) => "the fact has no source.".into(),
+    }
+}
+
+fn json_type(lang: Lang, t: JsonType) -> &'static str {
+    use JsonType::*;
+    match (lang, t) {
+        (Lang::De, Null) => "null",
+        (Lang::De, Boolean) => "einen Wahrheitswert",
+        (Lang::De, Number) => "eine Zahl",
+        (Lang::De, String) => "einen Text",
+        (Lang::De, Array) => "eine Liste",
+        (Lang::De, Object) => "ein Objekt",
+        (Lang::En, Null) => "null",
+        (Lang::En, Boolean) => "a boolean",
+        (Lang::En, Number) => "a number",
+        (Lang::En, String) => "a text",
+        (Lang::En, Array) => "a list",
+        (Lang::En, Object) => "an object",
     }
 }
 
@@ -114,7 +141,19 @@ mod tests {
             Problem::NotHttpUrl("javascript:alert(1)".into()),
             "Field “sources[0].url”: “javascript:alert(1)” is not an http(s) address.",
         );
-        check(Lang::De, ".", Problem::Shape("missing field `office`".into()), "Eintrag: falsche Form (missing field `office`).");
+        check(Lang::De, "office", Problem::Missing, "Feld „office“: fehlt.");
+        check(
+            Lang::De,
+            ".",
+            Problem::WrongType { expected: JsonType::Object, found: JsonType::String },
+            "Eintrag: erwartet ein Objekt, gefunden einen Text.",
+        );
+        check(
+            Lang::En,
+            "kind",
+            Problem::UnknownValue { found: "village".into(), expected: cdo_model::Kind::WIRE },
+            "Field “kind”: “village” is not an allowed value (allowed: city, land).",
+        );
         check(
             Lang::En,
             "name",

@@ -1,0 +1,173 @@
+// End-to-end tests: the release build (`dist/`) served on 127.0.0.1, driven in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+
+import { serveDist, DIST } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+const DATASET = JSON.parse(fs.readFileSync(`${DIST}/data/cdo-atlas.json`, 'utf8'));
+const DATA_ROUTE = '**/data/cdo-atlas.json';
+
+let server, base, browser;
+
+before(async () => {
+  ({ server, url: base } = await serveDist());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page (own storage); `lang` pre-sets the remembered language. */
+async function open(path, { width = 1200, lang } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  if (lang) await context.addInitScript((l) => localStorage.setItem('cdo-atlas.lang', l), lang);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(base + path);
+  return page;
+}
+
+async function axe(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('overview lists every entity of the dataset, each linking to its profile', async () => {
+  const page = await open('/');
+  const cards = page.locator('[data-testid=entity-list] > li');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), DATASET.entities.length);
+  for (const entity of DATASET.entities) {
+    const link = page.locator(`[data-testid=entity-list] a[href="/entity/${entity.id}"]`);
+    assert.equal(await link.textContent(), entity.name);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a profile opens from the overview and shows its facts and sources', async () => {
+  const page = await open('/');
+  await page.getByRole('link', { name: 'Darmstadt', exact: true }).click();
+  await page.waitForURL(`${base}/entity/darmstadt`);
+  await page.getByRole('heading', { level: 1, name: 'Darmstadt' }).waitFor();
+  const text = await page.locator('main').textContent();
+  assert.match(text, /CDO aus der Wissenschaft/);
+  assert.match(text, /Prof\. Michael Waidner/);
+  assert.match(text, /seit Mai 2017/);
+  assert.match(text, /159\.174 \(Stand 2020\)/);
+  const sourceLinks = page.locator('.sources a');
+  assert.ok((await sourceLinks.count()) >= 3);
+  for (const href of await sourceLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    assert.match(href, /^https?:\/\//);
+  }
+  assert.equal(await page.title(), 'Darmstadt – cdo-atlas');
+  await page.context().close();
+});
+
+test('a deep link to a profile works on reload, and an unknown id says so', async () => {
+  const page = await open('/entity/hamburg');
+  await page.getByRole('heading', { level: 1, name: 'Hamburg' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Hamburg' }).waitFor();
+  await page.goto(`${base}/entity/atlantis`);
+  await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
+  await page.context().close();
+});
+
+test('dataset answered with HTTP 500 shows the error state, and retry recovers', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }));
+  await page.goto(base + '/');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /HTTP 500/);
+  await page.unroute(DATA_ROUTE);
+  await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await page.locator('[data-testid=entity-list] > li').first().waitFor();
+  assert.equal(await page.locator('[data-testid=entity-list] > li').count(), DATASET.entities.length);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
+
+test('a broken JSON body shows the error state naming the reason', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(DATA_ROUTE, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": "1.0", "entities": [' }),
+  );
+  await page.goto(base + '/');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /kein gültiges JSON/);
+  assert.ok(await page.getByRole('button', { name: 'Erneut versuchen' }).isVisible());
+  await context.close();
+});
+
+test('one bad entry is reported by name and field; every good one still shows', async () => {
+  const broken = structuredClone(DATASET);
+  broken.entities[3].land = 'DE-XX';
+  broken.entities[3].name = '<img src=x onerror="window.pwned=1">';
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
+  await page.goto(base + '/');
+  const notice = page.locator('.rejected');
+  await notice.waitFor();
+  const text = await notice.textContent();
+  assert.match(text, /Feld „land“: „DE-XX“ ist kein Land-Code/);
+  assert.match(text, /<img src=x onerror/, 'the payload is shown as text');
+  assert.equal(await page.locator('.rejected img').count(), 0, 'never injected as HTML');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator('[data-testid=entity-list] > li').count(), DATASET.entities.length - 1);
+  await context.close();
+});
+
+test('the language switch changes every string and <html lang>, and is remembered', async () => {
+  const page = await open('/entity/heidelberg');
+  await page.getByRole('heading', { level: 1, name: 'Heidelberg' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { name: 'Office holders' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.locator('main').textContent(), /Digital agency instead of a CDO/);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Office holders' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+  await page.getByRole('heading', { name: 'Amtsinhaber:innen' }).waitFor();
+  await page.context().close();
+});
+
+for (const [name, path, ready] of [
+  ['overview', '/', '[data-testid=entity-list] > li'],
+  ['profile', '/entity/kaiserslautern', '.sources li'],
+  ['about', '/about', '.headlines'],
+]) {
+  test(`axe finds no WCAG 2 A/AA violations on the ${name}`, async () => {
+    for (const lang of ['de', 'en']) {
+      const page = await open(path, { lang });
+      await page.locator(ready).first().waitFor();
+      assert.deepEqual(await axe(page), [], `${name} (${lang})`);
+      await page.context().close();
+    }
+  });
+}
+
+test('no horizontal scrolling at 360 px', async () => {
+  for (const path of ['/', '/entity/baden-wuerttemberg', '/about']) {
+    const page = await open(path, { width: 360 });
+    await page.locator('main h1').first().waitFor();
+    await page.waitForTimeout(100);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+    await page.context().close();
+  }
+});
