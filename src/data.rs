@@ -1,11 +1,15 @@
 //! Loading the dataset: fetch with gloo-net, validate with `cdo_model::parse_dataset`, share the
 //! result as context. The only place the app touches the network.
+//!
+//! A plain signal filled by a spawned task, rather than a `LocalResource`: the app loads one file
+//! once (again only on "retry"), needs no Suspense, and the resource machinery cost ~10 KB gzip.
 
 use std::sync::Arc;
 
 use cdo_model::{parse_dataset, DatasetError, Loaded, PartialDate};
 use cdo_text::Lang;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::paths::DATASET_URL;
 
@@ -32,18 +36,41 @@ impl LoadError {
     }
 }
 
+/// The outcome of one load, shared cheaply between views.
 pub type DataResult = Arc<Result<Loaded, LoadError>>;
 
-/// The dataset resource, provided once by `App`.
+/// The dataset as app-wide context: `None` while loading.
 #[derive(Clone, Copy)]
-pub struct DatasetResource(pub LocalResource<DataResult>);
+pub struct Dataset(RwSignal<Option<DataResult>>);
 
-pub fn provide_dataset() {
-    provide_context(DatasetResource(LocalResource::new(|| async { Arc::new(fetch().await) })));
+impl Dataset {
+    /// A dataset that is already loaded (tests, fixtures).
+    pub fn ready(result: Result<Loaded, LoadError>) -> Self {
+        Dataset(RwSignal::new(Some(Arc::new(result))))
+    }
+
+    /// The current state, tracked: `None` while loading.
+    pub fn get(&self) -> Option<DataResult> {
+        self.0.get()
+    }
+
+    /// Fetches the dataset (again), showing the loading state meanwhile.
+    pub fn load(&self) {
+        let state = self.0;
+        state.set(None);
+        spawn_local(async move { state.set(Some(Arc::new(fetch().await))) });
+    }
 }
 
-pub fn use_dataset() -> LocalResource<DataResult> {
-    expect_context::<DatasetResource>().0
+/// Starts loading the dataset and provides it as context.
+pub fn provide_dataset() {
+    let dataset = Dataset(RwSignal::new(None));
+    dataset.load();
+    provide_context(dataset);
+}
+
+pub fn use_dataset() -> Dataset {
+    expect_context::<Dataset>()
 }
 
 async fn fetch() -> Result<Loaded, LoadError> {

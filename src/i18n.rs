@@ -1,5 +1,5 @@
 //! The UI language as app-wide context: German by default, the reader's choice remembered in
-//! localStorage, `<html lang>` following it (see `App`).
+//! localStorage, `<html lang>` following it.
 
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
@@ -10,15 +10,17 @@ const STORAGE_KEY: &str = "cdo-atlas.lang";
 #[derive(Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
 
-/// Reads the remembered language and provides it as context. Returns the signal for `App`.
+/// Reads the remembered language and provides it as context.
 pub fn provide_lang() -> RwSignal<Lang> {
     let initial = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|c| Lang::from_code(&c));
     let lang = RwSignal::new(initial.unwrap_or_default());
-    // Sync with the outside world: remember the choice.
+    // Sync with the outside world: `<html lang>` and the remembered choice.
     Effect::new(move |_| {
+        let code = lang.get().code();
+        crate::head::set_html_lang(code);
         if let Some(s) = storage() {
             // A full or disabled storage only means the choice is not remembered.
-            let _ = s.set_item(STORAGE_KEY, lang.get().code());
+            let _ = s.set_item(STORAGE_KEY, code);
         }
     });
     provide_context(UiLang(lang));
@@ -33,6 +35,16 @@ pub fn use_lang() -> RwSignal<Lang> {
 pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
     let lang = use_lang();
     move || lang.get().strings()
+}
+
+/// Renders `page` with the current language, again whenever it changes: one reactive closure
+/// per page, plain markup inside.
+pub fn localized<V: IntoView + 'static>(page: impl Fn(Lang, &'static Strings) -> V + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        page(lang, lang.strings())
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -1,89 +1,102 @@
-//! Component tests in headless Chromium (wasm-bindgen-test): mount real components, change
-//! state, assert the DOM.
+//! Component tests in headless Chromium (wasm-bindgen-test): mount real components, interact,
+//! assert the DOM.
 
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
-use cdo_atlas::components::badge::ModelBadge;
-use cdo_atlas::components::layout::RejectedNotice;
-use cdo_atlas::data::DatasetResource;
-use cdo_atlas::i18n::{provide_lang, use_lang};
+use cdo_atlas::components::badge::model_badge;
+use cdo_atlas::components::layout::{RejectedNotice, Shell};
+use cdo_atlas::data::{Dataset, LoadError};
+use cdo_atlas::i18n::{localized, provide_lang};
 use cdo_model::{parse_dataset, Headline, PartialDate};
-use cdo_text::Lang;
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+const ONE_GOOD_ONE_BAD: &str = r#"{"schema_version":"1.0","as_of":"2026-11-26","licence":"CC BY 4.0","entities":[
+  {"id":"ok","name":"Gutstadt","kind":"city","land":"DE-HE","coordinates":{"lat":50,"lon":8},
+   "office":{"title":"CDO","origin":"academia","form":"cdo_post","sources":["s1"]},
+   "sources":[{"id":"s1","url":"https://example.org"}]},
+  {"id":"broken","name":"Nirgendwo","kind":"city","land":"DE-XX","coordinates":{"lat":50,"lon":8},
+   "office":{"title":"CDO","origin":null,"form":"cdo_post","sources":["s1"]},
+   "sources":[{"id":"s1","url":"https://example.org"}]}]}"#;
+
 fn container() -> web_sys::HtmlElement {
-    let document = document();
-    let div = document.create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
-    document.body().unwrap().append_child(&div).unwrap();
+    let div = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&div).unwrap();
     div
 }
 
-/// Lets effects and resources run.
+/// Provides the dataset `text`, parsed as the app's loader would.
+fn provide_fixed_dataset(text: &'static str) {
+    let parsed = parse_dataset(text, PartialDate::ymd(2026, 11, 26)).map_err(LoadError::Dataset);
+    provide_context(Dataset::ready(parsed));
+}
+
+/// Lets effects, resources and the DOM settle.
 async fn settle() {
     for _ in 0..5 {
         leptos::task::tick().await;
-        gloo_timers_sleep(10).await;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
 }
 
-async fn gloo_timers_sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+fn clear_storage() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
-async fn badge_shows_the_label_and_follows_the_language() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+async fn language_switch_in_the_shell_relabels_content_and_html_lang() {
+    clear_storage();
     let root = container();
-    let lang_handle = RwSignal::new(None::<RwSignal<Lang>>);
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
+    let _handle = leptos::mount::mount_to(root.clone(), || {
         provide_lang();
-        lang_handle.set(Some(use_lang()));
-        view! { <ModelBadge headline=Headline::HonoraryCdo /> }
+        provide_fixed_dataset(ONE_GOOD_ONE_BAD);
+        view! {
+            <Router>
+                <Shell>{localized(|lang, _| model_badge(Headline::HonoraryCdo, lang))}</Shell>
+            </Router>
+        }
     });
     settle().await;
-    let badge = root.query_selector(".badge").unwrap().expect("a badge");
-    assert_eq!(badge.text_content().unwrap().trim(), "CDO im Ehrenamt");
-    assert!(badge.class_list().contains("m-honorary"), "shape/colour class");
-    assert!(badge.query_selector(".badge-mark[aria-hidden='true']").unwrap().is_some(), "decorative mark");
+    let badge = || root.query_selector(".badge").unwrap().expect("a badge");
+    assert_eq!(badge().text_content().unwrap().trim(), "CDO im Ehrenamt");
+    assert!(badge().class_list().contains("m-honorary"), "shape/colour class");
+    assert!(badge().query_selector(".badge-mark[aria-hidden='true']").unwrap().is_some(), "decorative mark");
+    let html_lang = || document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(html_lang().as_deref(), Some("de"));
+    let footer = root.query_selector(".site-footer").unwrap().unwrap().text_content().unwrap();
+    assert!(footer.contains("Stand der Daten: 26. November 2026"), "{footer}");
 
-    lang_handle.get_untracked().unwrap().set(Lang::En);
+    let switch = root.query_selector(".lang-switch").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>();
+    assert_eq!(switch.text_content().unwrap().trim(), "English");
+    switch.click();
     settle().await;
-    assert_eq!(badge.text_content().unwrap().trim(), "Honorary CDO");
+    assert_eq!(badge().text_content().unwrap().trim(), "Honorary CDO");
+    assert_eq!(html_lang().as_deref(), Some("en"));
+    assert_eq!(switch.text_content().unwrap().trim(), "Deutsch", "the same button, relabelled");
     let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("cdo-atlas.lang").unwrap();
     assert_eq!(stored.as_deref(), Some("en"), "the choice is remembered");
 }
 
 #[wasm_bindgen_test]
 async fn rejected_entries_are_listed_with_field_and_reason() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
-    let text = r#"{"schema_version":"1.0","as_of":"2026-11-26","licence":"x","entities":[
-        {"id":"broken","name":"Nirgendwo","kind":"city","land":"DE-XX","coordinates":{"lat":50,"lon":8},
-         "population":null,"office":{"title":"CDO","origin":null,"form":"cdo_post","sources":["s1"]},
-         "established":null,"holders":[],"reporting_line":null,"context":[],"interview":null,
-         "sources":[{"id":"s1","url":"https://example.org","title":null,"publisher":null,"date":null}]}]}"#;
+    clear_storage();
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
+    let _handle = leptos::mount::mount_to(root.clone(), || {
         provide_lang();
-        let loaded = parse_dataset(text, PartialDate::ymd(2026, 11, 26));
-        let resource = LocalResource::new(move || {
-            let loaded = loaded.clone();
-            async move { Arc::new(loaded.map_err(cdo_atlas::data::LoadError::Dataset)) }
-        });
-        provide_context(DatasetResource(resource));
+        provide_fixed_dataset(ONE_GOOD_ONE_BAD);
         view! { <RejectedNotice /> }
     });
     settle().await;
     let notice = root.query_selector(".rejected").unwrap().expect("a rejected-entries notice");
     let text = notice.text_content().unwrap();
-    assert!(text.contains("Nirgendwo"), "names the entry: {text}");
+    assert!(text.contains("Eintrag 2 (Nirgendwo, id: broken)"), "names the entry: {text}");
     assert!(text.contains("Feld „land“: „DE-XX“ ist kein Land-Code"), "names field and reason: {text}");
+    assert!(!text.contains("Gutstadt"), "the good entry is not reported: {text}");
 }

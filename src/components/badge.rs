@@ -1,9 +1,8 @@
 //! The headline model as a badge: a shape and a text label, so colour is never the only signal.
 
 use cdo_model::Headline;
+use cdo_text::Lang;
 use leptos::prelude::*;
-
-use crate::i18n::use_lang;
 
 /// CSS modifier for a headline's colour and marker shape (see `public/style.css`).
 pub fn headline_class(h: Headline) -> &'static str {
@@ -23,13 +22,11 @@ pub fn headline_class(h: Headline) -> &'static str {
     }
 }
 
-#[component]
-pub fn ModelBadge(headline: Headline) -> impl IntoView {
-    let lang = use_lang();
+pub fn model_badge(headline: Headline, lang: Lang) -> impl IntoView {
     view! {
         <span class=format!("badge {}", headline_class(headline))>
             <span class="badge-mark" aria-hidden="true"></span>
-            {move || cdo_text::headline(lang.get(), headline)}
+            {cdo_text::headline(lang, headline)}
         </span>
     }
 }

@@ -2,18 +2,16 @@
 //! entries, and the footer with the data's "Stand" and licence.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::data::use_dataset;
-use crate::i18n::{use_lang, use_strings};
+use crate::i18n::{localized, use_lang, use_strings};
 use crate::paths::Page;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let s = use_strings();
     view! {
-        <Title formatter=|text: String| if text.is_empty() { "cdo-atlas".to_owned() } else { format!("{text} – cdo-atlas") } />
         <a class="skip-link" href="#main">{move || s().skip_to_content}</a>
         <Header />
         <main id="main" tabindex="-1">
@@ -24,6 +22,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     }
 }
 
+/// Fine-grained (not re-rendered on a language switch) so the switch button keeps focus.
 #[component]
 fn Header() -> impl IntoView {
     let s = use_strings();
@@ -35,7 +34,7 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <A href=Page::Overview.path()><span class="brand-name">{move || s().app_name}</span></A>
+                <a href=Page::Overview.path()><span class="brand-name">"cdo-atlas"</span></a>
                 <span class="tagline">{move || s().tagline}</span>
             </div>
             <nav aria-label=move || s().nav_label>
@@ -58,62 +57,55 @@ fn Header() -> impl IntoView {
 #[component]
 pub fn RejectedNotice() -> impl IntoView {
     let data = use_dataset();
-    let s = use_strings();
-    let lang = use_lang();
-    move || {
+    localized(move |lang, s| {
         let result = data.get()?;
         let loaded = result.as_ref().as_ref().ok()?;
         if loaded.rejected.is_empty() {
             return None;
         }
-        let lang = lang.get();
         let items = loaded
             .rejected
             .iter()
             .map(|r| {
-                let who = match (&r.name, &r.id) {
-                    (Some(name), Some(id)) => format!("{} {} ({name}, id „{id}“)", s().rejected_entry, r.index + 1),
-                    (None, Some(id)) => format!("{} {} (id „{id}“)", s().rejected_entry, r.index + 1),
-                    (Some(name), None) => format!("{} {} ({name})", s().rejected_entry, r.index + 1),
-                    (None, None) => format!("{} {}", s().rejected_entry, r.index + 1),
-                };
+                let mut who = format!("{} {}", s.rejected_entry, r.index + 1);
+                match (&r.name, &r.id) {
+                    (Some(name), Some(id)) => who.push_str(&format!(" ({name}, id: {id})")),
+                    (None, Some(id)) => who.push_str(&format!(" (id: {id})")),
+                    (Some(name), None) => who.push_str(&format!(" ({name})")),
+                    (None, None) => {}
+                }
                 let issues = r.issues.iter().map(|i| view! { <li>{cdo_text::issue(lang, i)}</li> }).collect_view();
                 view! { <li><strong>{who}</strong><ul>{issues}</ul></li> }
             })
             .collect_view();
         Some(view! {
             <section class="rejected" aria-labelledby="rejected-title">
-                <h2 id="rejected-title">{s().rejected_title}</h2>
-                <p>{s().rejected_intro} " " {loaded.rejected.len()}</p>
+                <h2 id="rejected-title">{s.rejected_title}</h2>
+                <p>{s.rejected_intro} " " {loaded.rejected.len()}</p>
                 <ul>{items}</ul>
             </section>
         })
-    }
+    })
 }
 
 #[component]
 fn Footer() -> impl IntoView {
     let data = use_dataset();
-    let s = use_strings();
-    let lang = use_lang();
-    let stand = move || {
-        let result = data.get()?;
-        let loaded = result.as_ref().as_ref().ok()?;
-        let dataset = &loaded.dataset;
-        Some(view! {
-            <p>
-                {s().footer_as_of} " " <time datetime=dataset.as_of.to_string()>{cdo_text::date(lang.get(), dataset.as_of)}</time>
-                " · " {s().footer_licence} " " {dataset.licence.clone()}
-            </p>
-        })
-    };
-    view! {
-        <footer class="site-footer">
-            {stand}
-            <p>
-                {move || s().footer_sources} " "
-                <A href=Page::About.path()>{move || s().footer_sources_link}</A>
-            </p>
-        </footer>
-    }
+    localized(move |lang, s| {
+        let stand = data.get().and_then(|result| {
+            let dataset = &result.as_ref().as_ref().ok()?.dataset;
+            Some(view! {
+                <p>
+                    {s.footer_as_of} " " <time datetime=dataset.as_of.to_string()>{cdo_text::date(lang, dataset.as_of)}</time>
+                    " · " {s.footer_licence} " " {dataset.licence.clone()}
+                </p>
+            })
+        });
+        view! {
+            <footer class="site-footer">
+                {stand}
+                <p>{s.footer_sources} " " <a href=Page::About.path()>{s.footer_sources_link}</a></p>
+            </footer>
+        }
+    })
 }

@@ -5,23 +5,28 @@ pub mod overview;
 pub mod planned;
 pub mod profile;
 
+use cdo_text::Strings;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
 
-use crate::i18n::use_strings;
+use crate::head::use_title;
+use crate::i18n::{localized, use_strings};
 use crate::paths::Page;
 
-/// Unknown path or unknown entity id.
+/// Unknown path.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let s = use_strings();
+    use_title(move || s().not_found_title.to_owned());
+    localized(|_, s| not_found(s))
+}
+
+/// The "no such entry" body, also used for an unknown entity id.
+pub fn not_found(s: &'static Strings) -> impl IntoView {
     view! {
-        <Title text=move || s().not_found_title />
         <section class="page">
-            <h1>{move || s().not_found_title}</h1>
-            <p>{move || s().not_found_body}</p>
-            <p><A href=Page::Overview.path()>{move || s().profile_back}</A></p>
+            <h1>{s.not_found_title}</h1>
+            <p>{s.not_found_body}</p>
+            <p><a href=Page::Overview.path()>{s.profile_back}</a></p>
         </section>
     }
 }

@@ -1,21 +1,22 @@
 //! Placeholder for views that later issues build (map, explorer, compare).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
 
-use crate::i18n::use_strings;
+use crate::head::use_title;
+use crate::i18n::{localized, use_strings};
 use crate::paths::Page;
 
 #[component]
 pub fn Planned(page: Page) -> impl IntoView {
     let s = use_strings();
-    view! {
-        <Title text=move || page.label(s()) />
-        <section class="page">
-            <h1>{move || page.label(s())}</h1>
-            <p class="notice"><strong>{move || s().planned_title}</strong> " – " {move || s().planned_body}</p>
-            <p><A href=Page::Overview.path()>{move || s().profile_back}</A></p>
-        </section>
-    }
+    use_title(move || page.label(s()).to_owned());
+    localized(move |_, s| {
+        view! {
+            <section class="page">
+                <h1>{page.label(s)}</h1>
+                <p class="notice"><strong>{s.planned_title}</strong> " – " {s.planned_body}</p>
+                <p><a href=Page::Overview.path()>{s.profile_back}</a></p>
+            </section>
+        }
+    })
 }

@@ -1,89 +1,58 @@
 //! One entity's profile: model, office, holders, reporting line, context, interview and sources.
 
-use cdo_model::{Entity, Holder, PartialDate};
+use cdo_model::{Entity, Holder, Localized, PartialDate};
 use cdo_text::{Lang, Strings};
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::badge::ModelBadge;
-use crate::components::cites::{source_anchor, Cites};
-use crate::components::with_data::WithData;
-use crate::i18n::{use_lang, use_strings};
+use crate::components::badge::model_badge;
+use crate::components::cites::{cites, source_anchor};
+use crate::components::with_data::with_data;
+use crate::data::use_dataset;
+use crate::head::use_title;
+use crate::i18n::use_strings;
 use crate::paths::Page;
-use crate::routes::NotFound;
+use crate::routes::not_found;
 
 #[component]
 pub fn Profile() -> impl IntoView {
     let params = use_params_map();
-    view! {
-        <WithData render=move |loaded| {
-            let id = params.read().get("id").unwrap_or_default();
-            match loaded.dataset.entity(&id) {
-                Some(entity) => view! { <ProfileView entity=entity.clone() /> }.into_any(),
-                None => view! { <NotFound /> }.into_any(),
-            }
-        } />
-    }
-}
-
-#[component]
-fn ProfileView(entity: Entity) -> impl IntoView {
-    let lang = use_lang();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = use_dataset();
     let s = use_strings();
-    let e = StoredValue::new(entity);
-    let name = e.with_value(|e| e.name.clone());
-    view! {
-        <Title text=name.clone() />
-        <article class="page profile">
-            <p class="breadcrumb"><A href=Page::Overview.path()>{move || s().profile_back}</A></p>
-            <h1>{name}</h1>
-            <p class="card-meta">
-                {move || e.with_value(|e| format!("{} · {}", cdo_text::kind(lang.get(), e.kind), cdo_text::land(lang.get(), e.land)))}
-            </p>
-            {move || e.with_value(|e| facts(e, lang.get(), s()))}
-        </article>
-    }
+    use_title(move || {
+        let id = id();
+        let name = data.get().and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.entity(&id)?.name.clone()));
+        name.unwrap_or_else(|| s().not_found_title.to_owned())
+    });
+    with_data(Box::new(move |loaded, lang, s| match loaded.dataset.entity(&id()) {
+        Some(entity) => profile(entity, lang, s).into_any(),
+        None => not_found(s).into_any(),
+    }))
 }
 
-/// Everything below the title; rebuilt when the language changes.
-fn facts(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let unknown = || view! { <span class="unknown">{s.unknown}</span> };
+fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let headline = e.office.headline();
-    let cites = |ids: &[String]| view! { <Cites entity=e.clone() ids=ids.to_vec() /> };
-    let origin = match e.office.origin {
-        Some(o) => view! { <span>{cdo_text::origin(lang, o)}</span> }.into_any(),
-        None => unknown().into_any(),
+    let unknown = move || view! { <span class="unknown">{s.unknown}</span> };
+    let or_unknown = move |v: Option<AnyView>| match v {
+        Some(v) => Either::Left(v),
+        None => Either::Right(unknown()),
     };
-    let established = match &e.established {
-        Some(d) => view! { <span>{cdo_text::date(lang, d.date)}</span> {cites(&d.sources)} }.into_any(),
-        None => unknown().into_any(),
-    };
-    let population = match &e.population {
-        Some(p) => view! {
-            <span>{cdo_text::number(lang, p.value)} " (" {s.profile_population_year} " " {p.year} ")"</span>
-            {cites(&p.sources)}
-        }
-        .into_any(),
-        None => unknown().into_any(),
-    };
-    let reporting = match &e.reporting_line {
-        Some(t) => view! { <span>{localized(lang, &t.text)}</span> {cites(&t.sources)} }.into_any(),
-        None => unknown().into_any(),
-    };
+    let origin = e.office.origin.map(|o| cdo_text::origin(lang, o).into_any());
+    let established = e.established.as_ref().map(|d| (date(lang, d.date), cites(e, &d.sources, s)).into_any());
+    let population = e.population.as_ref().map(|p| {
+        let text = format!("{} ({} {})", cdo_text::number(lang, p.value), s.profile_population_year, p.year);
+        (text, cites(e, &p.sources, s)).into_any()
+    });
+    let reporting = e.reporting_line.as_ref().map(|t| (text(lang, &t.text), cites(e, &t.sources, s)).into_any());
     let holders = if e.holders.is_empty() {
-        view! { <p>{s.profile_no_holders}</p> }.into_any()
+        Either::Left(view! { <p>{s.profile_no_holders}</p> })
     } else {
-        let items = e.holders.iter().map(|h| holder(e, h, lang, s)).collect_view();
-        view! { <ol class="timeline">{items}</ol> }.into_any()
+        Either::Right(view! { <ol class="timeline">{e.holders.iter().map(|h| holder(e, h, lang, s)).collect_view()}</ol> })
     };
     let context = (!e.context.is_empty()).then(|| {
-        let items = e
-            .context
-            .iter()
-            .map(|t| view! { <li>{localized(lang, &t.text)} {cites(&t.sources)}</li> })
-            .collect_view();
+        let items = e.context.iter().map(|t| view! { <li>{text(lang, &t.text)} {cites(e, &t.sources, s)}</li> }).collect_view();
         view! {
             <section aria-labelledby="context-title">
                 <h2 id="context-title">{s.profile_context}</h2>
@@ -96,9 +65,7 @@ fn facts(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
         view! {
             <section aria-labelledby="interview-title">
                 <h2 id="interview-title">{s.profile_interview}</h2>
-                <p>
-                    <a href=i.url.as_str().to_owned() rel="noopener noreferrer">{s.profile_interview_link} ": " {title}</a>
-                </p>
+                <p><a href=i.url.as_str().to_owned() rel="noopener noreferrer">{s.profile_interview_link} ": " {title}</a></p>
                 {i.interviewee.clone().map(|who| view! { <p>{s.profile_interviewee} ": " {who}</p> })}
             </section>
         }
@@ -107,76 +74,87 @@ fn facts(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
         .sources
         .iter()
         .map(|src| {
-            let label = src.title.clone().unwrap_or_else(|| src.url.host().to_owned());
+            // Link text: the page title, else the publisher, else the host.
+            let label = src.title.clone().or_else(|| src.publisher.clone()).unwrap_or_else(|| src.url.host().to_owned());
+            let publisher = src.title.as_ref().and(src.publisher.clone()).map(|p| format!(" – {p}"));
+            let page_date = src.date.map(|d| format!(" ({}: {})", s.profile_source_date, cdo_text::date(lang, d)));
             view! {
                 <li id=source_anchor(&src.id)>
                     <a href=src.url.as_str().to_owned() rel="noopener noreferrer">{label}</a>
-                    {src.publisher.clone().map(|p| view! { <span>" – " {p}</span> })}
-                    {src.date.map(|d| view! { <span>" (" {s.profile_source_date} ": " {date_view(lang, d)} ")"</span> })}
+                    {publisher} {page_date}
                 </li>
             }
         })
         .collect_view();
 
     view! {
-        <section aria-labelledby="model-title" class="model">
-            <h2 id="model-title">{s.profile_model}</h2>
-            <p><ModelBadge headline /></p>
-            <p>{cdo_text::headline_explained(lang, headline)}</p>
-            <dl class="facts">
-                <dt>{s.profile_office}</dt>
-                <dd>{e.office.title.clone()} {cites(&e.office.sources)}</dd>
-                <dt>{s.profile_form}</dt>
-                <dd>{cdo_text::form(lang, e.office.form)}</dd>
-                <dt>{s.profile_origin}</dt>
-                <dd>{origin}</dd>
-                <dt>{s.profile_established}</dt>
-                <dd>{established}</dd>
-                <dt>{s.profile_reporting_line}</dt>
-                <dd>{reporting}</dd>
-                <dt>{s.profile_population}</dt>
-                <dd>{population}</dd>
-            </dl>
-        </section>
-        <section aria-labelledby="holders-title">
-            <h2 id="holders-title">{s.profile_holders}</h2>
-            {holders}
-        </section>
-        {context}
-        {interview}
-        <section aria-labelledby="sources-title">
-            <h2 id="sources-title">{s.profile_sources}</h2>
-            <ol class="sources">{sources}</ol>
-        </section>
+        <article class="page profile">
+            <p class="breadcrumb"><a href=Page::Overview.path()>{s.profile_back}</a></p>
+            <h1>{e.name.clone()}</h1>
+            <p class="card-meta">{cdo_text::kind(lang, e.kind)} " · " {cdo_text::land(lang, e.land)}</p>
+            <section aria-labelledby="model-title" class="model">
+                <h2 id="model-title">{s.profile_model}</h2>
+                <p>{model_badge(headline, lang)}</p>
+                <p>{cdo_text::headline_explained(lang, headline)}</p>
+                <dl class="facts">
+                    <dt>{s.profile_office}</dt>
+                    <dd>{e.office.title.clone()} {cites(e, &e.office.sources, s)}</dd>
+                    <dt>{s.profile_form}</dt>
+                    <dd>{cdo_text::form(lang, e.office.form)}</dd>
+                    <dt>{s.profile_origin}</dt>
+                    <dd>{or_unknown(origin)}</dd>
+                    <dt>{s.profile_established}</dt>
+                    <dd>{or_unknown(established)}</dd>
+                    <dt>{s.profile_reporting_line}</dt>
+                    <dd>{or_unknown(reporting)}</dd>
+                    <dt>{s.profile_population}</dt>
+                    <dd>{or_unknown(population)}</dd>
+                </dl>
+            </section>
+            <section aria-labelledby="holders-title">
+                <h2 id="holders-title">{s.profile_holders}</h2>
+                {holders}
+            </section>
+            {context}
+            {interview}
+            <section aria-labelledby="sources-title">
+                <h2 id="sources-title">{s.profile_sources}</h2>
+                <ol class="sources">{sources}</ol>
+            </section>
+        </article>
     }
 }
 
 fn holder(e: &Entity, h: &Holder, lang: Lang, s: &'static Strings) -> impl IntoView {
     let period = match (h.since, h.until) {
-        (Some(a), Some(b)) => view! { {date_view(lang, a)} " – " {date_view(lang, b)} }.into_any(),
-        (Some(a), None) => view! { {s.profile_since} " " {date_view(lang, a)} }.into_any(),
-        (None, Some(b)) => view! { {s.profile_until} " " {date_view(lang, b)} }.into_any(),
-        (None, None) => view! { <span class="unknown">{s.unknown}</span> }.into_any(),
+        (Some(a), Some(b)) => Some((date(lang, a), " – ", date(lang, b)).into_any()),
+        (Some(a), None) => Some((s.profile_since, " ", date(lang, a)).into_any()),
+        (None, Some(b)) => Some((s.profile_until, " ", date(lang, b)).into_any()),
+        (None, None) => None,
+    };
+    let period = match period {
+        Some(p) => Either::Left(p),
+        None => Either::Right(view! { <span class="unknown">{s.unknown}</span> }),
     };
     view! {
         <li>
             <strong>{h.name.clone()}</strong>
-            {h.role.as_ref().map(|r| view! { <span>", " {localized(lang, r)}</span> })}
+            {h.role.as_ref().map(|r| format!(", {}", text(lang, r)))}
             <br />
             <span class="period">{period}</span>
-            {h.background.as_ref().map(|b| view! { <br /><span>{s.profile_background} ": " {localized(lang, b)}</span> })}
-            " " <Cites entity=e.clone() ids=h.sources.clone() />
+            {h.background.as_ref().map(|b| view! { <br /><span>{format!("{}: {}", s.profile_background, text(lang, b))}</span> })}
+            " " {cites(e, &h.sources, s)}
         </li>
     }
 }
 
-fn localized(lang: Lang, text: &cdo_model::Localized) -> String {
+fn text(lang: Lang, t: &Localized) -> String {
     match lang {
-        Lang::De => text.de.clone(),
-        Lang::En => text.en.clone(),
+        Lang::De => t.de.clone(),
+        Lang::En => t.en.clone(),
     }
 }
 
-fn date_view(lang: Lang, d: PartialDate) -> impl IntoView {
+fn date(lang: Lang, d: PartialDate) -> impl IntoView {
     view! { <time datetime=d.to_string().trim_start_matches('~').to_owned()>{cdo_text::date(lang, d)}</time> }
 }

@@ -63,10 +63,14 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, TooLong { max, len }) => format!("too long ({len} characters, at most {max})."),
         (Lang::De, UnknownLand(v)) => format!("„{v}“ ist kein Land-Code (DE-BW … DE-TH)."),
         (Lang::En, UnknownLand(v)) => format!("“{v}” is not a Land code (DE-BW … DE-TH)."),
-        (Lang::De, OutsideGermany { lat, lon }) => format!("{lat}, {lon} liegt außerhalb Deutschlands."),
-        (Lang::En, OutsideGermany { lat, lon }) => format!("{lat}, {lon} lies outside Germany."),
-        (Lang::De, NotPositive(n)) => format!("{n} ist keine gültige Einwohnerzahl (muss größer als 0 sein)."),
-        (Lang::En, NotPositive(n)) => format!("{n} is not a valid population (must be greater than 0)."),
+        (Lang::De, OutsideGermany { lat, lon }) => {
+            format!("{}, {} liegt außerhalb Deutschlands.", decimal(*lat), decimal(*lon))
+        }
+        (Lang::En, OutsideGermany { lat, lon }) => format!("{}, {} lies outside Germany.", decimal(*lat), decimal(*lon)),
+        (Lang::De, NotPositive(n)) => {
+            format!("{} ist keine gültige Einwohnerzahl (eine ganze Zahl größer als 0).", decimal(*n))
+        }
+        (Lang::En, NotPositive(n)) => format!("{} is not a valid population (a whole number above 0).", decimal(*n)),
         (Lang::De, BadDate { value, error }) => format!("„{value}“ ist kein gültiges Datum ({}).", date_error(lang, error)),
         (Lang::En, BadDate { value, error }) => format!("“{value}” is not a valid date ({}).", date_error(lang, error)),
         (Lang::De, InFuture(d)) => format!("{} liegt in der Zukunft.", date(lang, *d)),
@@ -83,6 +87,23 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, NotHttpUrl(v)) => format!("“{v}” is not an http(s) address."),
         (Lang::De, Unsourced) => "die Angabe hat keine Quelle.".into(),
         (Lang::En, Unsourced) => "the fact has no source.".into(),
+    }
+}
+
+/// A number with up to three decimals ("48.857", "-5", "12.5"), without pulling float
+/// formatting (~10 KB of wasm) into the app for two error messages.
+fn decimal(x: f64) -> String {
+    if !x.is_finite() || x.abs() >= 1e15 {
+        return if x.is_nan() { "NaN".into() } else if x > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    let thousandths = (x * 1000.0).round() as i64;
+    let (sign, abs) = (if thousandths < 0 { "-" } else { "" }, thousandths.unsigned_abs());
+    let (whole, frac) = (abs / 1000, abs % 1000);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let frac = format!("{frac:03}");
+        format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
     }
 }
 
@@ -160,6 +181,16 @@ mod tests {
             Problem::TooLong { max: MAX_NAME, len: 5000 },
             "Field “name”: too long (5000 characters, at most 200).",
         );
+    }
+
+    #[test]
+    fn decimals_without_float_formatting() {
+        assert_eq!(decimal(48.8566), "48.857");
+        assert_eq!(decimal(-5.0), "-5");
+        assert_eq!(decimal(12.5), "12.5");
+        assert_eq!(decimal(0.0004), "0");
+        assert_eq!(decimal(f64::INFINITY), "∞");
+        assert_eq!(decimal(1e300), "∞");
     }
 
     #[test]

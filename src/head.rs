@@ -1,0 +1,22 @@
+//! The document's `<title>` and `<html lang>`: set from effects, since they live outside the
+//! mounted tree. (A hand-written pair of setters instead of leptos_meta, which cost ~6 KB gzip
+//! for these two attributes.)
+
+use leptos::prelude::*;
+
+/// Keeps `document.title` at "<page> – cdo-atlas" while the calling view is mounted.
+pub fn use_title(page: impl Fn() -> String + 'static) {
+    Effect::new(move |_| {
+        let page = page();
+        let title = if page.is_empty() { "cdo-atlas".to_owned() } else { format!("{page} – cdo-atlas") };
+        document().set_title(&title);
+    });
+}
+
+/// Sets `<html lang>`.
+pub fn set_html_lang(code: &str) {
+    if let Some(html) = document().document_element() {
+        // Setting an attribute on <html> cannot fail for a valid name.
+        let _ = html.set_attribute("lang", code);
+    }
+}
