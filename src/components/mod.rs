@@ -1,6 +1,5 @@
 //! Pieces shared by several views.
 
 pub mod badge;
-pub mod cites;
 pub mod layout;
 pub mod with_data;

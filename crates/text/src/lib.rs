@@ -6,6 +6,7 @@
 //! (numbers, dates, validation messages) are functions here, so views only place text.
 
 mod messages;
+pub mod present;
 mod strings;
 
 pub use messages::{dataset_error, issue};

@@ -1,0 +1,184 @@
+//! What a profile shows, as plain data in one language: every fact already formatted, with its
+//! citation marks. The view only places these (one element type per kind of line), which keeps
+//! the wasm small and lets the wording be tested natively.
+
+use cdo_model::{Entity, Holder, Localized};
+
+use crate::{date, Lang};
+
+/// A citation mark: "[2]" linking to the second source of the entity's list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cite {
+    /// `#src-<id>`.
+    pub href: String,
+    pub label: String,
+}
+
+/// A line of text with its citations; `text: None` shows as "unbekannt"/"unknown".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub label: &'static str,
+    pub text: Option<String>,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceLine {
+    /// DOM id the citation marks point to.
+    pub anchor: String,
+    /// An http(s) URL (validated by the model).
+    pub url: String,
+    pub label: String,
+    /// Publisher and page date, if known.
+    pub detail: String,
+}
+
+/// Everything below a profile's heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    /// Office, form, origin, established, reporting line, population.
+    pub facts: Vec<Line>,
+    /// One line per holder; `label` is empty, `text` reads "Name, role — since … · background".
+    pub holders: Vec<Line>,
+    pub context: Vec<Line>,
+    pub sources: Vec<SourceLine>,
+}
+
+/// The DOM id of a source in the profile's list.
+pub fn source_anchor(source_id: &str) -> String {
+    format!("src-{source_id}")
+}
+
+pub fn profile(e: &Entity, lang: Lang) -> Profile {
+    let s = lang.strings();
+    let cites = |ids: &[String]| -> Vec<Cite> {
+        ids.iter()
+            .filter_map(|id| {
+                let n = e.sources.iter().position(|src| &src.id == id)? + 1;
+                Some(Cite { href: format!("#{}", source_anchor(id)), label: format!("[{n}]") })
+            })
+            .collect()
+    };
+    let line = |label, text: Option<String>, ids: &[String]| Line { label, text, cites: cites(ids) };
+    let none: &[String] = &[];
+
+    let facts = vec![
+        line(s.profile_office, Some(e.office.title.clone()), &e.office.sources),
+        line(s.profile_form, Some(crate::form(lang, e.office.form).to_owned()), none),
+        line(s.profile_origin, e.office.origin.map(|o| crate::origin(lang, o).to_owned()), none),
+        match &e.established {
+            Some(d) => line(s.profile_established, Some(date(lang, d.date)), &d.sources),
+            None => line(s.profile_established, None, none),
+        },
+        match &e.reporting_line {
+            Some(t) => line(s.profile_reporting_line, Some(text(lang, &t.text).to_owned()), &t.sources),
+            None => line(s.profile_reporting_line, None, none),
+        },
+        match &e.population {
+            Some(p) => {
+                let value = format!("{} ({} {})", crate::number(lang, p.value), s.profile_population_year, p.year);
+                line(s.profile_population, Some(value), &p.sources)
+            }
+            None => line(s.profile_population, None, none),
+        },
+    ];
+    let holders = e.holders.iter().map(|h| line("", Some(holder(h, lang)), &h.sources)).collect();
+    let context = e.context.iter().map(|t| line("", Some(text(lang, &t.text).to_owned()), &t.sources)).collect();
+    let sources = e
+        .sources
+        .iter()
+        .map(|src| {
+            // Link text: the page title, else the publisher, else the host.
+            let label = src.title.clone().or_else(|| src.publisher.clone()).unwrap_or_else(|| src.url.host().to_owned());
+            let mut detail = String::new();
+            if let (Some(_), Some(p)) = (&src.title, &src.publisher) {
+                detail.push_str(&format!(" – {p}"));
+            }
+            if let Some(d) = src.date {
+                detail.push_str(&format!(" ({}: {})", s.profile_source_date, date(lang, d)));
+            }
+            SourceLine { anchor: source_anchor(&src.id), url: src.url.as_str().to_owned(), label, detail }
+        })
+        .collect();
+    Profile { facts, holders, context, sources }
+}
+
+/// "Prof. Dieter Rombach, Chief Digital Officer (ehrenamtlich) — 2017 – 31. März 2022"
+fn holder(h: &Holder, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut out = h.name.clone();
+    if let Some(role) = &h.role {
+        out.push_str(", ");
+        out.push_str(text(lang, role));
+    }
+    let period = match (h.since, h.until) {
+        (Some(a), Some(b)) => format!("{} – {}", date(lang, a), date(lang, b)),
+        (Some(a), None) => format!("{} {}", s.profile_since, date(lang, a)),
+        (None, Some(b)) => format!("{} {}", s.profile_until, date(lang, b)),
+        (None, None) => format!("{}: {}", s.profile_period, s.unknown),
+    };
+    out.push_str(" — ");
+    out.push_str(&period);
+    if let Some(b) = &h.background {
+        out.push_str(&format!(". {}: {}", s.profile_background, text(lang, b)));
+    }
+    out
+}
+
+pub fn text(lang: Lang, t: &Localized) -> &str {
+    match lang {
+        Lang::De => &t.de,
+        Lang::En => &t.en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cdo_model::{parse_dataset, PartialDate};
+
+    fn shipped(id: &str) -> Entity {
+        let text = include_str!("../../../public/data/cdo-atlas.json");
+        let loaded = parse_dataset(text, PartialDate::ymd(2026, 11, 26)).unwrap();
+        loaded.dataset.entity(id).unwrap().clone()
+    }
+
+    #[test]
+    fn facts_read_in_order_with_unknowns_and_citations() {
+        let p = profile(&shipped("heidelberg"), Lang::De);
+        let rows: Vec<(&str, Option<&str>)> = p.facts.iter().map(|l| (l.label, l.text.as_deref())).collect();
+        assert_eq!(
+            rows,
+            [
+                ("Amt oder Einheit", Some("Digital-Agentur Heidelberg GmbH")),
+                ("Organisationsform", Some("Agentur oder Gesellschaft")),
+                ("Herkunft der Person", None),
+                ("Eingerichtet", Some("August 2017")),
+                ("Anbindung", None),
+                ("Einwohnerzahl", Some("158.741 (Stand 2020)")),
+            ]
+        );
+        assert_eq!(p.facts[0].cites, vec![Cite { href: "#src-s20".into(), label: "[1]".into() }]);
+    }
+
+    #[test]
+    fn holders_read_as_one_line_each() {
+        let p = profile(&shipped("duesseldorf"), Lang::En);
+        assert_eq!(
+            p.holders[0].text.as_deref(),
+            Some("Peter Adelskamp — 1 May 2017 – c. January 2019. Background: With the city administration since 1985, most recently deputy head of the central administration office")
+        );
+        let p = profile(&shipped("wolfsburg"), Lang::De);
+        assert_eq!(p.holders[0].text.as_deref(), Some("Dennis Weilmann — Zeitraum: unbekannt"));
+    }
+
+    #[test]
+    fn sources_are_labelled_by_title_publisher_or_host() {
+        let p = profile(&shipped("kaiserslautern"), Lang::De);
+        assert_eq!(p.sources[0].label, "Ein CDO im Ehrenamt der „herzlich digitalen“ Stadt Kaiserslautern");
+        assert_eq!(p.sources[0].detail, " – Verwaltung der Zukunft (VdZ)");
+        assert_eq!(p.sources[1].label, "nachrichten-kl.de");
+        assert_eq!(p.sources[1].detail, " (Datum der Seite: 17. Mai 2022)");
+        assert!(p.sources.iter().all(|s| s.url.starts_with("http")));
+    }
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Runs every test layer of cdo-atlas and prints one summary line per layer; exits non-zero if any
+# layer fails. Installs whatever is missing first (scripts/setup.sh --test).
+#   scripts/test.sh          native, wasm (headless Chromium), release build, end-to-end, size
+#   scripts/test.sh size     release build + size report only
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test || exit 1
+export PATH="$PWD/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+LOGS=target/test-logs
+mkdir -p "$LOGS"
+summary=()
+total_pass=0
+total_fail=0
+status=0
+
+record() { # layer passed failed
+  summary+=("$(printf '%-8s %s passed, %s failed' "$1:" "$2" "$3")")
+  total_pass=$((total_pass + $2)); total_fail=$((total_fail + $3))
+  [ "$3" -eq 0 ] || status=1
+}
+
+# Sum "N passed; M failed" over cargo's "test result:" lines in a log.
+cargo_counts() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+       END { printf "%d %d", p, f }' "$1"
+}
+
+layer_native() {
+  echo "== native: cargo test (model, text, xtask)"
+  cargo test -p cdo-model -p cdo-text -p xtask 2>&1 | tee "$LOGS/native.log" | grep -E '^(test result|error|failures:|---- )' || true
+  local rc=${PIPESTATUS[0]} counts
+  counts=$(cargo_counts "$LOGS/native.log")
+  set -- $counts
+  [ "$rc" -eq 0 ] || [ "$2" -gt 0 ] || set -- "$1" 1   # a build failure counts as a failure
+  record native "$1" "$2"
+}
+
+layer_wasm() {
+  echo "== wasm: wasm-bindgen-test in headless Chromium"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=$(command -v chromedriver) \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$LOGS/wasm.log" | grep -E '^(test |test result|error|failures:)' || true
+  local rc=${PIPESTATUS[0]} counts
+  counts=$(cargo_counts "$LOGS/wasm.log")
+  set -- $counts
+  [ "$rc" -eq 0 ] || [ "$2" -gt 0 ] || set -- "$1" 1
+  record wasm "$1" "$2"
+}
+
+build_release() {
+  echo "== build: trunk build --release"
+  if trunk build --release >"$LOGS/build.log" 2>&1; then
+    record build 1 0
+  else
+    tail -30 "$LOGS/build.log"
+    record build 0 1
+    return 1
+  fi
+}
+
+layer_e2e() {
+  echo "== e2e: Playwright against dist/ on 127.0.0.1"
+  node --test --test-reporter=spec --test-reporter-destination=stdout tests/e2e/ 2>&1 | tee "$LOGS/e2e.log" | grep -vE '^\s*$' | grep -E '✔|✖|ℹ (pass|fail)|Error|assert' || true
+  local pass fail
+  pass=$(sed -nE 's/.*ℹ pass ([0-9]+).*/\1/p' "$LOGS/e2e.log" | tail -1)
+  fail=$(sed -nE 's/.*ℹ fail ([0-9]+).*/\1/p' "$LOGS/e2e.log" | tail -1)
+  [ -n "$pass" ] || { pass=0; fail=1; }
+  record e2e "$pass" "${fail:-1}"
+}
+
+layer_size() {
+  echo "== size: gzip sizes of dist/ against budgets"
+  node scripts/size-report.mjs | tee "$LOGS/size.log"
+  local pass fail
+  pass=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOGS/size.log")
+  fail=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOGS/size.log")
+  record size "${pass:-0}" "${fail:-1}"
+}
+
+if [ "${1:-}" = size ]; then
+  build_release && layer_size
+else
+  layer_native
+  layer_wasm
+  if build_release; then
+    layer_e2e
+    layer_size
+  fi
+fi
+
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+echo "$total_pass passed, $total_fail failed"
+exit $status
