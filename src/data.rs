@@ -29,8 +29,12 @@ impl LoadError {
         match (self, lang) {
             (LoadError::Network(m), Lang::De) => format!("Keine Verbindung zum Server ({m})."),
             (LoadError::Network(m), Lang::En) => format!("No connection to the server ({m})."),
-            (LoadError::Http(code), Lang::De) => format!("Der Server antwortete mit dem Fehler HTTP {code}."),
-            (LoadError::Http(code), Lang::En) => format!("The server answered with error HTTP {code}."),
+            (LoadError::Http(code), Lang::De) => {
+                format!("Der Server antwortete mit dem Fehler HTTP {code}.")
+            }
+            (LoadError::Http(code), Lang::En) => {
+                format!("The server answered with error HTTP {code}.")
+            }
             (LoadError::Dataset(e), lang) => cdo_text::dataset_error(lang, e),
         }
     }
@@ -81,12 +85,19 @@ async fn fetch() -> Result<Loaded, LoadError> {
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
     parse_dataset(&text, today()).map_err(LoadError::Dataset)
 }
 
 /// Today's date in the reader's time zone; decides what counts as "in the future".
 pub fn today() -> PartialDate {
     let now = js_sys::Date::new_0();
-    PartialDate::ymd(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
+    PartialDate::ymd(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
 }

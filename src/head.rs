@@ -8,7 +8,11 @@ use leptos::prelude::*;
 pub fn use_title(page: impl Fn() -> String + 'static) {
     Effect::new(move |_| {
         let page = page();
-        let title = if page.is_empty() { "cdo-atlas".to_owned() } else { format!("{page} – cdo-atlas") };
+        let title = if page.is_empty() {
+            "cdo-atlas".to_owned()
+        } else {
+            format!("{page} – cdo-atlas")
+        };
         document().set_title(&title);
     });
 }

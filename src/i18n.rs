@@ -12,7 +12,9 @@ pub struct UiLang(pub RwSignal<Lang>);
 
 /// Reads the remembered language and provides it as context.
 pub fn provide_lang() -> RwSignal<Lang> {
-    let initial = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|c| Lang::from_code(&c));
+    let initial = storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|c| Lang::from_code(&c));
     let lang = RwSignal::new(initial.unwrap_or_default());
     // Sync with the outside world: `<html lang>` and the remembered choice.
     Effect::new(move |_| {
@@ -39,7 +41,9 @@ pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
 
 /// Renders `page` with the current language, again whenever it changes: one reactive closure
 /// per page, plain markup inside.
-pub fn localized<V: IntoView + 'static>(page: impl Fn(Lang, &'static Strings) -> V + Send + Sync + 'static) -> impl IntoView {
+pub fn localized<V: IntoView + 'static>(
+    page: impl Fn(Lang, &'static Strings) -> V + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     move || {
         let lang = lang.get();

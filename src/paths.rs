@@ -12,7 +12,13 @@ pub enum Page {
 }
 
 impl Page {
-    pub const NAV: [Page; 5] = [Page::Overview, Page::Map, Page::Explore, Page::Compare, Page::About];
+    pub const NAV: [Page; 5] = [
+        Page::Overview,
+        Page::Map,
+        Page::Explore,
+        Page::Compare,
+        Page::About,
+    ];
 
     pub fn path(self) -> &'static str {
         match self {

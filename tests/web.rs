@@ -24,7 +24,10 @@ const ONE_GOOD_ONE_BAD: &str = r#"{"schema_version":"1.0","as_of":"2026-11-26","
    "sources":[{"id":"s1","url":"https://example.org"}]}]}"#;
 
 fn container() -> web_sys::HtmlElement {
-    let div = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    let div = document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
     document().body().unwrap().append_child(&div).unwrap();
     div
 }
@@ -40,14 +43,23 @@ async fn settle() {
     for _ in 0..5 {
         leptos::task::tick().await;
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
 }
 
 fn clear_storage() {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -66,21 +78,52 @@ async fn language_switch_in_the_shell_relabels_content_and_html_lang() {
     settle().await;
     let badge = || root.query_selector(".badge").unwrap().expect("a badge");
     assert_eq!(badge().text_content().unwrap().trim(), "CDO im Ehrenamt");
-    assert!(badge().class_list().contains("m-honorary"), "shape/colour class");
-    assert!(badge().query_selector(".badge-mark[aria-hidden='true']").unwrap().is_some(), "decorative mark");
+    assert!(
+        badge().class_list().contains("m-honorary"),
+        "shape/colour class"
+    );
+    assert!(
+        badge()
+            .query_selector(".badge-mark[aria-hidden='true']")
+            .unwrap()
+            .is_some(),
+        "decorative mark"
+    );
     let html_lang = || document().document_element().unwrap().get_attribute("lang");
     assert_eq!(html_lang().as_deref(), Some("de"));
-    let footer = root.query_selector(".site-footer").unwrap().unwrap().text_content().unwrap();
-    assert!(footer.contains("Stand der Daten: 26. November 2026"), "{footer}");
+    let footer = root
+        .query_selector(".site-footer")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        footer.contains("Stand der Daten: 26. November 2026"),
+        "{footer}"
+    );
 
-    let switch = root.query_selector(".lang-switch").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>();
+    let switch = root
+        .query_selector(".lang-switch")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
     assert_eq!(switch.text_content().unwrap().trim(), "English");
     switch.click();
     settle().await;
     assert_eq!(badge().text_content().unwrap().trim(), "Honorary CDO");
     assert_eq!(html_lang().as_deref(), Some("en"));
-    assert_eq!(switch.text_content().unwrap().trim(), "Deutsch", "the same button, relabelled");
-    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("cdo-atlas.lang").unwrap();
+    assert_eq!(
+        switch.text_content().unwrap().trim(),
+        "Deutsch",
+        "the same button, relabelled"
+    );
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("cdo-atlas.lang")
+        .unwrap();
     assert_eq!(stored.as_deref(), Some("en"), "the choice is remembered");
 }
 
@@ -94,9 +137,21 @@ async fn rejected_entries_are_listed_with_field_and_reason() {
         view! { <RejectedNotice /> }
     });
     settle().await;
-    let notice = root.query_selector(".rejected").unwrap().expect("a rejected-entries notice");
+    let notice = root
+        .query_selector(".rejected")
+        .unwrap()
+        .expect("a rejected-entries notice");
     let text = notice.text_content().unwrap();
-    assert!(text.contains("Eintrag 2 (Nirgendwo, id: broken)"), "names the entry: {text}");
-    assert!(text.contains("Feld „land“: „DE-XX“ ist kein Land-Code"), "names field and reason: {text}");
-    assert!(!text.contains("Gutstadt"), "the good entry is not reported: {text}");
+    assert!(
+        text.contains("Eintrag 2 (Nirgendwo, id: broken)"),
+        "names the entry: {text}"
+    );
+    assert!(
+        text.contains("Feld „land“: „DE-XX“ ist kein Land-Code"),
+        "names field and reason: {text}"
+    );
+    assert!(
+        !text.contains("Gutstadt"),
+        "the good entry is not reported: {text}"
+    );
 }

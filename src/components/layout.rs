@@ -74,7 +74,11 @@ pub fn RejectedNotice() -> impl IntoView {
                     (Some(name), None) => who.push_str(&format!(" ({name})")),
                     (None, None) => {}
                 }
-                let issues = r.issues.iter().map(|i| view! { <li>{cdo_text::issue(lang, i)}</li> }).collect_view();
+                let issues = r
+                    .issues
+                    .iter()
+                    .map(|i| view! { <li>{cdo_text::issue(lang, i)}</li> })
+                    .collect_view();
                 view! { <li><strong>{who}</strong><ul>{issues}</ul></li> }
             })
             .collect_view();

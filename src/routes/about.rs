@@ -12,8 +12,14 @@ pub fn About() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_about.to_owned());
     localized(|lang, s| {
-        let origins = Origin::ALL.iter().map(|&o| view! { <li>{cdo_text::origin(lang, o)}</li> }).collect_view();
-        let forms = Form::ALL.iter().map(|&f| view! { <li>{cdo_text::form(lang, f)}</li> }).collect_view();
+        let origins = Origin::ALL
+            .iter()
+            .map(|&o| view! { <li>{cdo_text::origin(lang, o)}</li> })
+            .collect_view();
+        let forms = Form::ALL
+            .iter()
+            .map(|&f| view! { <li>{cdo_text::form(lang, f)}</li> })
+            .collect_view();
         let headlines = Headline::ALL
             .iter()
             .map(|&h| view! { <dt>{model_badge(h, lang)}</dt><dd>{cdo_text::headline_explained(lang, h)}</dd> })

@@ -15,7 +15,9 @@ use crate::paths;
 pub fn Overview() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_overview.to_owned());
-    with_data(Box::new(|loaded, lang, s| overview(loaded, lang, s).into_any()))
+    with_data(Box::new(|loaded, lang, s| {
+        overview(loaded, lang, s).into_any()
+    }))
 }
 
 fn overview(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {

@@ -23,12 +23,16 @@ pub fn Profile() -> impl IntoView {
     let s = use_strings();
     use_title(move || {
         let id = id();
-        let name = data.get().and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.entity(&id)?.name.clone()));
+        let name = data
+            .get()
+            .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.entity(&id)?.name.clone()));
         name.unwrap_or_else(|| s().not_found_title.to_owned())
     });
-    with_data(Box::new(move |loaded, lang, s| match loaded.dataset.entity(&id()) {
-        Some(entity) => profile(entity, lang, s).into_any(),
-        None => not_found(s).into_any(),
+    with_data(Box::new(move |loaded, lang, s| {
+        match loaded.dataset.entity(&id()) {
+            Some(entity) => profile(entity, lang, s).into_any(),
+            None => not_found(s).into_any(),
+        }
     }))
 }
 
@@ -43,7 +47,10 @@ fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let holders = if p.holders.is_empty() {
         vec![view! { <li>{s.profile_no_holders}</li> }.into_any()]
     } else {
-        p.holders.iter().map(|l| view! { <li>{line(l, s)}</li> }.into_any()).collect()
+        p.holders
+            .iter()
+            .map(|l| view! { <li>{line(l, s)}</li> }.into_any())
+            .collect()
     };
     let context = (!p.context.is_empty()).then(|| {
         view! {

@@ -40,7 +40,12 @@ pub enum DateError {
 impl PartialDate {
     /// A full date (day precision), e.g. "today" or a dataset's `as_of`.
     pub const fn ymd(year: u16, month: u8, day: u8) -> Self {
-        Self { year, month: Some(month), day: Some(day), approx: false }
+        Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+            approx: false,
+        }
     }
 
     pub fn precision(&self) -> Precision {
@@ -80,7 +85,12 @@ impl PartialDate {
                 }
             }
         }
-        Ok(Self { year, month, day, approx })
+        Ok(Self {
+            year,
+            month,
+            day,
+            approx,
+        })
     }
 
     /// The first day this date could mean: `2017` → 2017-01-01.
@@ -95,7 +105,9 @@ impl PartialDate {
 
     /// Orders by the earliest day each date could mean; ties keep the more precise one later.
     pub fn chronological(&self, other: &PartialDate) -> Ordering {
-        self.earliest().cmp(&other.earliest()).then(self.precision().cmp(&other.precision()))
+        self.earliest()
+            .cmp(&other.earliest())
+            .then(self.precision().cmp(&other.precision()))
     }
 }
 
@@ -179,8 +191,17 @@ mod tests {
 
     #[test]
     fn precision_follows_the_written_form() {
-        assert_eq!(PartialDate::parse("2017").unwrap().precision(), Precision::Year);
-        assert_eq!(PartialDate::parse("2017-05").unwrap().precision(), Precision::Month);
-        assert_eq!(PartialDate::parse("2017-05-01").unwrap().precision(), Precision::Day);
+        assert_eq!(
+            PartialDate::parse("2017").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("2017-05").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse("2017-05-01").unwrap().precision(),
+            Precision::Day
+        );
     }
 }

@@ -412,7 +412,11 @@ mod tests {
 
     #[test]
     fn only_http_and_https_urls_are_accepted() {
-        for ok in ["https://vdz.org/x", "http://www.kommune21.de/meldung_28401.html", "HTTPS://A.DE"] {
+        for ok in [
+            "https://vdz.org/x",
+            "http://www.kommune21.de/meldung_28401.html",
+            "HTTPS://A.DE",
+        ] {
             assert!(HttpUrl::parse(ok).is_some(), "{ok}");
         }
         for bad in [
@@ -438,10 +442,22 @@ mod tests {
 
     #[test]
     fn headline_is_the_origin_for_a_cdo_post_and_the_form_otherwise() {
-        assert_eq!(Headline::derive(Some(Origin::Academia), Form::CdoPost), Headline::CdoFromAcademia);
-        assert_eq!(Headline::derive(None, Form::CdoPost), Headline::CdoOriginUnknown);
-        assert_eq!(Headline::derive(Some(Origin::Academia), Form::HonoraryCdo), Headline::HonoraryCdo);
-        assert_eq!(Headline::derive(None, Form::Agency), Headline::AgencyInsteadOfCdo);
+        assert_eq!(
+            Headline::derive(Some(Origin::Academia), Form::CdoPost),
+            Headline::CdoFromAcademia
+        );
+        assert_eq!(
+            Headline::derive(None, Form::CdoPost),
+            Headline::CdoOriginUnknown
+        );
+        assert_eq!(
+            Headline::derive(Some(Origin::Academia), Form::HonoraryCdo),
+            Headline::HonoraryCdo
+        );
+        assert_eq!(
+            Headline::derive(None, Form::Agency),
+            Headline::AgencyInsteadOfCdo
+        );
         assert_eq!(
             Headline::derive(Some(Origin::PrivateSector), Form::StateGovernment),
             Headline::StateGovernment

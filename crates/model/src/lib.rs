@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod domain;
+pub mod geo;
 #[cfg(feature = "schema")]
 pub mod raw;
 pub mod search;

@@ -45,7 +45,13 @@ pub struct Query {
 
 impl Query {
     pub fn new(input: &str) -> Self {
-        Self { words: input.split_whitespace().map(fold).filter(|w| !w.is_empty()).collect() }
+        Self {
+            words: input
+                .split_whitespace()
+                .map(fold)
+                .filter(|w| !w.is_empty())
+                .collect(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -54,7 +60,9 @@ impl Query {
 
     /// True if every query word occurs in the (already folded) haystack. An empty query matches.
     pub fn matches_folded(&self, folded_haystack: &str) -> bool {
-        self.words.iter().all(|w| folded_haystack.contains(w.as_str()))
+        self.words
+            .iter()
+            .all(|w| folded_haystack.contains(w.as_str()))
     }
 
     pub fn matches(&self, haystack: &str) -> bool {
@@ -68,7 +76,13 @@ mod tests {
 
     #[test]
     fn every_spelling_of_duesseldorf_finds_it() {
-        for query in ["dusseldorf", "Duesseldorf", "DÜSSELDORF", "düsseldorf", "sseldo"] {
+        for query in [
+            "dusseldorf",
+            "Duesseldorf",
+            "DÜSSELDORF",
+            "düsseldorf",
+            "sseldo",
+        ] {
             assert!(Query::new(query).matches("Düsseldorf"), "{query}");
         }
     }

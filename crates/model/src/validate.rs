@@ -93,24 +93,39 @@ pub enum Problem {
     /// A required field is absent.
     Missing,
     /// The field has the wrong JSON type.
-    WrongType { expected: JsonType, found: JsonType },
+    WrongType {
+        expected: JsonType,
+        found: JsonType,
+    },
     /// A number that is not a whole number where one is required.
     NotAWholeNumber,
     /// A value outside an enumeration; `expected` lists the accepted spellings.
-    UnknownValue { found: String, expected: &'static [&'static str] },
+    UnknownValue {
+        found: String,
+        expected: &'static [&'static str],
+    },
     /// `id` is not a lower-case slug (`a-z`, `0-9`, `-`).
     NotASlug,
     /// The same `id` appeared earlier in the file; the first one is kept.
     DuplicateId,
     /// A required text is empty.
     Empty,
-    TooLong { max: usize, len: usize },
+    TooLong {
+        max: usize,
+        len: usize,
+    },
     /// `land` is not one of the 16 ISO 3166-2 codes `DE-BW` … `DE-TH`.
     UnknownLand(String),
-    OutsideGermany { lat: f64, lon: f64 },
+    OutsideGermany {
+        lat: f64,
+        lon: f64,
+    },
     /// Population must be a positive number of people.
     NotPositive(f64),
-    BadDate { value: String, error: DateError },
+    BadDate {
+        value: String,
+        error: DateError,
+    },
     /// The earliest day the date could mean is after today.
     InFuture(PartialDate),
     /// `until` lies before `since`.
@@ -129,20 +144,31 @@ pub enum Problem {
 
 /// Parses and validates a dataset file. `today` decides what counts as "in the future".
 pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| DatasetError::Syntax(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DatasetError::Syntax(e.to_string()))?;
     let Value::Object(mut top) = value else {
-        let problem = Problem::WrongType { expected: JsonType::Object, found: JsonType::of(&value) };
-        return Err(DatasetError::Header(Issue { field: ".".into(), problem }));
+        let problem = Problem::WrongType {
+            expected: JsonType::Object,
+            found: JsonType::of(&value),
+        };
+        return Err(DatasetError::Header(Issue {
+            field: ".".into(),
+            problem,
+        }));
     };
     let mut header = Checker::new(today);
     let version = header.string(&top, "", "schema_version", MAX_ID);
     let schema_version = version.as_deref().map(|v| (v, parse_version(v)));
     if let Some((found, version)) = schema_version {
         if version.map(|v| v.major) != Some(SUPPORTED_MAJOR) {
-            return Err(DatasetError::UnsupportedSchema { found: bounded_echo(found) });
+            return Err(DatasetError::UnsupportedSchema {
+                found: bounded_echo(found),
+            });
         }
     }
-    let as_of = header.string(&top, "", "as_of", MAX_ID).and_then(|d| header.date("as_of", &d));
+    let as_of = header
+        .string(&top, "", "as_of", MAX_ID)
+        .and_then(|d| header.date("as_of", &d));
     let licence = header.string(&top, "", "licence", MAX_NAME);
     let compiled_by = header.opt_string(&top, "", "compiled_by", MAX_TEXT);
     let entities = match top.remove("entities") {
@@ -167,7 +193,10 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
     for (index, value) in entities.iter().enumerate() {
         let id = value.get("id").and_then(Value::as_str);
         let outcome = match id {
-            Some(id) if seen.contains(id) => Err(vec![Issue { field: "id".into(), problem: Problem::DuplicateId }]),
+            Some(id) if seen.contains(id) => Err(vec![Issue {
+                field: "id".into(),
+                problem: Problem::DuplicateId,
+            }]),
             _ => validate_entity(value, today),
         };
         match outcome {
@@ -184,14 +213,23 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
         }
     }
     Ok(Loaded {
-        dataset: Dataset { schema_version, as_of, licence, compiled_by, entities: kept },
+        dataset: Dataset {
+            schema_version,
+            as_of,
+            licence,
+            compiled_by,
+            entities: kept,
+        },
         rejected,
     })
 }
 
 fn parse_version(s: &str) -> Option<SchemaVersion> {
     let (major, minor) = s.split_once('.')?;
-    Some(SchemaVersion { major: major.parse().ok()?, minor: minor.parse().ok()? })
+    Some(SchemaVersion {
+        major: major.parse().ok()?,
+        minor: minor.parse().ok()?,
+    })
 }
 
 fn validate_entity(value: &Value, today: PartialDate) -> Result<Entity, Vec<Issue>> {
@@ -227,11 +265,18 @@ struct Checker {
 
 impl Checker {
     fn new(today: PartialDate) -> Self {
-        Self { issues: Vec::new(), today, source_ids: HashSet::new() }
+        Self {
+            issues: Vec::new(),
+            today,
+            source_ids: HashSet::new(),
+        }
     }
 
     fn report(&mut self, field: impl Into<String>, problem: Problem) {
-        self.issues.push(Issue { field: field.into(), problem });
+        self.issues.push(Issue {
+            field: field.into(),
+            problem,
+        });
     }
 
     // ---- Generic accessors -------------------------------------------------------------
@@ -245,20 +290,38 @@ impl Checker {
             }
             Some(v) if JsonType::of(v) == expected => true,
             Some(v) => {
-                self.report(field, Problem::WrongType { expected, found: JsonType::of(v) });
+                self.report(
+                    field,
+                    Problem::WrongType {
+                        expected,
+                        found: JsonType::of(v),
+                    },
+                );
                 false
             }
         }
     }
 
-    fn object<'v>(&mut self, obj: &'v Map<String, Value>, path: &str, key: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v Map<String, Value>> {
         let field = join(path, key);
         let value = obj.get(key);
-        self.expect_type(value, &field, JsonType::Object).then(|| value?.as_object()).flatten()
+        self.expect_type(value, &field, JsonType::Object)
+            .then(|| value?.as_object())
+            .flatten()
     }
 
     /// An object that may be `null` or absent.
-    fn opt_object<'v>(&mut self, obj: &'v Map<String, Value>, path: &str, key: &str) -> Option<&'v Map<String, Value>> {
+    fn opt_object<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v Map<String, Value>> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
             Some(_) => self.object(obj, path, key),
@@ -266,7 +329,13 @@ impl Checker {
     }
 
     /// An array that may be absent (then empty).
-    fn array<'v>(&mut self, obj: &'v Map<String, Value>, path: &str, key: &str, required: bool) -> &'v [Value] {
+    fn array<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+        required: bool,
+    ) -> &'v [Value] {
         match obj.get(key) {
             None if !required => &[],
             value => {
@@ -281,7 +350,13 @@ impl Checker {
     }
 
     /// A required, non-blank string of at most `max` characters.
-    fn string(&mut self, obj: &Map<String, Value>, path: &str, key: &str, max: usize) -> Option<String> {
+    fn string(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        max: usize,
+    ) -> Option<String> {
         let field = join(path, key);
         let value = obj.get(key);
         if !self.expect_type(value, &field, JsonType::String) {
@@ -296,7 +371,13 @@ impl Checker {
     }
 
     /// A string that may be `null` or absent.
-    fn opt_string(&mut self, obj: &Map<String, Value>, path: &str, key: &str, max: usize) -> Option<String> {
+    fn opt_string(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        max: usize,
+    ) -> Option<String> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
             Some(_) => self.string(obj, path, key, max),
@@ -305,7 +386,9 @@ impl Checker {
 
     fn number(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<f64> {
         let value = obj.get(key);
-        self.expect_type(value, &join(path, key), JsonType::Number).then(|| value?.as_f64()).flatten()
+        self.expect_type(value, &join(path, key), JsonType::Number)
+            .then(|| value?.as_f64())
+            .flatten()
     }
 
     fn whole_number(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<i64> {
@@ -321,7 +404,14 @@ impl Checker {
         }
     }
 
-    fn enumerated<T: Copy>(&mut self, obj: &Map<String, Value>, path: &str, key: &str, parse: fn(&str) -> Option<T>, wire: &'static [&'static str]) -> Option<T> {
+    fn enumerated<T: Copy>(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        parse: fn(&str) -> Option<T>,
+        wire: &'static [&'static str],
+    ) -> Option<T> {
         let field = join(path, key);
         let value = obj.get(key);
         if !self.expect_type(value, &field, JsonType::String) {
@@ -330,7 +420,13 @@ impl Checker {
         let s = value?.as_str()?;
         let parsed = parse(s);
         if parsed.is_none() {
-            self.report(field, Problem::UnknownValue { found: bounded_echo(s), expected: wire });
+            self.report(
+                field,
+                Problem::UnknownValue {
+                    found: bounded_echo(s),
+                    expected: wire,
+                },
+            );
         }
         parsed
     }
@@ -351,7 +447,13 @@ impl Checker {
             }
             Ok(date) => Some(date),
             Err(error) => {
-                self.report(field, Problem::BadDate { value: bounded_echo(value), error });
+                self.report(
+                    field,
+                    Problem::BadDate {
+                        value: bounded_echo(value),
+                        error,
+                    },
+                );
                 None
             }
         }
@@ -382,7 +484,10 @@ impl Checker {
                 Some(id) => self.report(field.clone(), Problem::DanglingSource(bounded_echo(id))),
                 None => self.report(
                     format!("{field}[{i}]"),
-                    Problem::WrongType { expected: JsonType::String, found: JsonType::of(id) },
+                    Problem::WrongType {
+                        expected: JsonType::String,
+                        found: JsonType::of(id),
+                    },
                 ),
             }
         }
@@ -398,7 +503,13 @@ impl Checker {
         Some(Localized { de: de?, en: en? })
     }
 
-    fn opt_localized(&mut self, obj: &Map<String, Value>, path: &str, key: &str, max: usize) -> Option<Localized> {
+    fn opt_localized(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        max: usize,
+    ) -> Option<Localized> {
         let inner = self.opt_object(obj, path, key)?;
         self.localized(inner, &join(path, key), max)
     }
@@ -427,12 +538,19 @@ impl Checker {
             land
         });
         let coordinates = self.coordinates(obj);
-        let population = self.opt_object(obj, "", "population").and_then(|p| self.population(p));
+        let population = self
+            .opt_object(obj, "", "population")
+            .and_then(|p| self.population(p));
         let office = self.object(obj, "", "office").and_then(|o| self.office(o));
         let established = self.opt_object(obj, "", "established").and_then(|d| {
-            let date = self.string(d, "established", "date", MAX_ID).and_then(|s| self.date("established.date", &s));
+            let date = self
+                .string(d, "established", "date", MAX_ID)
+                .and_then(|s| self.date("established.date", &s));
             let sources = self.cites(d, "established");
-            Some(Dated { date: date?, sources })
+            Some(Dated {
+                date: date?,
+                sources,
+            })
         });
         let holders = self
             .array(obj, "", "holders", false)
@@ -440,7 +558,9 @@ impl Checker {
             .enumerate()
             .filter_map(|(i, h)| self.holder(h, &format!("holders[{i}]")))
             .collect();
-        let reporting_line = self.opt_object(obj, "", "reporting_line").and_then(|t| self.sourced_text(t, "reporting_line"));
+        let reporting_line = self
+            .opt_object(obj, "", "reporting_line")
+            .and_then(|t| self.sourced_text(t, "reporting_line"));
         let context = self
             .array(obj, "", "context", false)
             .iter()
@@ -451,7 +571,9 @@ impl Checker {
                 self.sourced_text(t, &path)
             })
             .collect();
-        let interview = self.opt_object(obj, "", "interview").and_then(|i| self.interview(i));
+        let interview = self
+            .opt_object(obj, "", "interview")
+            .and_then(|i| self.interview(i));
         Some(Entity {
             id: id?,
             name: name?,
@@ -470,12 +592,16 @@ impl Checker {
     }
 
     fn as_object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
-        self.expect_type(Some(value), path, JsonType::Object).then(|| value.as_object()).flatten()
+        self.expect_type(Some(value), path, JsonType::Object)
+            .then(|| value.as_object())
+            .flatten()
     }
 
     fn slug(&mut self, obj: &Map<String, Value>) -> Option<String> {
         let id = self.string(obj, "", "id", MAX_ID)?;
-        let is_slug = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        let is_slug = id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-')
             && !id.ends_with('-');
         if !is_slug {
@@ -486,10 +612,22 @@ impl Checker {
 
     fn coordinates(&mut self, obj: &Map<String, Value>) -> Option<Coordinates> {
         let c = self.object(obj, "", "coordinates")?;
-        let (lat, lon) = (self.number(c, "coordinates", "lat"), self.number(c, "coordinates", "lon"));
-        let coordinates = Coordinates { lat: lat?, lon: lon? };
+        let (lat, lon) = (
+            self.number(c, "coordinates", "lat"),
+            self.number(c, "coordinates", "lon"),
+        );
+        let coordinates = Coordinates {
+            lat: lat?,
+            lon: lon?,
+        };
         if !coordinates.in_germany() {
-            self.report("coordinates", Problem::OutsideGermany { lat: coordinates.lat, lon: coordinates.lon });
+            self.report(
+                "coordinates",
+                Problem::OutsideGermany {
+                    lat: coordinates.lat,
+                    lon: coordinates.lon,
+                },
+            );
             return None;
         }
         Some(coordinates)
@@ -507,7 +645,13 @@ impl Checker {
         let title = self.opt_string(obj, path, "title", MAX_NAME);
         let publisher = self.opt_string(obj, path, "publisher", MAX_NAME);
         let date = self.opt_date(obj, path, "date");
-        Some(Source { id: id?, url: url?, title, publisher, date })
+        Some(Source {
+            id: id?,
+            url: url?,
+            title,
+            publisher,
+            date,
+        })
     }
 
     fn population(&mut self, obj: &Map<String, Value>) -> Option<Population> {
@@ -524,18 +668,29 @@ impl Checker {
             }
         }
         let sources = self.cites(obj, "population");
-        Some(Population { value: value? as u64, year: u16::try_from(year?).ok()?, sources })
+        Some(Population {
+            value: value? as u64,
+            year: u16::try_from(year?).ok()?,
+            sources,
+        })
     }
 
     fn office(&mut self, obj: &Map<String, Value>) -> Option<Office> {
         let title = self.string(obj, "office", "title", MAX_NAME);
         let origin = match obj.get("origin") {
             None | Some(Value::Null) => None,
-            Some(_) => Some(self.enumerated(obj, "office", "origin", Origin::from_wire, Origin::WIRE)?),
+            Some(_) => {
+                Some(self.enumerated(obj, "office", "origin", Origin::from_wire, Origin::WIRE)?)
+            }
         };
         let form = self.enumerated(obj, "office", "form", Form::from_wire, Form::WIRE);
         let sources = self.cites(obj, "office");
-        Some(Office { title: title?, origin, form: form?, sources })
+        Some(Office {
+            title: title?,
+            origin,
+            form: form?,
+            sources,
+        })
     }
 
     fn holder(&mut self, value: &Value, path: &str) -> Option<Holder> {
@@ -551,13 +706,23 @@ impl Checker {
         }
         let background = self.opt_localized(obj, path, "background", MAX_TEXT);
         let sources = self.cites(obj, path);
-        Some(Holder { name: name?, role, since, until, background, sources })
+        Some(Holder {
+            name: name?,
+            role,
+            since,
+            until,
+            background,
+            sources,
+        })
     }
 
     fn sourced_text(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Text> {
         let text = self.localized(obj, path, MAX_TEXT);
         let sources = self.cites(obj, path);
-        Some(Text { text: text?, sources })
+        Some(Text {
+            text: text?,
+            sources,
+        })
     }
 
     fn interview(&mut self, obj: &Map<String, Value>) -> Option<Interview> {
@@ -565,7 +730,12 @@ impl Checker {
         let title = self.opt_string(obj, "interview", "title", MAX_NAME);
         let interviewee = self.opt_string(obj, "interview", "interviewee", MAX_NAME);
         let date = self.opt_date(obj, "interview", "date");
-        Some(Interview { url: url?, title, interviewee, date })
+        Some(Interview {
+            url: url?,
+            title,
+            interviewee,
+            date,
+        })
     }
 }
 

@@ -2,7 +2,9 @@
 //! good entries around it survive.
 
 use cdo_model::date::DateError;
-use cdo_model::{parse_dataset, DatasetError, Form, Headline, Issue, JsonType, Kind, PartialDate, Problem};
+use cdo_model::{
+    parse_dataset, DatasetError, Form, Headline, Issue, JsonType, Kind, PartialDate, Problem,
+};
 use serde_json::{json, Value};
 
 const TODAY: PartialDate = PartialDate::ymd(2026, 11, 26);
@@ -35,14 +37,23 @@ fn dataset(entities: Vec<Value>) -> String {
 fn check(mutate: impl FnOnce(&mut Value), field: &str, expected: Problem) {
     let mut bad = good("bad-entry");
     mutate(&mut bad);
-    let loaded = parse_dataset(&dataset(vec![good("first"), bad, good("last")]), TODAY).expect("a dataset");
-    let kept: Vec<&str> = loaded.dataset.entities.iter().map(|e| e.id.as_str()).collect();
+    let loaded =
+        parse_dataset(&dataset(vec![good("first"), bad, good("last")]), TODAY).expect("a dataset");
+    let kept: Vec<&str> = loaded
+        .dataset
+        .entities
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(kept, ["first", "last"], "good entries must survive");
     assert_eq!(loaded.rejected.len(), 1);
     let rejection = &loaded.rejected[0];
     assert_eq!(rejection.index, 1);
     assert!(
-        rejection.issues.contains(&Issue { field: field.into(), problem: expected.clone() }),
+        rejection.issues.contains(&Issue {
+            field: field.into(),
+            problem: expected.clone()
+        }),
         "expected {field}: {expected:?}, got {:?}",
         rejection.issues
     );
@@ -72,9 +83,21 @@ fn wrong_type(expected: JsonType, found: JsonType) -> Problem {
 
 #[test]
 fn wrong_types() {
-    check(set(&["name"], json!(42)), "name", wrong_type(JsonType::String, JsonType::Number));
-    check(set(&["coordinates", "lat"], json!("49.8")), "coordinates.lat", wrong_type(JsonType::Number, JsonType::String));
-    check(set(&["holders"], json!({})), "holders", wrong_type(JsonType::Array, JsonType::Object));
+    check(
+        set(&["name"], json!(42)),
+        "name",
+        wrong_type(JsonType::String, JsonType::Number),
+    );
+    check(
+        set(&["coordinates", "lat"], json!("49.8")),
+        "coordinates.lat",
+        wrong_type(JsonType::Number, JsonType::String),
+    );
+    check(
+        set(&["holders"], json!({})),
+        "holders",
+        wrong_type(JsonType::Array, JsonType::Object),
+    );
 }
 
 #[test]
@@ -93,36 +116,80 @@ fn unknown_enum_value() {
     check(
         set(&["office", "form"], json!("chief_wizard")),
         "office.form",
-        Problem::UnknownValue { found: "chief_wizard".into(), expected: Form::WIRE },
+        Problem::UnknownValue {
+            found: "chief_wizard".into(),
+            expected: Form::WIRE,
+        },
     );
 }
 
 #[test]
 fn unknown_kind() {
-    check(set(&["kind"], json!("village")), "kind", Problem::UnknownValue { found: "village".into(), expected: Kind::WIRE });
+    check(
+        set(&["kind"], json!("village")),
+        "kind",
+        Problem::UnknownValue {
+            found: "village".into(),
+            expected: Kind::WIRE,
+        },
+    );
 }
 
 #[test]
 fn unknown_land() {
-    check(set(&["land"], json!("DE-XX")), "land", Problem::UnknownLand("DE-XX".into()));
+    check(
+        set(&["land"], json!("DE-XX")),
+        "land",
+        Problem::UnknownLand("DE-XX".into()),
+    );
 }
 
 #[test]
 fn coordinates_outside_germany() {
-    check(set(&["coordinates", "lat"], json!(46.2)), "coordinates", Problem::OutsideGermany { lat: 46.2, lon: 8.651 });
-    check(set(&["coordinates", "lon"], json!(2.35)), "coordinates", Problem::OutsideGermany { lat: 49.873, lon: 2.35 });
+    check(
+        set(&["coordinates", "lat"], json!(46.2)),
+        "coordinates",
+        Problem::OutsideGermany {
+            lat: 46.2,
+            lon: 8.651,
+        },
+    );
+    check(
+        set(&["coordinates", "lon"], json!(2.35)),
+        "coordinates",
+        Problem::OutsideGermany {
+            lat: 49.873,
+            lon: 2.35,
+        },
+    );
 }
 
 #[test]
 fn population_zero_or_negative() {
-    check(set(&["population", "value"], json!(0)), "population.value", Problem::NotPositive(0.0));
-    check(set(&["population", "value"], json!(-5)), "population.value", Problem::NotPositive(-5.0));
-    check(set(&["population", "value"], json!(12.5)), "population.value", Problem::NotPositive(12.5));
+    check(
+        set(&["population", "value"], json!(0)),
+        "population.value",
+        Problem::NotPositive(0.0),
+    );
+    check(
+        set(&["population", "value"], json!(-5)),
+        "population.value",
+        Problem::NotPositive(-5.0),
+    );
+    check(
+        set(&["population", "value"], json!(12.5)),
+        "population.value",
+        Problem::NotPositive(12.5),
+    );
 }
 
 #[test]
 fn population_year_implausible() {
-    check(set(&["population", "year"], json!(2999)), "population.year", Problem::ImplausibleYear(2999));
+    check(
+        set(&["population", "year"], json!(2999)),
+        "population.year",
+        Problem::ImplausibleYear(2999),
+    );
 }
 
 #[test]
@@ -144,23 +211,38 @@ fn malformed_date() {
     check(
         set(&["established", "date"], json!("Mai 2017")),
         "established.date",
-        Problem::BadDate { value: "Mai 2017".into(), error: DateError::Format },
+        Problem::BadDate {
+            value: "Mai 2017".into(),
+            error: DateError::Format,
+        },
     );
 }
 
 #[test]
 fn holder_ends_before_start() {
-    check(set(&["holders", "0", "until"], json!("2016")), "holders[0].until", Problem::EndsBeforeStart);
+    check(
+        set(&["holders", "0", "until"], json!("2016")),
+        "holders[0].until",
+        Problem::EndsBeforeStart,
+    );
 }
 
 #[test]
 fn dangling_source_reference() {
-    check(set(&["office", "sources"], json!(["s9"])), "office.sources", Problem::DanglingSource("s9".into()));
+    check(
+        set(&["office", "sources"], json!(["s9"])),
+        "office.sources",
+        Problem::DanglingSource("s9".into()),
+    );
 }
 
 #[test]
 fn unsourced_fact() {
-    check(set(&["holders", "0", "sources"], json!([])), "holders[0].sources", Problem::Unsourced);
+    check(
+        set(&["holders", "0", "sources"], json!([])),
+        "holders[0].sources",
+        Problem::Unsourced,
+    );
 }
 
 #[test]
@@ -179,7 +261,14 @@ fn javascript_and_data_urls() {
 
 #[test]
 fn absurd_string_length() {
-    check(set(&["name"], json!("x".repeat(10_000))), "name", Problem::TooLong { max: 200, len: 10_000 });
+    check(
+        set(&["name"], json!("x".repeat(10_000))),
+        "name",
+        Problem::TooLong {
+            max: 200,
+            len: 10_000,
+        },
+    );
 }
 
 #[test]
@@ -206,7 +295,11 @@ fn duplicate_source_id() {
 
 #[test]
 fn entry_not_an_object() {
-    check(|e| *e = json!("Darmstadt"), ".", wrong_type(JsonType::Object, JsonType::String));
+    check(
+        |e| *e = json!("Darmstadt"),
+        ".",
+        wrong_type(JsonType::Object, JsonType::String),
+    );
 }
 
 #[test]
@@ -216,7 +309,13 @@ fn duplicate_id_keeps_the_first() {
     assert_eq!(loaded.rejected.len(), 1);
     assert_eq!(loaded.rejected[0].index, 2);
     assert_eq!(loaded.rejected[0].id.as_deref(), Some("a"));
-    assert_eq!(loaded.rejected[0].issues, vec![Issue { field: "id".into(), problem: Problem::DuplicateId }]);
+    assert_eq!(
+        loaded.rejected[0].issues,
+        vec![Issue {
+            field: "id".into(),
+            problem: Problem::DuplicateId
+        }]
+    );
 }
 
 #[test]
@@ -225,7 +324,11 @@ fn all_issues_of_an_entry_are_reported_together() {
     bad["land"] = json!("FR");
     bad["population"]["value"] = json!(0);
     let loaded = parse_dataset(&dataset(vec![bad]), TODAY).unwrap();
-    let fields: Vec<&str> = loaded.rejected[0].issues.iter().map(|i| i.field.as_str()).collect();
+    let fields: Vec<&str> = loaded.rejected[0]
+        .issues
+        .iter()
+        .map(|i| i.field.as_str())
+        .collect();
     assert_eq!(fields, ["land", "population.value"]);
 }
 
@@ -253,33 +356,85 @@ fn unknown_extra_fields_are_tolerated() {
 #[test]
 fn unknown_schema_major_is_one_clear_error() {
     let text = json!({ "schema_version": "2.0", "data": [] }).to_string();
-    assert_eq!(parse_dataset(&text, TODAY), Err(DatasetError::UnsupportedSchema { found: "2.0".into() }));
+    assert_eq!(
+        parse_dataset(&text, TODAY),
+        Err(DatasetError::UnsupportedSchema {
+            found: "2.0".into()
+        })
+    );
     let text = json!({ "schema_version": "one", "entities": [] }).to_string();
-    assert_eq!(parse_dataset(&text, TODAY), Err(DatasetError::UnsupportedSchema { found: "one".into() }));
+    assert_eq!(
+        parse_dataset(&text, TODAY),
+        Err(DatasetError::UnsupportedSchema {
+            found: "one".into()
+        })
+    );
 }
 
 #[test]
 fn nested_wrong_types_name_their_path() {
-    check(set(&["holders", "0", "sources", "0"], json!(7)), "holders[0].sources[0]", wrong_type(JsonType::String, JsonType::Number));
-    check(set(&["context", "0"], json!("text")), "context[0]", wrong_type(JsonType::Object, JsonType::String));
-    check(set(&["holders", "0", "role"], json!({ "de": "x" })), "holders[0].role.en", Problem::Missing);
+    check(
+        set(&["holders", "0", "sources", "0"], json!(7)),
+        "holders[0].sources[0]",
+        wrong_type(JsonType::String, JsonType::Number),
+    );
+    check(
+        set(&["context", "0"], json!("text")),
+        "context[0]",
+        wrong_type(JsonType::Object, JsonType::String),
+    );
+    check(
+        set(&["holders", "0", "role"], json!({ "de": "x" })),
+        "holders[0].role.en",
+        Problem::Missing,
+    );
 }
 
 #[test]
 fn whole_file_errors() {
-    assert!(matches!(parse_dataset("{\"schema_version\": \"1.0\",", TODAY), Err(DatasetError::Syntax(_))));
-    assert!(matches!(parse_dataset("<!doctype html><p>502</p>", TODAY), Err(DatasetError::Syntax(_))));
-    assert!(matches!(parse_dataset("", TODAY), Err(DatasetError::Syntax(_))));
-    let header = |field: &str, problem| Err(DatasetError::Header(Issue { field: field.into(), problem }));
-    assert_eq!(parse_dataset("[]", TODAY), header(".", wrong_type(JsonType::Object, JsonType::Array)));
-    let no_entities = json!({ "schema_version": "1.0", "as_of": "2026-11-26", "licence": "x" }).to_string();
-    assert_eq!(parse_dataset(&no_entities, TODAY), header("entities", Problem::Missing));
-    let bad_as_of = json!({ "schema_version": "1.0", "as_of": "gestern", "licence": "x", "entities": [] }).to_string();
+    assert!(matches!(
+        parse_dataset("{\"schema_version\": \"1.0\",", TODAY),
+        Err(DatasetError::Syntax(_))
+    ));
+    assert!(matches!(
+        parse_dataset("<!doctype html><p>502</p>", TODAY),
+        Err(DatasetError::Syntax(_))
+    ));
+    assert!(matches!(
+        parse_dataset("", TODAY),
+        Err(DatasetError::Syntax(_))
+    ));
+    let header = |field: &str, problem| {
+        Err(DatasetError::Header(Issue {
+            field: field.into(),
+            problem,
+        }))
+    };
+    assert_eq!(
+        parse_dataset("[]", TODAY),
+        header(".", wrong_type(JsonType::Object, JsonType::Array))
+    );
+    let no_entities =
+        json!({ "schema_version": "1.0", "as_of": "2026-11-26", "licence": "x" }).to_string();
+    assert_eq!(
+        parse_dataset(&no_entities, TODAY),
+        header("entities", Problem::Missing)
+    );
+    let bad_as_of =
+        json!({ "schema_version": "1.0", "as_of": "gestern", "licence": "x", "entities": [] })
+            .to_string();
     assert_eq!(
         parse_dataset(&bad_as_of, TODAY),
-        header("as_of", Problem::BadDate { value: "gestern".into(), error: DateError::Format })
+        header(
+            "as_of",
+            Problem::BadDate {
+                value: "gestern".into(),
+                error: DateError::Format
+            }
+        )
     );
-    let entities_not_a_list = json!({ "schema_version": "1.0", "as_of": "2026-11-26", "licence": "x", "entities": {} });
+    let entities_not_a_list =
+        json!({ "schema_version": "1.0", "as_of": "2026-11-26", "licence": "x", "entities": {} });
     assert_eq!(
         parse_dataset(&entities_not_a_list.to_string(), TODAY),
         header("entities", wrong_type(JsonType::Array, JsonType::Object))
@@ -289,7 +444,10 @@ fn whole_file_errors() {
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
     let deep = "[".repeat(20_000) + &"]".repeat(20_000);
-    assert!(matches!(parse_dataset(&deep, TODAY), Err(DatasetError::Syntax(_))));
+    assert!(matches!(
+        parse_dataset(&deep, TODAY),
+        Err(DatasetError::Syntax(_))
+    ));
 }
 
 /// The dataset we ship must load completely.

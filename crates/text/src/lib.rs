@@ -71,11 +71,31 @@ pub fn number(lang: Lang, n: u64) -> String {
 }
 
 const MONTHS_DE: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
     "Dezember",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -270,7 +290,8 @@ mod tests {
     #[test]
     fn every_headline_has_a_distinct_label_and_explanation_in_each_language() {
         for lang in Lang::ALL {
-            let labels: std::collections::HashSet<_> = Headline::ALL.iter().map(|h| headline(lang, *h)).collect();
+            let labels: std::collections::HashSet<_> =
+                Headline::ALL.iter().map(|h| headline(lang, *h)).collect();
             assert_eq!(labels.len(), Headline::ALL.len(), "{lang:?}");
             for h in Headline::ALL {
                 assert!(!headline_explained(lang, h).is_empty());

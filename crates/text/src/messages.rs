@@ -39,23 +39,43 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::De, Missing) => "fehlt.".into(),
         (Lang::En, Missing) => "is missing.".into(),
         (Lang::De, WrongType { expected, found }) => {
-            format!("erwartet {}, gefunden {}.", json_type(lang, *expected), json_type(lang, *found))
+            format!(
+                "erwartet {}, gefunden {}.",
+                json_type(lang, *expected),
+                json_type(lang, *found)
+            )
         }
         (Lang::En, WrongType { expected, found }) => {
-            format!("expected {}, found {}.", json_type(lang, *expected), json_type(lang, *found))
+            format!(
+                "expected {}, found {}.",
+                json_type(lang, *expected),
+                json_type(lang, *found)
+            )
         }
         (Lang::De, NotAWholeNumber) => "muss eine ganze Zahl sein.".into(),
         (Lang::En, NotAWholeNumber) => "must be a whole number.".into(),
         (Lang::De, UnknownValue { found, expected }) => {
-            format!("„{found}“ ist kein erlaubter Wert (erlaubt: {}).", expected.join(", "))
+            format!(
+                "„{found}“ ist kein erlaubter Wert (erlaubt: {}).",
+                expected.join(", ")
+            )
         }
         (Lang::En, UnknownValue { found, expected }) => {
-            format!("“{found}” is not an allowed value (allowed: {}).", expected.join(", "))
+            format!(
+                "“{found}” is not an allowed value (allowed: {}).",
+                expected.join(", ")
+            )
         }
 
-        (Lang::De, NotASlug) => format!("nur Kleinbuchstaben, Ziffern und Bindestriche erlaubt (höchstens {MAX_ID} Zeichen)."),
-        (Lang::En, NotASlug) => format!("only lower-case letters, digits and hyphens allowed (at most {MAX_ID} characters)."),
-        (Lang::De, DuplicateId) => "diese ID kommt schon früher vor; der erste Eintrag gilt.".into(),
+        (Lang::De, NotASlug) => format!(
+            "nur Kleinbuchstaben, Ziffern und Bindestriche erlaubt (höchstens {MAX_ID} Zeichen)."
+        ),
+        (Lang::En, NotASlug) => format!(
+            "only lower-case letters, digits and hyphens allowed (at most {MAX_ID} characters)."
+        ),
+        (Lang::De, DuplicateId) => {
+            "diese ID kommt schon früher vor; der erste Eintrag gilt.".into()
+        }
         (Lang::En, DuplicateId) => "this id appears earlier; the first entry is kept.".into(),
         (Lang::De, Empty) => "darf nicht leer sein.".into(),
         (Lang::En, Empty) => "must not be empty.".into(),
@@ -64,23 +84,45 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::De, UnknownLand(v)) => format!("„{v}“ ist kein Land-Code (DE-BW … DE-TH)."),
         (Lang::En, UnknownLand(v)) => format!("“{v}” is not a Land code (DE-BW … DE-TH)."),
         (Lang::De, OutsideGermany { lat, lon }) => {
-            format!("{}, {} liegt außerhalb Deutschlands.", decimal(*lat), decimal(*lon))
+            format!(
+                "{}, {} liegt außerhalb Deutschlands.",
+                decimal(*lat),
+                decimal(*lon)
+            )
         }
-        (Lang::En, OutsideGermany { lat, lon }) => format!("{}, {} lies outside Germany.", decimal(*lat), decimal(*lon)),
+        (Lang::En, OutsideGermany { lat, lon }) => {
+            format!("{}, {} lies outside Germany.", decimal(*lat), decimal(*lon))
+        }
         (Lang::De, NotPositive(n)) => {
-            format!("{} ist keine gültige Einwohnerzahl (eine ganze Zahl größer als 0).", decimal(*n))
+            format!(
+                "{} ist keine gültige Einwohnerzahl (eine ganze Zahl größer als 0).",
+                decimal(*n)
+            )
         }
-        (Lang::En, NotPositive(n)) => format!("{} is not a valid population (a whole number above 0).", decimal(*n)),
-        (Lang::De, BadDate { value, error }) => format!("„{value}“ ist kein gültiges Datum ({}).", date_error(lang, error)),
-        (Lang::En, BadDate { value, error }) => format!("“{value}” is not a valid date ({}).", date_error(lang, error)),
+        (Lang::En, NotPositive(n)) => format!(
+            "{} is not a valid population (a whole number above 0).",
+            decimal(*n)
+        ),
+        (Lang::De, BadDate { value, error }) => format!(
+            "„{value}“ ist kein gültiges Datum ({}).",
+            date_error(lang, error)
+        ),
+        (Lang::En, BadDate { value, error }) => format!(
+            "“{value}” is not a valid date ({}).",
+            date_error(lang, error)
+        ),
         (Lang::De, InFuture(d)) => format!("{} liegt in der Zukunft.", date(lang, *d)),
         (Lang::En, InFuture(d)) => format!("{} is in the future.", date(lang, *d)),
         (Lang::De, EndsBeforeStart) => "das Ende liegt vor dem Beginn.".into(),
         (Lang::En, EndsBeforeStart) => "the end lies before the start.".into(),
         (Lang::De, ImplausibleYear(y)) => format!("das Jahr {y} ist nicht plausibel."),
         (Lang::En, ImplausibleYear(y)) => format!("the year {y} is not plausible."),
-        (Lang::De, DanglingSource(id)) => format!("verweist auf die Quelle „{id}“, die der Eintrag nicht nennt."),
-        (Lang::En, DanglingSource(id)) => format!("cites source “{id}”, which the entry does not list."),
+        (Lang::De, DanglingSource(id)) => {
+            format!("verweist auf die Quelle „{id}“, die der Eintrag nicht nennt.")
+        }
+        (Lang::En, DanglingSource(id)) => {
+            format!("cites source “{id}”, which the entry does not list.")
+        }
         (Lang::De, DuplicateSource(id)) => format!("die Quellen-ID „{id}“ kommt doppelt vor."),
         (Lang::En, DuplicateSource(id)) => format!("source id “{id}” appears twice."),
         (Lang::De, NotHttpUrl(v)) => format!("„{v}“ ist keine http(s)-Adresse."),
@@ -94,10 +136,19 @@ fn problem(lang: Lang, p: &Problem) -> String {
 /// formatting (~10 KB of wasm) into the app for two error messages.
 fn decimal(x: f64) -> String {
     if !x.is_finite() || x.abs() >= 1e15 {
-        return if x.is_nan() { "NaN".into() } else if x > 0.0 { "∞".into() } else { "-∞".into() };
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
     }
     let thousandths = (x * 1000.0).round() as i64;
-    let (sign, abs) = (if thousandths < 0 { "-" } else { "" }, thousandths.unsigned_abs());
+    let (sign, abs) = (
+        if thousandths < 0 { "-" } else { "" },
+        thousandths.unsigned_abs(),
+    );
     let (whole, frac) = (abs / 1000, abs % 1000);
     if frac == 0 {
         format!("{sign}{whole}")
@@ -143,13 +194,32 @@ mod tests {
     use cdo_model::PartialDate;
 
     fn check(lang: Lang, field: &str, problem: Problem, expected: &str) {
-        assert_eq!(issue(lang, &Issue { field: field.into(), problem }), expected);
+        assert_eq!(
+            issue(
+                lang,
+                &Issue {
+                    field: field.into(),
+                    problem
+                }
+            ),
+            expected
+        );
     }
 
     #[test]
     fn issues_name_the_field_and_the_problem() {
-        check(Lang::De, "name", Problem::Empty, "Feld „name“: darf nicht leer sein.");
-        check(Lang::En, "name", Problem::Empty, "Field “name”: must not be empty.");
+        check(
+            Lang::De,
+            "name",
+            Problem::Empty,
+            "Feld „name“: darf nicht leer sein.",
+        );
+        check(
+            Lang::En,
+            "name",
+            Problem::Empty,
+            "Field “name”: must not be empty.",
+        );
         check(
             Lang::De,
             "holders[0].since",
@@ -162,23 +232,37 @@ mod tests {
             Problem::NotHttpUrl("javascript:alert(1)".into()),
             "Field “sources[0].url”: “javascript:alert(1)” is not an http(s) address.",
         );
-        check(Lang::De, "office", Problem::Missing, "Feld „office“: fehlt.");
+        check(
+            Lang::De,
+            "office",
+            Problem::Missing,
+            "Feld „office“: fehlt.",
+        );
         check(
             Lang::De,
             ".",
-            Problem::WrongType { expected: JsonType::Object, found: JsonType::String },
+            Problem::WrongType {
+                expected: JsonType::Object,
+                found: JsonType::String,
+            },
             "Eintrag: erwartet ein Objekt, gefunden einen Text.",
         );
         check(
             Lang::En,
             "kind",
-            Problem::UnknownValue { found: "village".into(), expected: cdo_model::Kind::WIRE },
+            Problem::UnknownValue {
+                found: "village".into(),
+                expected: cdo_model::Kind::WIRE,
+            },
             "Field “kind”: “village” is not an allowed value (allowed: city, land).",
         );
         check(
             Lang::En,
             "name",
-            Problem::TooLong { max: MAX_NAME, len: 5000 },
+            Problem::TooLong {
+                max: MAX_NAME,
+                len: 5000,
+            },
             "Field “name”: too long (5000 characters, at most 200).",
         );
     }
@@ -195,7 +279,9 @@ mod tests {
 
     #[test]
     fn dataset_errors_say_what_to_do() {
-        let e = DatasetError::UnsupportedSchema { found: "2.0".into() };
+        let e = DatasetError::UnsupportedSchema {
+            found: "2.0".into(),
+        };
         assert!(dataset_error(Lang::De, &e).contains("„2.0“"));
         assert!(dataset_error(Lang::En, &e).contains("reload"));
     }

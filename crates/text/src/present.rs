@@ -55,41 +55,81 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
         ids.iter()
             .filter_map(|id| {
                 let n = e.sources.iter().position(|src| &src.id == id)? + 1;
-                Some(Cite { href: format!("#{}", source_anchor(id)), label: format!("[{n}]") })
+                Some(Cite {
+                    href: format!("#{}", source_anchor(id)),
+                    label: format!("[{n}]"),
+                })
             })
             .collect()
     };
-    let line = |label, text: Option<String>, ids: &[String]| Line { label, text, cites: cites(ids) };
+    let line = |label, text: Option<String>, ids: &[String]| Line {
+        label,
+        text,
+        cites: cites(ids),
+    };
     let none: &[String] = &[];
 
     let facts = vec![
-        line(s.profile_office, Some(e.office.title.clone()), &e.office.sources),
-        line(s.profile_form, Some(crate::form(lang, e.office.form).to_owned()), none),
-        line(s.profile_origin, e.office.origin.map(|o| crate::origin(lang, o).to_owned()), none),
+        line(
+            s.profile_office,
+            Some(e.office.title.clone()),
+            &e.office.sources,
+        ),
+        line(
+            s.profile_form,
+            Some(crate::form(lang, e.office.form).to_owned()),
+            none,
+        ),
+        line(
+            s.profile_origin,
+            e.office.origin.map(|o| crate::origin(lang, o).to_owned()),
+            none,
+        ),
         match &e.established {
             Some(d) => line(s.profile_established, Some(date(lang, d.date)), &d.sources),
             None => line(s.profile_established, None, none),
         },
         match &e.reporting_line {
-            Some(t) => line(s.profile_reporting_line, Some(text(lang, &t.text).to_owned()), &t.sources),
+            Some(t) => line(
+                s.profile_reporting_line,
+                Some(text(lang, &t.text).to_owned()),
+                &t.sources,
+            ),
             None => line(s.profile_reporting_line, None, none),
         },
         match &e.population {
             Some(p) => {
-                let value = format!("{} ({} {})", crate::number(lang, p.value), s.profile_population_year, p.year);
+                let value = format!(
+                    "{} ({} {})",
+                    crate::number(lang, p.value),
+                    s.profile_population_year,
+                    p.year
+                );
                 line(s.profile_population, Some(value), &p.sources)
             }
             None => line(s.profile_population, None, none),
         },
     ];
-    let holders = e.holders.iter().map(|h| line("", Some(holder(h, lang)), &h.sources)).collect();
-    let context = e.context.iter().map(|t| line("", Some(text(lang, &t.text).to_owned()), &t.sources)).collect();
+    let holders = e
+        .holders
+        .iter()
+        .map(|h| line("", Some(holder(h, lang)), &h.sources))
+        .collect();
+    let context = e
+        .context
+        .iter()
+        .map(|t| line("", Some(text(lang, &t.text).to_owned()), &t.sources))
+        .collect();
     let sources = e
         .sources
         .iter()
         .map(|src| {
             // Link text: the page title, else the publisher, else the host.
-            let label = src.title.clone().or_else(|| src.publisher.clone()).unwrap_or_else(|| src.url.host().to_owned());
+            let label = src
+                .title
+                .clone()
+                .or_else(|| src.publisher.clone())
+                .unwrap_or_else(|| src.url.host().to_owned());
             let mut detail = String::new();
             if let (Some(_), Some(p)) = (&src.title, &src.publisher) {
                 detail.push_str(&format!(" – {p}"));
@@ -97,10 +137,20 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
             if let Some(d) = src.date {
                 detail.push_str(&format!(" ({}: {})", s.profile_source_date, date(lang, d)));
             }
-            SourceLine { anchor: source_anchor(&src.id), url: src.url.as_str().to_owned(), label, detail }
+            SourceLine {
+                anchor: source_anchor(&src.id),
+                url: src.url.as_str().to_owned(),
+                label,
+                detail,
+            }
         })
         .collect();
-    Profile { facts, holders, context, sources }
+    Profile {
+        facts,
+        holders,
+        context,
+        sources,
+    }
 }
 
 /// "Prof. Dieter Rombach, Chief Digital Officer (ehrenamtlich) — 2017 – 31. März 2022"
@@ -146,7 +196,11 @@ mod tests {
     #[test]
     fn facts_read_in_order_with_unknowns_and_citations() {
         let p = profile(&shipped("heidelberg"), Lang::De);
-        let rows: Vec<(&str, Option<&str>)> = p.facts.iter().map(|l| (l.label, l.text.as_deref())).collect();
+        let rows: Vec<(&str, Option<&str>)> = p
+            .facts
+            .iter()
+            .map(|l| (l.label, l.text.as_deref()))
+            .collect();
         assert_eq!(
             rows,
             [
@@ -158,7 +212,13 @@ mod tests {
                 ("Einwohnerzahl", Some("158.741 (Stand 2020)")),
             ]
         );
-        assert_eq!(p.facts[0].cites, vec![Cite { href: "#src-s20".into(), label: "[1]".into() }]);
+        assert_eq!(
+            p.facts[0].cites,
+            vec![Cite {
+                href: "#src-s20".into(),
+                label: "[1]".into()
+            }]
+        );
     }
 
     #[test]
@@ -169,13 +229,19 @@ mod tests {
             Some("Peter Adelskamp — 1 May 2017 – c. January 2019. Background: With the city administration since 1985, most recently deputy head of the central administration office")
         );
         let p = profile(&shipped("wolfsburg"), Lang::De);
-        assert_eq!(p.holders[0].text.as_deref(), Some("Dennis Weilmann — Zeitraum: unbekannt"));
+        assert_eq!(
+            p.holders[0].text.as_deref(),
+            Some("Dennis Weilmann — Zeitraum: unbekannt")
+        );
     }
 
     #[test]
     fn sources_are_labelled_by_title_publisher_or_host() {
         let p = profile(&shipped("kaiserslautern"), Lang::De);
-        assert_eq!(p.sources[0].label, "Ein CDO im Ehrenamt der „herzlich digitalen“ Stadt Kaiserslautern");
+        assert_eq!(
+            p.sources[0].label,
+            "Ein CDO im Ehrenamt der „herzlich digitalen“ Stadt Kaiserslautern"
+        );
         assert_eq!(p.sources[0].detail, " – Verwaltung der Zukunft (VdZ)");
         assert_eq!(p.sources[1].label, "nachrichten-kl.de");
         assert_eq!(p.sources[1].detail, " (Datum der Seite: 17. Mai 2022)");
