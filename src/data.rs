@@ -6,12 +6,13 @@
 
 use std::sync::Arc;
 
+use cdo_model::geo::{parse_outlines, Outlines};
 use cdo_model::{parse_dataset, DatasetError, Loaded, PartialDate};
 use cdo_text::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::paths::DATASET_URL;
+use crate::paths::{DATASET_URL, OUTLINES_URL};
 
 /// Why the dataset is not available.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +23,8 @@ pub enum LoadError {
     Http(u16),
     /// A response that is not a usable dataset.
     Dataset(DatasetError),
+    /// The map outlines file is not readable.
+    Outlines,
 }
 
 impl LoadError {
@@ -36,6 +39,7 @@ impl LoadError {
                 format!("The server answered with error HTTP {code}.")
             }
             (LoadError::Dataset(e), lang) => cdo_text::dataset_error(lang, e),
+            (LoadError::Outlines, lang) => lang.strings().map_failed.to_owned(),
         }
     }
 }
@@ -78,18 +82,43 @@ pub fn use_dataset() -> Dataset {
 }
 
 async fn fetch() -> Result<Loaded, LoadError> {
-    let response = gloo_net::http::Request::get(DATASET_URL)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let text = fetch_text(DATASET_URL).await?;
+    parse_dataset(&text, today()).map_err(LoadError::Dataset)
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    parse_dataset(&text, today()).map_err(LoadError::Dataset)
+    response.text().await.map_err(|e| LoadError::Network(e.to_string()))
+}
+
+/// The map's Länder outlines as app-wide context, fetched on the first visit to the map only.
+#[derive(Clone, Copy)]
+pub struct OutlinesState(RwSignal<Option<Arc<Result<Outlines, LoadError>>>>);
+
+impl OutlinesState {
+    pub fn get(&self) -> Option<Arc<Result<Outlines, LoadError>>> {
+        self.0.get()
+    }
+}
+
+pub fn provide_outlines() {
+    provide_context(OutlinesState(RwSignal::new(None)));
+}
+
+/// The outlines, starting the fetch if nobody has yet.
+pub fn use_outlines() -> OutlinesState {
+    let state = expect_context::<OutlinesState>();
+    if state.0.get_untracked().is_none() {
+        let signal = state.0;
+        spawn_local(async move {
+            let result = fetch_text(OUTLINES_URL).await.and_then(|t| parse_outlines(&t).ok_or(LoadError::Outlines));
+            signal.set(Some(Arc::new(result)));
+        });
+    }
+    state
 }
 
 /// Today's date in the reader's time zone; decides what counts as "in the future".

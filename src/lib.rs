@@ -18,18 +18,19 @@ use leptos_router::path;
 
 use components::layout::Shell;
 use paths::Page;
-use routes::{about::About, overview::Overview, planned::Planned, profile::Profile, NotFound};
+use routes::{about::About, map::MapPage, overview::Overview, planned::Planned, profile::Profile, NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
     i18n::provide_lang();
     data::provide_dataset();
+    data::provide_outlines();
     view! {
         <Router>
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Overview />
-                    <Route path=path!("/map") view=|| view! { <Planned page=Page::Map /> } />
+                    <Route path=path!("/map") view=MapPage />
                     <Route path=path!("/explore") view=|| view! { <Planned page=Page::Explore /> } />
                     <Route path=path!("/compare") view=|| view! { <Planned page=Page::Compare /> } />
                     <Route path=path!("/entity/:id") view=Profile />

@@ -6,7 +6,7 @@
 //! Over Germany's 8° of latitude its area distortion stays within ±6 %, it is trivially
 //! invertible, and the prep tool and the app compute identical integers from it.
 
-use crate::domain::Coordinates;
+use crate::domain::{Coordinates, Land};
 
 const LON_MIN: f64 = 5.8;
 const LAT_MAX: f64 = 55.1;
@@ -157,6 +157,40 @@ impl Numbers<'_> {
             .parse()
             .ok()
     }
+}
+
+/// One Land's outline as an SVG path in map units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outline {
+    pub land: Land,
+    pub path: String,
+}
+
+/// The committed Länder asset (`public/data/laender.json`), read and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outlines {
+    /// E.g. "© GeoBasis-DE / BKG 2017"; shown on the map.
+    pub attribution: String,
+    pub laender: Vec<Outline>,
+}
+
+/// Reads the Länder asset; `None` unless it has an attribution and 16 known Länder whose paths
+/// decode (so nothing unexpected ever reaches a `d` attribute).
+pub fn parse_outlines(text: &str) -> Option<Outlines> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let attribution = value.get("attribution")?.as_str()?.to_owned();
+    let laender = value
+        .get("laender")?
+        .as_array()?
+        .iter()
+        .map(|l| {
+            let land = Land::from_code(l.get("code")?.as_str()?)?;
+            let path = l.get("path")?.as_str()?;
+            decode_path(path)?;
+            Some(Outline { land, path: path.to_owned() })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (laender.len() == Land::ALL.len()).then_some(Outlines { attribution, laender })
 }
 
 /// Even-odd point-in-polygon over all rings of a shape (holes included).

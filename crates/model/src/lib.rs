@@ -7,6 +7,8 @@
 pub mod date;
 pub mod domain;
 pub mod geo;
+pub mod map;
+pub mod num;
 #[cfg(feature = "schema")]
 pub mod raw;
 pub mod search;

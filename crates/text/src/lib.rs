@@ -12,6 +12,7 @@ mod strings;
 pub use messages::{dataset_error, issue};
 pub use strings::{Strings, DE, EN};
 
+use cdo_model::map::Axis;
 use cdo_model::{Form, Headline, Kind, Land, Origin, PartialDate};
 
 /// The UI language. German is the default.
@@ -222,6 +223,24 @@ pub fn form(lang: Lang, f: Form) -> &'static str {
     }
 }
 
+/// The label of category `i` of a map axis (see `cdo_model::map::Axis::category`).
+pub fn category(lang: Lang, axis: Axis, i: usize) -> &'static str {
+    match axis {
+        Axis::Headline => Headline::ALL.get(i).map_or("", |h| headline(lang, *h)),
+        Axis::Origin => Origin::ALL.get(i).map_or(lang.strings().map_origin_unknown, |o| origin(lang, *o)),
+        Axis::Form => Form::ALL.get(i).map_or("", |f| form(lang, *f)),
+    }
+}
+
+pub fn axis(lang: Lang, axis: Axis) -> &'static str {
+    let s = lang.strings();
+    match axis {
+        Axis::Headline => s.map_axis_model,
+        Axis::Origin => s.map_axis_origin,
+        Axis::Form => s.map_axis_form,
+    }
+}
+
 pub fn kind(lang: Lang, k: Kind) -> &'static str {
     match (lang, k) {
         (Lang::De, Kind::City) => "Stadt",
@@ -295,6 +314,17 @@ mod tests {
             assert_eq!(labels.len(), Headline::ALL.len(), "{lang:?}");
             for h in Headline::ALL {
                 assert!(!headline_explained(lang, h).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn every_map_category_has_a_label() {
+        for lang in Lang::ALL {
+            for axis in Axis::ALL {
+                for i in 0..axis.len() {
+                    assert!(!category(lang, axis, i).is_empty(), "{axis:?} {i}");
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 
 use cdo_model::date::DateError;
 use cdo_model::validate::MAX_ID;
+use cdo_model::num::fixed;
 use cdo_model::{DatasetError, Issue, JsonType, Problem};
 
 use crate::{date, Lang};
@@ -86,22 +87,22 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::De, OutsideGermany { lat, lon }) => {
             format!(
                 "{}, {} liegt außerhalb Deutschlands.",
-                decimal(*lat),
-                decimal(*lon)
+                fixed(*lat, 3),
+                fixed(*lon, 3)
             )
         }
         (Lang::En, OutsideGermany { lat, lon }) => {
-            format!("{}, {} lies outside Germany.", decimal(*lat), decimal(*lon))
+            format!("{}, {} lies outside Germany.", fixed(*lat, 3), fixed(*lon, 3))
         }
         (Lang::De, NotPositive(n)) => {
             format!(
                 "{} ist keine gültige Einwohnerzahl (eine ganze Zahl größer als 0).",
-                decimal(*n)
+                fixed(*n, 3)
             )
         }
         (Lang::En, NotPositive(n)) => format!(
             "{} is not a valid population (a whole number above 0).",
-            decimal(*n)
+            fixed(*n, 3)
         ),
         (Lang::De, BadDate { value, error }) => format!(
             "„{value}“ ist kein gültiges Datum ({}).",
@@ -129,32 +130,6 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, NotHttpUrl(v)) => format!("“{v}” is not an http(s) address."),
         (Lang::De, Unsourced) => "die Angabe hat keine Quelle.".into(),
         (Lang::En, Unsourced) => "the fact has no source.".into(),
-    }
-}
-
-/// A number with up to three decimals ("48.857", "-5", "12.5"), without pulling float
-/// formatting (~10 KB of wasm) into the app for two error messages.
-fn decimal(x: f64) -> String {
-    if !x.is_finite() || x.abs() >= 1e15 {
-        return if x.is_nan() {
-            "NaN".into()
-        } else if x > 0.0 {
-            "∞".into()
-        } else {
-            "-∞".into()
-        };
-    }
-    let thousandths = (x * 1000.0).round() as i64;
-    let (sign, abs) = (
-        if thousandths < 0 { "-" } else { "" },
-        thousandths.unsigned_abs(),
-    );
-    let (whole, frac) = (abs / 1000, abs % 1000);
-    if frac == 0 {
-        format!("{sign}{whole}")
-    } else {
-        let frac = format!("{frac:03}");
-        format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
     }
 }
 
@@ -265,16 +240,6 @@ mod tests {
             },
             "Field “name”: too long (5000 characters, at most 200).",
         );
-    }
-
-    #[test]
-    fn decimals_without_float_formatting() {
-        assert_eq!(decimal(48.8566), "48.857");
-        assert_eq!(decimal(-5.0), "-5");
-        assert_eq!(decimal(12.5), "12.5");
-        assert_eq!(decimal(0.0004), "0");
-        assert_eq!(decimal(f64::INFINITY), "∞");
-        assert_eq!(decimal(1e300), "∞");
     }
 
     #[test]

@@ -1,0 +1,419 @@
+//! The map's state and layout, without any rendering: which axis colours the markers, which
+//! categories are hidden, where the view is, and where each marker, cluster and label goes.
+//!
+//! Stages (as in OWID's grapher): entities → projected points ([`crate::geo::project`]) →
+//! placed marks for the current view ([`layout`]) → SVG (the app).
+
+use crate::domain::{Entity, Form, Headline, Kind, Origin};
+use crate::geo::{self, Point};
+use crate::num::{fixed, parse_decimal};
+
+/// What colours and shapes the markers: the headline model or one of its two axes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Axis {
+    #[default]
+    Headline,
+    Origin,
+    Form,
+}
+
+impl Axis {
+    pub const ALL: [Axis; 3] = [Axis::Headline, Axis::Origin, Axis::Form];
+
+    pub fn wire(self) -> &'static str {
+        match self {
+            Axis::Headline => "model",
+            Axis::Origin => "origin",
+            Axis::Form => "form",
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<Axis> {
+        Axis::ALL.into_iter().find(|a| a.wire() == s)
+    }
+
+    /// Number of categories on this axis (origin has one extra: unknown).
+    pub fn len(self) -> usize {
+        match self {
+            Axis::Headline => Headline::ALL.len(),
+            Axis::Origin => Origin::ALL.len() + 1,
+            Axis::Form => Form::ALL.len(),
+        }
+    }
+
+    /// The category index of an entity on this axis; indices also pick the marker style.
+    pub fn category(self, e: &Entity) -> usize {
+        match self {
+            Axis::Headline => Headline::ALL.iter().position(|h| *h == e.office.headline()).unwrap_or(0),
+            Axis::Origin => match e.office.origin {
+                Some(o) => Origin::ALL.iter().position(|x| *x == o).unwrap_or(0),
+                None => Origin::ALL.len(),
+            },
+            Axis::Form => Form::ALL.iter().position(|f| *f == e.office.form).unwrap_or(0),
+        }
+    }
+
+    /// A stable, URL-safe name for category `i` (`academia`, `unknown`, …).
+    pub fn category_wire(self, i: usize) -> &'static str {
+        const HEADLINE: [&str; 12] = [
+            "cdo-academia",
+            "cdo-internal",
+            "cdo-private",
+            "cdo-public",
+            "cdo-politics",
+            "cdo",
+            "honorary",
+            "agency",
+            "department",
+            "staff-unit",
+            "state",
+            "other",
+        ];
+        match self {
+            Axis::Headline => HEADLINE.get(i).copied().unwrap_or("other"),
+            Axis::Origin => Origin::WIRE.get(i).copied().unwrap_or("unknown"),
+            Axis::Form => Form::WIRE.get(i).copied().unwrap_or("other"),
+        }
+    }
+
+    pub fn category_from_wire(self, s: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.category_wire(i) == s)
+    }
+}
+
+/// Zoom limits.
+pub const MIN_ZOOM: f64 = 1.0;
+pub const MAX_ZOOM: f64 = 16.0;
+
+/// Where the map looks: zoom factor and the map point at the centre of the frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub zoom: f64,
+    pub center: Point,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { zoom: 1.0, center: Point { x: geo::WIDTH / 2.0, y: geo::HEIGHT / 2.0 } }
+    }
+}
+
+impl View {
+    /// Keeps zoom in range and the centre where the frame still shows part of Germany.
+    pub fn clamped(self) -> View {
+        let zoom = if self.zoom.is_finite() { self.zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { 1.0 };
+        let (hw, hh) = (geo::WIDTH / 2.0 / zoom, geo::HEIGHT / 2.0 / zoom);
+        let clamp = |v: f64, lo: f64, hi: f64, fallback: f64| if v.is_finite() { v.clamp(lo, hi) } else { fallback };
+        let center = if zoom <= 1.0 {
+            View::default().center
+        } else {
+            Point {
+                x: clamp(self.center.x, hw, geo::WIDTH - hw, geo::WIDTH / 2.0),
+                y: clamp(self.center.y, hh, geo::HEIGHT - hh, geo::HEIGHT / 2.0),
+            }
+        };
+        View { zoom, center }
+    }
+
+    /// Zooms by `factor`, keeping the map point under `anchor` (a frame position in map units,
+    /// i.e. in the 0..WIDTH × 0..HEIGHT frame) where it is.
+    pub fn zoom_at(self, factor: f64, anchor: Point) -> View {
+        let before = self.to_map(anchor);
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let z = View { zoom, ..self };
+        let after = z.to_map(anchor);
+        View { zoom, center: Point { x: self.center.x + before.x - after.x, y: self.center.y + before.y - after.y } }
+            .clamped()
+    }
+
+    /// Moves the view by a distance given in frame units (as a drag would).
+    pub fn pan_frame(self, dx: f64, dy: f64) -> View {
+        View { center: Point { x: self.center.x - dx / self.zoom, y: self.center.y - dy / self.zoom }, ..self }.clamped()
+    }
+
+    /// Frame position of a map point.
+    pub fn to_frame(self, p: Point) -> Point {
+        Point {
+            x: geo::WIDTH / 2.0 + (p.x - self.center.x) * self.zoom,
+            y: geo::HEIGHT / 2.0 + (p.y - self.center.y) * self.zoom,
+        }
+    }
+
+    /// Map point at a frame position.
+    pub fn to_map(self, f: Point) -> Point {
+        Point {
+            x: self.center.x + (f.x - geo::WIDTH / 2.0) / self.zoom,
+            y: self.center.y + (f.y - geo::HEIGHT / 2.0) / self.zoom,
+        }
+    }
+
+    /// SVG transform for content drawn in map units.
+    pub fn transform(self) -> String {
+        let t = self.to_frame(Point { x: 0.0, y: 0.0 });
+        format!("translate({} {}) scale({})", fixed(t.x, 1), fixed(t.y, 1), fixed(self.zoom, 4))
+    }
+}
+
+/// The map's shareable state: view, axis and hidden categories, as in the URL.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapState {
+    pub view: View,
+    pub axis: Axis,
+    /// Category indices (of `axis`) switched off in the legend.
+    pub hidden: Vec<usize>,
+}
+
+impl MapState {
+    /// Reads `z`, `x`, `y`, `axis`, `hide` query values; anything unreadable falls back to the
+    /// default and is reported in the returned list of parameter names.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> (MapState, Vec<&'static str>) {
+        let mut bad = Vec::new();
+        let mut num = |key: &'static str| -> Option<f64> {
+            let v = get(key)?;
+            match parse_decimal(&v) {
+                Some(n) if v.len() <= 12 => Some(n),
+                _ => {
+                    bad.push(key);
+                    None
+                }
+            }
+        };
+        let default = View::default();
+        let view = View {
+            zoom: num("z").unwrap_or(default.zoom),
+            center: Point { x: num("x").unwrap_or(default.center.x), y: num("y").unwrap_or(default.center.y) },
+        }
+        .clamped();
+        let axis = match get("axis") {
+            None => Axis::default(),
+            Some(a) => Axis::from_wire(&a).unwrap_or_else(|| {
+                bad.push("axis");
+                Axis::default()
+            }),
+        };
+        let mut hidden = Vec::new();
+        if let Some(h) = get("hide") {
+            for name in h.split(',').filter(|s| !s.is_empty()).take(32) {
+                match axis.category_from_wire(name) {
+                    Some(i) if !hidden.contains(&i) => hidden.push(i),
+                    Some(_) => {}
+                    None => {
+                        if !bad.contains(&"hide") {
+                            bad.push("hide");
+                        }
+                    }
+                }
+            }
+            hidden.sort_unstable();
+        }
+        (MapState { view, axis, hidden }, bad)
+    }
+
+    /// The query pairs for this state; defaults are left out so the plain `/map` stays plain.
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        if self.view != View::default() {
+            q.push(("z", fixed(self.view.zoom, 3)));
+            q.push(("x", fixed(self.view.center.x, 0)));
+            q.push(("y", fixed(self.view.center.y, 0)));
+        }
+        if self.axis != Axis::default() {
+            q.push(("axis", self.axis.wire().to_owned()));
+        }
+        if !self.hidden.is_empty() {
+            let names: Vec<&str> = self.hidden.iter().map(|&i| self.axis.category_wire(i)).collect();
+            q.push(("hide", names.join(",")));
+        }
+        q
+    }
+}
+
+/// Marker radius in screen pixels: area proportional to population (√), within 5..=22 px;
+/// entities without a population figure get the smallest size.
+pub fn radius_px(population: Option<u64>) -> f64 {
+    match population {
+        Some(p) => (5.0 + (p as f64 / 1_000_000.0).sqrt() * 11.0).min(22.0),
+        None => 5.0,
+    }
+}
+
+/// One mark on the map, in frame units.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// A single entity (index into the input), with its radius and whether it gets a label.
+    Entity { index: usize, at: Point, radius: f64, label: bool },
+    /// Several entities too close to tell apart at this zoom; `members` index the input.
+    Cluster { at: Point, radius: f64, members: Vec<usize> },
+}
+
+/// Above this many visible entities, nearby ones are drawn as clusters.
+pub const CLUSTER_ABOVE: usize = 400;
+
+/// Places the visible entities for `view`. `units_per_px` converts screen pixels to frame units
+/// (the SVG's width in units over its width in pixels). Labels go to the largest entities and to
+/// `selected`, greedily, skipping any that would overlap a label or marker already placed.
+pub fn layout(
+    entities: &[(&Entity, Point)],
+    visible: impl Fn(usize) -> bool,
+    view: View,
+    units_per_px: f64,
+    selected: Option<usize>,
+) -> Vec<Mark> {
+    let shown: Vec<usize> = (0..entities.len()).filter(|&i| visible(i)).collect();
+    let frame = |i: usize| view.to_frame(entities[i].1);
+    let on_screen = |p: Point| p.x >= -500.0 && p.y >= -500.0 && p.x <= geo::WIDTH + 500.0 && p.y <= geo::HEIGHT + 500.0;
+
+    if shown.len() > CLUSTER_ABOVE {
+        // Grid clustering in frame space: one mark per 28 px cell.
+        let cell = 28.0 * units_per_px;
+        let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> = std::collections::BTreeMap::new();
+        for &i in &shown {
+            let p = frame(i);
+            if on_screen(p) {
+                cells.entry(((p.x / cell).floor() as i64, (p.y / cell).floor() as i64)).or_default().push(i);
+            }
+        }
+        return cells
+            .into_values()
+            .map(|members| {
+                let n = members.len() as f64;
+                let (sx, sy) = members.iter().fold((0.0, 0.0), |(x, y), &i| {
+                    let p = frame(i);
+                    (x + p.x, y + p.y)
+                });
+                let at = Point { x: sx / n, y: sy / n };
+                if members.len() == 1 {
+                    let i = members[0];
+                    let radius = radius_px(entities[i].0.population.as_ref().map(|p| p.value)) * units_per_px;
+                    Mark::Entity { index: i, at, radius, label: false }
+                } else {
+                    let radius = (8.0 + n.log2() * 3.0).min(24.0) * units_per_px;
+                    Mark::Cluster { at, radius, members }
+                }
+            })
+            .collect();
+    }
+
+    // Few enough to draw each; label the biggest first, then the rest, never overlapping.
+    let mut marks: Vec<Mark> = shown
+        .iter()
+        .map(|&i| {
+            let radius = radius_px(entities[i].0.population.as_ref().map(|p| p.value)) * units_per_px;
+            Mark::Entity { index: i, at: frame(i), radius, label: false }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    let priority = |m: &Mark| match m {
+        Mark::Entity { index, .. } => {
+            let e = entities[*index].0;
+            let sel = Some(*index) == selected;
+            (sel, e.kind == Kind::City, e.population.as_ref().map_or(0, |p| p.value))
+        }
+        Mark::Cluster { .. } => (false, false, 0),
+    };
+    order.sort_by_key(|&k| std::cmp::Reverse(priority(&marks[k])));
+    let font = 13.0 * units_per_px;
+    let mut taken: Vec<(f64, f64, f64, f64)> = marks
+        .iter()
+        .map(|m| match m {
+            Mark::Entity { at, radius, .. } | Mark::Cluster { at, radius, .. } => {
+                (at.x - radius, at.y - radius, at.x + radius, at.y + radius)
+            }
+        })
+        .collect();
+    for k in order {
+        let Mark::Entity { index, at, radius, .. } = marks[k] else { continue };
+        let e = entities[index].0;
+        let big = e.population.as_ref().is_some_and(|p| p.value >= 250_000);
+        if !(big || Some(index) == selected) || !on_screen(at) {
+            continue;
+        }
+        let width = e.name.chars().count() as f64 * font * 0.6;
+        let bx = (at.x + radius + 2.0 * units_per_px, at.y - font * 0.6, at.x + radius + 2.0 * units_per_px + width, at.y + font * 0.6);
+        let overlaps = taken
+            .iter()
+            .enumerate()
+            .any(|(j, t)| j != k && bx.0 < t.2 && t.0 < bx.2 && bx.1 < t.3 && t.1 < bx.3);
+        if !overlaps {
+            taken.push(bx);
+            if let Mark::Entity { label, .. } = &mut marks[k] {
+                *label = true;
+            }
+        }
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(query: &[(&str, &str)]) -> (MapState, Vec<&'static str>) {
+        MapState::from_query(|k| query.iter().find(|(q, _)| *q == k).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn url_state_round_trips() {
+        let original = MapState {
+            view: View { zoom: 2.5, center: Point { x: 3000.0, y: 4000.0 } },
+            axis: Axis::Origin,
+            hidden: vec![0, 5],
+        };
+        let query = original.to_query();
+        let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(pairs, [("z", "2.5"), ("x", "3000"), ("y", "4000"), ("axis", "origin"), ("hide", "academia,unknown")]);
+        assert_eq!(state(&pairs), (original, vec![]));
+    }
+
+    #[test]
+    fn the_default_state_has_an_empty_query() {
+        assert!(MapState::default().to_query().is_empty());
+        assert_eq!(state(&[]), (MapState::default(), vec![]));
+    }
+
+    #[test]
+    fn garbage_parameters_fall_back_and_are_named() {
+        let (s, bad) = state(&[("z", "NaN"), ("x", "<script>"), ("axis", "colour"), ("hide", "nope,cdo-academia")]);
+        assert_eq!(s.view, View::default());
+        assert_eq!(s.axis, Axis::Headline);
+        assert_eq!(s.hidden, vec![0]);
+        assert_eq!(bad, vec!["z", "x", "axis", "hide"]);
+        let (s, bad) = state(&[("z", "1e999")]);
+        assert_eq!((s.view.zoom, bad), (MIN_ZOOM, vec!["z"]), "exponents are not accepted");
+        let (s, bad) = state(&[("z", "4"), ("x", "1".repeat(40).as_str())]);
+        assert_eq!((s.view.zoom, bad), (4.0, vec!["x"]), "oversized");
+        let (s, _) = state(&[("z", "99")]);
+        assert_eq!(s.view.zoom, MAX_ZOOM);
+    }
+
+    #[test]
+    fn zooming_keeps_the_anchor_fixed_and_clamps() {
+        let v = View::default();
+        let anchor = Point { x: 2000.0, y: 3000.0 };
+        let before = v.to_map(anchor);
+        let z = v.zoom_at(2.0, anchor);
+        let after = z.to_map(anchor);
+        assert!((before.x - after.x).abs() < 1e-6 && (before.y - after.y).abs() < 1e-6);
+        assert_eq!(z.zoom, 2.0);
+        assert_eq!(v.zoom_at(0.5, anchor), View::default(), "cannot zoom out past the whole map");
+        assert_eq!(v.zoom_at(1000.0, anchor).zoom, MAX_ZOOM);
+    }
+
+    #[test]
+    fn frame_and_map_coordinates_are_inverse() {
+        let v = View { zoom: 3.0, center: Point { x: 4000.0, y: 5000.0 } };
+        let p = Point { x: 4100.0, y: 4900.0 };
+        let back = v.to_map(v.to_frame(p));
+        assert!((back.x - p.x).abs() < 1e-9 && (back.y - p.y).abs() < 1e-9);
+    }
+
+    #[test]
+    fn radius_grows_with_the_square_root_of_population() {
+        assert_eq!(radius_px(None), 5.0);
+        let small = radius_px(Some(100_000));
+        let big = radius_px(Some(1_600_000));
+        assert!(big > small);
+        assert!(((big - 5.0) / (small - 5.0) - 4.0).abs() < 1e-9, "16× people, 4× the radius growth");
+        assert_eq!(radius_px(Some(50_000_000)), 22.0);
+    }
+}
