@@ -87,11 +87,17 @@ async fn fetch() -> Result<Loaded, LoadError> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    response.text().await.map_err(|e| LoadError::Network(e.to_string()))
+    response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))
 }
 
 /// The map's Länder outlines as app-wide context, fetched on the first visit to the map only.
@@ -99,6 +105,11 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 pub struct OutlinesState(RwSignal<Option<Arc<Result<Outlines, LoadError>>>>);
 
 impl OutlinesState {
+    /// Outlines that are already loaded (tests, fixtures).
+    pub fn ready(result: Result<Outlines, LoadError>) -> Self {
+        OutlinesState(RwSignal::new(Some(Arc::new(result))))
+    }
+
     pub fn get(&self) -> Option<Arc<Result<Outlines, LoadError>>> {
         self.0.get()
     }
@@ -114,7 +125,9 @@ pub fn use_outlines() -> OutlinesState {
     if state.0.get_untracked().is_none() {
         let signal = state.0;
         spawn_local(async move {
-            let result = fetch_text(OUTLINES_URL).await.and_then(|t| parse_outlines(&t).ok_or(LoadError::Outlines));
+            let result = fetch_text(OUTLINES_URL)
+                .await
+                .and_then(|t| parse_outlines(&t).ok_or(LoadError::Outlines));
             signal.set(Some(Arc::new(result)));
         });
     }

@@ -18,7 +18,9 @@ use leptos_router::path;
 
 use components::layout::Shell;
 use paths::Page;
-use routes::{about::About, map::MapPage, overview::Overview, planned::Planned, profile::Profile, NotFound};
+use routes::{
+    about::About, map::MapPage, overview::Overview, planned::Planned, profile::Profile, NotFound,
+};
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -155,3 +155,61 @@ async fn rejected_entries_are_listed_with_field_and_reason() {
         "the good entry is not reported: {text}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn legend_toggles_hide_and_show_their_markers() {
+    use cdo_atlas::data::OutlinesState;
+    use cdo_atlas::routes::map::MapPage;
+    clear_storage();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        provide_lang();
+        provide_context(Dataset::ready(
+            parse_dataset(
+                include_str!("../public/data/cdo-atlas.json"),
+                PartialDate::ymd(2026, 11, 26),
+            )
+            .map_err(LoadError::Dataset),
+        ));
+        let outlines = cdo_model::geo::parse_outlines(include_str!("../public/data/laender.json"))
+            .ok_or(LoadError::Outlines);
+        provide_context(OutlinesState::ready(outlines));
+        view! { <Router><MapPage /></Router> }
+    });
+    settle().await;
+    let markers = || root.query_selector_all(".marker").unwrap().length();
+    assert_eq!(markers(), 25, "one marker per entity");
+    assert_eq!(root.query_selector_all("path.land").unwrap().length(), 16);
+    let departments = root.query_selector_all(".legend-item").unwrap();
+    let button = (0..departments.length())
+        .map(|i| {
+            departments
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+        })
+        .find(|b| b.text_content().unwrap().contains("Dezernat oder Referat"))
+        .expect("a legend entry for departments");
+    assert!(
+        button.text_content().unwrap().contains('6'),
+        "shows its count"
+    );
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    button.click();
+    settle().await;
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(markers(), 19, "the six departments are hidden");
+    assert!(root
+        .query_selector(".marker[data-id=\"koeln\"]")
+        .unwrap()
+        .is_none());
+    button.click();
+    settle().await;
+    assert_eq!(markers(), 25, "and shown again");
+}

@@ -45,7 +45,14 @@ pub fn MapPage() -> impl IntoView {
     let commit = StoredValue::new(move |next: MapState, push: bool| {
         let url = paths::map_with(&next.to_query());
         state.set(next);
-        navigate(&url, NavigateOptions { replace: !push, scroll: false, ..Default::default() });
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: !push,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     });
     let outlines = use_outlines();
 
@@ -83,12 +90,22 @@ struct Prepared {
 fn prepare(loaded: &Loaded) -> Prepared {
     let mut entities = loaded.dataset.entities.clone();
     // Reading order for keyboard users: north to south, then west to east.
-    entities.sort_by(|a, b| b.coordinates.lat.total_cmp(&a.coordinates.lat).then(a.coordinates.lon.total_cmp(&b.coordinates.lon)));
-    let points = entities.iter().map(|e| geo::project(e.coordinates)).collect();
+    entities.sort_by(|a, b| {
+        b.coordinates
+            .lat
+            .total_cmp(&a.coordinates.lat)
+            .then(a.coordinates.lon.total_cmp(&b.coordinates.lon))
+    });
+    let points = entities
+        .iter()
+        .map(|e| geo::project(e.coordinates))
+        .collect();
     Prepared { entities, points }
 }
 
-fn commit_fn(commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>) -> impl Fn(MapState, bool) + Copy {
+fn commit_fn(
+    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+) -> impl Fn(MapState, bool) + Copy {
     move |next, push| commit.with_value(|f| f(next, push))
 }
 
@@ -155,8 +172,17 @@ fn MapControls(
     };
     let zoom = move |factor: f64| {
         let st = state.get_untracked();
-        let center = Point { x: geo::WIDTH / 2.0, y: geo::HEIGHT / 2.0 };
-        commit(MapState { view: st.view.zoom_at(factor, center), ..st }, false);
+        let center = Point {
+            x: geo::WIDTH / 2.0,
+            y: geo::HEIGHT / 2.0,
+        };
+        commit(
+            MapState {
+                view: st.view.zoom_at(factor, center),
+                ..st
+            },
+            false,
+        );
     };
     let (status, set_status) = signal(String::new());
     let search = move |ev: ev::Event| {
@@ -165,12 +191,20 @@ fn MapControls(
             set_status.set(String::new());
             return;
         }
-        let mut hits: Vec<&Entity> = data.entities.iter().filter(|e| q.matches(&e.name)).collect();
+        let mut hits: Vec<&Entity> = data
+            .entities
+            .iter()
+            .filter(|e| q.matches(&e.name))
+            .collect();
         hits.sort_by_key(|e| e.name.len());
         match hits.first() {
             Some(e) => {
                 let st = state.get_untracked();
-                let view = View { zoom: st.view.zoom.max(3.0), center: geo::project(e.coordinates) }.clamped();
+                let view = View {
+                    zoom: st.view.zoom.max(3.0),
+                    center: geo::project(e.coordinates),
+                }
+                .clamped();
                 set_status.set(format!("{} {}", s.map_search_found, e.name));
                 highlight(&e.id);
                 commit(MapState { view, ..st }, false);
@@ -251,7 +285,10 @@ fn MapFrame(
         let rect = frame.get_untracked().map(|d| d.get_bounding_client_rect());
         let (left, top) = rect.map_or((0.0, 0.0), |r| (r.left(), r.top()));
         let k = units_per_px.get_untracked();
-        Point { x: (f64::from(client_x) - left) * k, y: (f64::from(client_y) - top) * k }
+        Point {
+            x: (f64::from(client_x) - left) * k,
+            y: (f64::from(client_y) - top) * k,
+        }
     };
 
     let on_wheel = move |ev: ev::WheelEvent| {
@@ -259,7 +296,13 @@ fn MapFrame(
         let at = to_frame_units(ev.client_x(), ev.client_y());
         let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
         let st = state.get_untracked();
-        commit(MapState { view: st.view.zoom_at(factor, at), ..st }, false);
+        commit(
+            MapState {
+                view: st.view.zoom_at(factor, at),
+                ..st
+            },
+            false,
+        );
     };
     let on_down = move |ev: ev::PointerEvent| {
         if ev.button() != 0 {
@@ -274,7 +317,9 @@ fn MapFrame(
     let on_move = move |ev: ev::PointerEvent| {
         let p = to_frame_units(ev.client_x(), ev.client_y());
         let before = pointers.with_value(|ps| ps.clone());
-        let Some(i) = before.iter().position(|(id, _)| *id == ev.pointer_id()) else { return };
+        let Some(i) = before.iter().position(|(id, _)| *id == ev.pointer_id()) else {
+            return;
+        };
         let st = state.get_untracked();
         let view = match before.len() {
             1 => st.view.pan_frame(p.x - before[0].1.x, p.y - before[0].1.y),
@@ -282,7 +327,11 @@ fn MapFrame(
                 let other = before[1 - i].1;
                 let old = dist(before[i].1, other);
                 let new = dist(p, other);
-                if old > 0.0 { st.view.zoom_at(new / old, other) } else { st.view }
+                if old > 0.0 {
+                    st.view.zoom_at(new / old, other)
+                } else {
+                    st.view
+                }
             }
             _ => st.view,
         };
@@ -302,7 +351,10 @@ fn MapFrame(
     let on_key = move |ev: ev::KeyboardEvent| {
         let st = state.get_untracked();
         let step = geo::HEIGHT / 10.0;
-        let center = Point { x: geo::WIDTH / 2.0, y: geo::HEIGHT / 2.0 };
+        let center = Point {
+            x: geo::WIDTH / 2.0,
+            y: geo::HEIGHT / 2.0,
+        };
         let view = match ev.key().as_str() {
             "ArrowLeft" => st.view.pan_frame(step, 0.0),
             "ArrowRight" => st.view.pan_frame(-step, 0.0),
@@ -328,10 +380,17 @@ fn MapFrame(
     let marks = move || {
         let st = state.get();
         let k = units_per_px.get();
-        let entities: Vec<(&Entity, Point)> = data_for_marks.entities.iter().zip(data_for_marks.points.iter().copied()).collect();
+        let entities: Vec<(&Entity, Point)> = data_for_marks
+            .entities
+            .iter()
+            .zip(data_for_marks.points.iter().copied())
+            .collect();
         let visible = |i: usize| !st.hidden.contains(&st.axis.category(entities[i].0));
         let placed = layout(&entities, visible, st.view, k, None);
-        placed.into_iter().map(|m| mark_view(m, &entities, &st, k, lang, s, hover, open, state, commit)).collect_view()
+        placed
+            .into_iter()
+            .map(|m| mark_view(m, &entities, &st, k, lang, s, hover, open, state, commit))
+            .collect_view()
     };
     let tooltip = move || {
         let i = hover.get()?;
@@ -400,11 +459,20 @@ fn mark_view(
     commit: impl Fn(MapState, bool) + Copy + 'static,
 ) -> AnyView {
     match mark {
-        Mark::Entity { index, at, radius, label } => {
+        Mark::Entity {
+            index,
+            at,
+            radius,
+            label,
+        } => {
             let e = entities[index].0;
             let class_n = st.axis.category(e) % SHAPES;
             let land_level = e.kind == Kind::Land;
-            let mut name = format!("{} — {}", e.name, cdo_text::category(lang, st.axis, st.axis.category(e)));
+            let mut name = format!(
+                "{} — {}",
+                e.name,
+                cdo_text::category(lang, st.axis, st.axis.category(e))
+            );
             if land_level {
                 name.push_str(&format!(" ({})", s.map_land_level));
             }
@@ -429,6 +497,8 @@ fn mark_view(
                     on:focus=move |_| hover.set(Some(index))
                     on:blur=move |_| hover.set(None)
                 >
+                    // An invisible disc of at least 12 px radius: a comfortable tap target.
+                    <circle class="hit" cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius.max(12.0 * k), 0) />
                     <use
                         href=format!("#shape-{class_n}")
                         class=format!("mk c{class_n}")
@@ -442,11 +512,21 @@ fn mark_view(
             }
             .into_any()
         }
-        Mark::Cluster { at, radius, members } => {
+        Mark::Cluster {
+            at,
+            radius,
+            members,
+        } => {
             let n = members.len();
             let zoom_in = move || {
                 let st = state.get_untracked();
-                commit(MapState { view: st.view.zoom_at(2.0, at), ..st }, false);
+                commit(
+                    MapState {
+                        view: st.view.zoom_at(2.0, at),
+                        ..st
+                    },
+                    false,
+                );
             };
             view! {
                 <g
@@ -474,18 +554,18 @@ fn mark_view(
 /// Twelve marker shapes in a -10..10 box, white-edged so they read on any fill.
 fn shape_defs() -> impl IntoView {
     const SHAPE_PATHS: [&str; SHAPES] = [
-        "M0-9a9 9 0 1 0 0.01 0z",                                   // circle
-        "M-8-8h16v16h-16z",                                         // square
-        "M0-9l9 16h-18z",                                           // triangle
-        "M0-10l10 10-10 10-10-10z",                                 // diamond
+        "M0-9a9 9 0 1 0 0.01 0z",   // circle
+        "M-8-8h16v16h-16z",         // square
+        "M0-9l9 16h-18z",           // triangle
+        "M0-10l10 10-10 10-10-10z", // diamond
         "M0-10l2.9 6 6.6 1-4.8 4.6 1.1 6.6-5.8-3.1-5.8 3.1 1.1-6.6-4.8-4.6 6.6-1z", // star
-        "M0-9a9 9 0 1 0 0.01 0zm0 4a5 5 0 1 1-0.01 0z",             // ring
-        "M0-9.5l9 6.5-3.4 10.5h-11.2l-3.4-10.5z",                  // pentagon
-        "M-5-9h10l5 9-5 9h-10l-5-9z",                               // hexagon
-        "M-10-5h20v10h-20z",                                        // bar
-        "M0 9l9-16h-18z",                                           // triangle down
-        "M-9-9h18v6h-18zm0 12h18v6h-18z",                           // double bar
-        "M-3-9h6v6h6v6h-6v6h-6v-6h-6v-6h6z",                        // plus
+        "M0-9a9 9 0 1 0 0.01 0zm0 4a5 5 0 1 1-0.01 0z", // ring
+        "M0-9.5l9 6.5-3.4 10.5h-11.2l-3.4-10.5z", // pentagon
+        "M-5-9h10l5 9-5 9h-10l-5-9z", // hexagon
+        "M-10-5h20v10h-20z",        // bar
+        "M0 9l9-16h-18z",           // triangle down
+        "M-9-9h18v6h-18zm0 12h18v6h-18z", // double bar
+        "M-3-9h6v6h6v6h-6v6h-6v-6h-6v-6h6z", // plus
     ];
     SHAPE_PATHS
         .iter()

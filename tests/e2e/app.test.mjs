@@ -1,43 +1,11 @@
 // End-to-end tests: the release build (`dist/`) served on 127.0.0.1, driven in Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 
-import { serveDist, DIST } from './static-server.mjs';
-import { launch } from './browser.mjs';
+import { useApp, axe, DATASET, DATA_ROUTE } from './harness.mjs';
 
-const DATASET = JSON.parse(fs.readFileSync(`${DIST}/data/cdo-atlas.json`, 'utf8'));
-const DATA_ROUTE = '**/data/cdo-atlas.json';
-
-let server, base, browser;
-
-before(async () => {
-  ({ server, url: base } = await serveDist());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page (own storage); `lang` pre-sets the remembered language. */
-async function open(path, { width = 1200, lang } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  if (lang) await context.addInitScript((l) => localStorage.setItem('cdo-atlas.lang', l), lang);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(base + path);
-  return page;
-}
-
-async function axe(page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const app = useApp();
+const open = (...args) => app.open(...args);
 
 test('overview lists every entity of the dataset, each linking to its profile', async () => {
   const page = await open('/');
@@ -55,7 +23,7 @@ test('overview lists every entity of the dataset, each linking to its profile', 
 test('a profile opens from the overview and shows its facts and sources', async () => {
   const page = await open('/');
   await page.getByRole('link', { name: 'Darmstadt', exact: true }).click();
-  await page.waitForURL(`${base}/entity/darmstadt`);
+  await page.waitForURL(`${app.base}/entity/darmstadt`);
   await page.getByRole('heading', { level: 1, name: 'Darmstadt' }).waitFor();
   const text = await page.locator('main').textContent();
   assert.match(text, /CDO aus der Wissenschaft/);
@@ -76,16 +44,16 @@ test('a deep link to a profile works on reload, and an unknown id says so', asyn
   await page.getByRole('heading', { level: 1, name: 'Hamburg' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Hamburg' }).waitFor();
-  await page.goto(`${base}/entity/atlantis`);
+  await page.goto(`${app.base}/entity/atlantis`);
   await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
   await page.context().close();
 });
 
 test('dataset answered with HTTP 500 shows the error state, and retry recovers', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }));
-  await page.goto(base + '/');
+  await page.goto(app.base + '/');
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /HTTP 500/);
@@ -98,12 +66,12 @@ test('dataset answered with HTTP 500 shows the error state, and retry recovers',
 });
 
 test('a broken JSON body shows the error state naming the reason', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   await page.route(DATA_ROUTE, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": "1.0", "entities": [' }),
   );
-  await page.goto(base + '/');
+  await page.goto(app.base + '/');
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /kein gültiges JSON/);
@@ -115,10 +83,10 @@ test('one bad entry is reported by name and field; every good one still shows', 
   const broken = structuredClone(DATASET);
   broken.entities[3].land = 'DE-XX';
   broken.entities[3].name = '<img src=x onerror="window.pwned=1">';
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
-  await page.goto(base + '/');
+  await page.goto(app.base + '/');
   const notice = page.locator('.rejected');
   await notice.waitFor();
   const text = await notice.textContent();

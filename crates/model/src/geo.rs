@@ -187,10 +187,16 @@ pub fn parse_outlines(text: &str) -> Option<Outlines> {
             let land = Land::from_code(l.get("code")?.as_str()?)?;
             let path = l.get("path")?.as_str()?;
             decode_path(path)?;
-            Some(Outline { land, path: path.to_owned() })
+            Some(Outline {
+                land,
+                path: path.to_owned(),
+            })
         })
         .collect::<Option<Vec<_>>>()?;
-    (laender.len() == Land::ALL.len()).then_some(Outlines { attribution, laender })
+    (laender.len() == Land::ALL.len()).then_some(Outlines {
+        attribution,
+        laender,
+    })
 }
 
 /// Even-odd point-in-polygon over all rings of a shape (holes included).

@@ -44,12 +44,18 @@ impl Axis {
     /// The category index of an entity on this axis; indices also pick the marker style.
     pub fn category(self, e: &Entity) -> usize {
         match self {
-            Axis::Headline => Headline::ALL.iter().position(|h| *h == e.office.headline()).unwrap_or(0),
+            Axis::Headline => Headline::ALL
+                .iter()
+                .position(|h| *h == e.office.headline())
+                .unwrap_or(0),
             Axis::Origin => match e.office.origin {
                 Some(o) => Origin::ALL.iter().position(|x| *x == o).unwrap_or(0),
                 None => Origin::ALL.len(),
             },
-            Axis::Form => Form::ALL.iter().position(|f| *f == e.office.form).unwrap_or(0),
+            Axis::Form => Form::ALL
+                .iter()
+                .position(|f| *f == e.office.form)
+                .unwrap_or(0),
         }
     }
 
@@ -94,16 +100,32 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { zoom: 1.0, center: Point { x: geo::WIDTH / 2.0, y: geo::HEIGHT / 2.0 } }
+        View {
+            zoom: 1.0,
+            center: Point {
+                x: geo::WIDTH / 2.0,
+                y: geo::HEIGHT / 2.0,
+            },
+        }
     }
 }
 
 impl View {
     /// Keeps zoom in range and the centre where the frame still shows part of Germany.
     pub fn clamped(self) -> View {
-        let zoom = if self.zoom.is_finite() { self.zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { 1.0 };
+        let zoom = if self.zoom.is_finite() {
+            self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+        } else {
+            1.0
+        };
         let (hw, hh) = (geo::WIDTH / 2.0 / zoom, geo::HEIGHT / 2.0 / zoom);
-        let clamp = |v: f64, lo: f64, hi: f64, fallback: f64| if v.is_finite() { v.clamp(lo, hi) } else { fallback };
+        let clamp = |v: f64, lo: f64, hi: f64, fallback: f64| {
+            if v.is_finite() {
+                v.clamp(lo, hi)
+            } else {
+                fallback
+            }
+        };
         let center = if zoom <= 1.0 {
             View::default().center
         } else {
@@ -122,13 +144,26 @@ impl View {
         let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         let z = View { zoom, ..self };
         let after = z.to_map(anchor);
-        View { zoom, center: Point { x: self.center.x + before.x - after.x, y: self.center.y + before.y - after.y } }
-            .clamped()
+        View {
+            zoom,
+            center: Point {
+                x: self.center.x + before.x - after.x,
+                y: self.center.y + before.y - after.y,
+            },
+        }
+        .clamped()
     }
 
     /// Moves the view by a distance given in frame units (as a drag would).
     pub fn pan_frame(self, dx: f64, dy: f64) -> View {
-        View { center: Point { x: self.center.x - dx / self.zoom, y: self.center.y - dy / self.zoom }, ..self }.clamped()
+        View {
+            center: Point {
+                x: self.center.x - dx / self.zoom,
+                y: self.center.y - dy / self.zoom,
+            },
+            ..self
+        }
+        .clamped()
     }
 
     /// Frame position of a map point.
@@ -150,7 +185,12 @@ impl View {
     /// SVG transform for content drawn in map units.
     pub fn transform(self) -> String {
         let t = self.to_frame(Point { x: 0.0, y: 0.0 });
-        format!("translate({} {}) scale({})", fixed(t.x, 1), fixed(t.y, 1), fixed(self.zoom, 4))
+        format!(
+            "translate({} {}) scale({})",
+            fixed(t.x, 1),
+            fixed(t.y, 1),
+            fixed(self.zoom, 4)
+        )
     }
 }
 
@@ -181,7 +221,10 @@ impl MapState {
         let default = View::default();
         let view = View {
             zoom: num("z").unwrap_or(default.zoom),
-            center: Point { x: num("x").unwrap_or(default.center.x), y: num("y").unwrap_or(default.center.y) },
+            center: Point {
+                x: num("x").unwrap_or(default.center.x),
+                y: num("y").unwrap_or(default.center.y),
+            },
         }
         .clamped();
         let axis = match get("axis") {
@@ -221,7 +264,11 @@ impl MapState {
             q.push(("axis", self.axis.wire().to_owned()));
         }
         if !self.hidden.is_empty() {
-            let names: Vec<&str> = self.hidden.iter().map(|&i| self.axis.category_wire(i)).collect();
+            let names: Vec<&str> = self
+                .hidden
+                .iter()
+                .map(|&i| self.axis.category_wire(i))
+                .collect();
             q.push(("hide", names.join(",")));
         }
         q
@@ -241,9 +288,18 @@ pub fn radius_px(population: Option<u64>) -> f64 {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
     /// A single entity (index into the input), with its radius and whether it gets a label.
-    Entity { index: usize, at: Point, radius: f64, label: bool },
+    Entity {
+        index: usize,
+        at: Point,
+        radius: f64,
+        label: bool,
+    },
     /// Several entities too close to tell apart at this zoom; `members` index the input.
-    Cluster { at: Point, radius: f64, members: Vec<usize> },
+    Cluster {
+        at: Point,
+        radius: f64,
+        members: Vec<usize>,
+    },
 }
 
 /// Above this many visible entities, nearby ones are drawn as clusters.
@@ -261,16 +317,22 @@ pub fn layout(
 ) -> Vec<Mark> {
     let shown: Vec<usize> = (0..entities.len()).filter(|&i| visible(i)).collect();
     let frame = |i: usize| view.to_frame(entities[i].1);
-    let on_screen = |p: Point| p.x >= -500.0 && p.y >= -500.0 && p.x <= geo::WIDTH + 500.0 && p.y <= geo::HEIGHT + 500.0;
+    let on_screen = |p: Point| {
+        p.x >= -500.0 && p.y >= -500.0 && p.x <= geo::WIDTH + 500.0 && p.y <= geo::HEIGHT + 500.0
+    };
 
     if shown.len() > CLUSTER_ABOVE {
         // Grid clustering in frame space: one mark per 28 px cell.
         let cell = 28.0 * units_per_px;
-        let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> = std::collections::BTreeMap::new();
+        let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> =
+            std::collections::BTreeMap::new();
         for &i in &shown {
             let p = frame(i);
             if on_screen(p) {
-                cells.entry(((p.x / cell).floor() as i64, (p.y / cell).floor() as i64)).or_default().push(i);
+                cells
+                    .entry(((p.x / cell).floor() as i64, (p.y / cell).floor() as i64))
+                    .or_default()
+                    .push(i);
             }
         }
         return cells
@@ -281,14 +343,27 @@ pub fn layout(
                     let p = frame(i);
                     (x + p.x, y + p.y)
                 });
-                let at = Point { x: sx / n, y: sy / n };
+                let at = Point {
+                    x: sx / n,
+                    y: sy / n,
+                };
                 if members.len() == 1 {
                     let i = members[0];
-                    let radius = radius_px(entities[i].0.population.as_ref().map(|p| p.value)) * units_per_px;
-                    Mark::Entity { index: i, at, radius, label: false }
+                    let radius = radius_px(entities[i].0.population.as_ref().map(|p| p.value))
+                        * units_per_px;
+                    Mark::Entity {
+                        index: i,
+                        at,
+                        radius,
+                        label: false,
+                    }
                 } else {
                     let radius = (8.0 + n.log2() * 3.0).min(24.0) * units_per_px;
-                    Mark::Cluster { at, radius, members }
+                    Mark::Cluster {
+                        at,
+                        radius,
+                        members,
+                    }
                 }
             })
             .collect();
@@ -298,8 +373,14 @@ pub fn layout(
     let mut marks: Vec<Mark> = shown
         .iter()
         .map(|&i| {
-            let radius = radius_px(entities[i].0.population.as_ref().map(|p| p.value)) * units_per_px;
-            Mark::Entity { index: i, at: frame(i), radius, label: false }
+            let radius =
+                radius_px(entities[i].0.population.as_ref().map(|p| p.value)) * units_per_px;
+            Mark::Entity {
+                index: i,
+                at: frame(i),
+                radius,
+                label: false,
+            }
         })
         .collect();
     let mut order: Vec<usize> = (0..marks.len()).collect();
@@ -307,7 +388,11 @@ pub fn layout(
         Mark::Entity { index, .. } => {
             let e = entities[*index].0;
             let sel = Some(*index) == selected;
-            (sel, e.kind == Kind::City, e.population.as_ref().map_or(0, |p| p.value))
+            (
+                sel,
+                e.kind == Kind::City,
+                e.population.as_ref().map_or(0, |p| p.value),
+            )
         }
         Mark::Cluster { .. } => (false, false, 0),
     };
@@ -322,14 +407,24 @@ pub fn layout(
         })
         .collect();
     for k in order {
-        let Mark::Entity { index, at, radius, .. } = marks[k] else { continue };
+        let Mark::Entity {
+            index, at, radius, ..
+        } = marks[k]
+        else {
+            continue;
+        };
         let e = entities[index].0;
         let big = e.population.as_ref().is_some_and(|p| p.value >= 250_000);
         if !(big || Some(index) == selected) || !on_screen(at) {
             continue;
         }
         let width = e.name.chars().count() as f64 * font * 0.6;
-        let bx = (at.x + radius + 2.0 * units_per_px, at.y - font * 0.6, at.x + radius + 2.0 * units_per_px + width, at.y + font * 0.6);
+        let bx = (
+            at.x + radius + 2.0 * units_per_px,
+            at.y - font * 0.6,
+            at.x + radius + 2.0 * units_per_px + width,
+            at.y + font * 0.6,
+        );
         let overlaps = taken
             .iter()
             .enumerate()
@@ -349,19 +444,39 @@ mod tests {
     use super::*;
 
     fn state(query: &[(&str, &str)]) -> (MapState, Vec<&'static str>) {
-        MapState::from_query(|k| query.iter().find(|(q, _)| *q == k).map(|(_, v)| v.to_string()))
+        MapState::from_query(|k| {
+            query
+                .iter()
+                .find(|(q, _)| *q == k)
+                .map(|(_, v)| v.to_string())
+        })
     }
 
     #[test]
     fn url_state_round_trips() {
         let original = MapState {
-            view: View { zoom: 2.5, center: Point { x: 3000.0, y: 4000.0 } },
+            view: View {
+                zoom: 2.5,
+                center: Point {
+                    x: 3000.0,
+                    y: 4000.0,
+                },
+            },
             axis: Axis::Origin,
             hidden: vec![0, 5],
         };
         let query = original.to_query();
         let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(pairs, [("z", "2.5"), ("x", "3000"), ("y", "4000"), ("axis", "origin"), ("hide", "academia,unknown")]);
+        assert_eq!(
+            pairs,
+            [
+                ("z", "2.5"),
+                ("x", "3000"),
+                ("y", "4000"),
+                ("axis", "origin"),
+                ("hide", "academia,unknown")
+            ]
+        );
         assert_eq!(state(&pairs), (original, vec![]));
     }
 
@@ -373,13 +488,22 @@ mod tests {
 
     #[test]
     fn garbage_parameters_fall_back_and_are_named() {
-        let (s, bad) = state(&[("z", "NaN"), ("x", "<script>"), ("axis", "colour"), ("hide", "nope,cdo-academia")]);
+        let (s, bad) = state(&[
+            ("z", "NaN"),
+            ("x", "<script>"),
+            ("axis", "colour"),
+            ("hide", "nope,cdo-academia"),
+        ]);
         assert_eq!(s.view, View::default());
         assert_eq!(s.axis, Axis::Headline);
         assert_eq!(s.hidden, vec![0]);
         assert_eq!(bad, vec!["z", "x", "axis", "hide"]);
         let (s, bad) = state(&[("z", "1e999")]);
-        assert_eq!((s.view.zoom, bad), (MIN_ZOOM, vec!["z"]), "exponents are not accepted");
+        assert_eq!(
+            (s.view.zoom, bad),
+            (MIN_ZOOM, vec!["z"]),
+            "exponents are not accepted"
+        );
         let (s, bad) = state(&[("z", "4"), ("x", "1".repeat(40).as_str())]);
         assert_eq!((s.view.zoom, bad), (4.0, vec!["x"]), "oversized");
         let (s, _) = state(&[("z", "99")]);
@@ -389,20 +513,36 @@ mod tests {
     #[test]
     fn zooming_keeps_the_anchor_fixed_and_clamps() {
         let v = View::default();
-        let anchor = Point { x: 2000.0, y: 3000.0 };
+        let anchor = Point {
+            x: 2000.0,
+            y: 3000.0,
+        };
         let before = v.to_map(anchor);
         let z = v.zoom_at(2.0, anchor);
         let after = z.to_map(anchor);
         assert!((before.x - after.x).abs() < 1e-6 && (before.y - after.y).abs() < 1e-6);
         assert_eq!(z.zoom, 2.0);
-        assert_eq!(v.zoom_at(0.5, anchor), View::default(), "cannot zoom out past the whole map");
+        assert_eq!(
+            v.zoom_at(0.5, anchor),
+            View::default(),
+            "cannot zoom out past the whole map"
+        );
         assert_eq!(v.zoom_at(1000.0, anchor).zoom, MAX_ZOOM);
     }
 
     #[test]
     fn frame_and_map_coordinates_are_inverse() {
-        let v = View { zoom: 3.0, center: Point { x: 4000.0, y: 5000.0 } };
-        let p = Point { x: 4100.0, y: 4900.0 };
+        let v = View {
+            zoom: 3.0,
+            center: Point {
+                x: 4000.0,
+                y: 5000.0,
+            },
+        };
+        let p = Point {
+            x: 4100.0,
+            y: 4900.0,
+        };
         let back = v.to_map(v.to_frame(p));
         assert!((back.x - p.x).abs() < 1e-9 && (back.y - p.y).abs() < 1e-9);
     }
@@ -413,7 +553,10 @@ mod tests {
         let small = radius_px(Some(100_000));
         let big = radius_px(Some(1_600_000));
         assert!(big > small);
-        assert!(((big - 5.0) / (small - 5.0) - 4.0).abs() < 1e-9, "16× people, 4× the radius growth");
+        assert!(
+            ((big - 5.0) / (small - 5.0) - 4.0).abs() < 1e-9,
+            "16× people, 4× the radius growth"
+        );
         assert_eq!(radius_px(Some(50_000_000)), 22.0);
     }
 }

@@ -63,7 +63,19 @@ mod tests {
         assert_eq!(parse_decimal("2.5"), Some(2.5));
         assert_eq!(parse_decimal("-3"), Some(-3.0));
         assert_eq!(parse_decimal("3000"), Some(3000.0));
-        for bad in ["", "-", ".5", "5.", "1e9", "NaN", "inf", "1.2.3", "<script>", "1234567890123456", "+1"] {
+        for bad in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e9",
+            "NaN",
+            "inf",
+            "1.2.3",
+            "<script>",
+            "1234567890123456",
+            "+1",
+        ] {
             assert_eq!(parse_decimal(bad), None, "{bad}");
         }
     }

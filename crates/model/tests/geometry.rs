@@ -57,10 +57,15 @@ fn every_entity_lies_inside_its_own_land_and_no_other() {
 
 #[test]
 fn the_app_reads_the_asset() {
-    let outlines = cdo_model::geo::parse_outlines(include_str!("../../../public/data/laender.json")).expect("readable");
+    let outlines =
+        cdo_model::geo::parse_outlines(include_str!("../../../public/data/laender.json"))
+            .expect("readable");
     assert_eq!(outlines.laender.len(), 16);
     assert_eq!(outlines.attribution, "© GeoBasis-DE / BKG 2017");
-    assert!(cdo_model::geo::parse_outlines(r#"{"attribution":"x","laender":[{"code":"DE-HE","path":"<script>"}]}"#).is_none());
+    assert!(cdo_model::geo::parse_outlines(
+        r#"{"attribution":"x","laender":[{"code":"DE-HE","path":"<script>"}]}"#
+    )
+    .is_none());
 }
 
 #[test]

@@ -227,7 +227,9 @@ pub fn form(lang: Lang, f: Form) -> &'static str {
 pub fn category(lang: Lang, axis: Axis, i: usize) -> &'static str {
     match axis {
         Axis::Headline => Headline::ALL.get(i).map_or("", |h| headline(lang, *h)),
-        Axis::Origin => Origin::ALL.get(i).map_or(lang.strings().map_origin_unknown, |o| origin(lang, *o)),
+        Axis::Origin => Origin::ALL
+            .get(i)
+            .map_or(lang.strings().map_origin_unknown, |o| origin(lang, *o)),
         Axis::Form => Form::ALL.get(i).map_or("", |f| form(lang, *f)),
     }
 }

@@ -1,8 +1,8 @@
 //! Readable messages for dataset problems: why the file failed, or why an entry was rejected.
 
 use cdo_model::date::DateError;
-use cdo_model::validate::MAX_ID;
 use cdo_model::num::fixed;
+use cdo_model::validate::MAX_ID;
 use cdo_model::{DatasetError, Issue, JsonType, Problem};
 
 use crate::{date, Lang};
@@ -92,7 +92,11 @@ fn problem(lang: Lang, p: &Problem) -> String {
             )
         }
         (Lang::En, OutsideGermany { lat, lon }) => {
-            format!("{}, {} lies outside Germany.", fixed(*lat, 3), fixed(*lon, 3))
+            format!(
+                "{}, {} lies outside Germany.",
+                fixed(*lat, 3),
+                fixed(*lon, 3)
+            )
         }
         (Lang::De, NotPositive(n)) => {
             format!(

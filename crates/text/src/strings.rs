@@ -333,7 +333,13 @@ mod tests {
     /// languages are listed here on purpose.
     #[test]
     fn english_is_translated() {
-        let same_on_purpose = ["app_name", "nav_explore", "col_name", "col_land", "map_axis_model"];
+        let same_on_purpose = [
+            "app_name",
+            "nav_explore",
+            "col_name",
+            "col_land",
+            "map_axis_model",
+        ];
         for ((key, de_text), (_, en_text)) in DE.entries().iter().zip(EN.entries()) {
             if !same_on_purpose.contains(key) {
                 assert_ne!(*de_text, en_text, "`{key}` is identical in DE and EN");

@@ -1,0 +1,46 @@
+// Shared set-up for the end-to-end tests: the release build served on 127.0.0.1 and Debian's
+// Chromium, a fresh browser context per page, and axe-core.
+import { before, after } from 'node:test';
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+
+import { serveDist, DIST } from './static-server.mjs';
+import { launch } from './browser.mjs';
+
+export const DATASET = JSON.parse(fs.readFileSync(`${DIST}/data/cdo-atlas.json`, 'utf8'));
+export const DATA_ROUTE = '**/data/cdo-atlas.json';
+
+/** Registers before/after hooks; the returned object fills in once the server runs. */
+export function useApp() {
+  const app = { base: '', browser: null };
+  let server;
+  before(async () => {
+    const served = await serveDist();
+    server = served.server;
+    app.base = served.url;
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    server?.close();
+  });
+
+  /** A fresh page (own storage); `lang` pre-sets the remembered language. */
+  app.open = async (path, { width = 1200, height = 900, lang } = {}) => {
+    const context = await app.browser.newContext({ viewport: { width, height } });
+    if (lang) await context.addInitScript((l) => localStorage.setItem('cdo-atlas.lang', l), lang);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.errors = errors;
+    await page.goto(app.base + path);
+    return page;
+  };
+  return app;
+}
+
+/** WCAG 2 A and AA violations on the page, as readable strings. */
+export async function axe(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,141 @@
+// End-to-end tests of the map view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp, axe, DATASET } from './harness.mjs';
+
+const app = useApp();
+const markers = (page) => page.locator('svg[data-testid=map] .marker');
+
+async function openMap(path = '/map', options) {
+  const page = await app.open(path, options);
+  await markers(page).first().waitFor();
+  return page;
+}
+
+test('the map is reachable from the navigation, with 16 Länder and one named marker per entity', async () => {
+  const page = await app.open('/');
+  await page.getByRole('navigation').getByRole('link', { name: 'Karte' }).click();
+  await page.waitForURL(`${app.base}/map`);
+  await markers(page).first().waitFor();
+  assert.equal(await page.locator('svg[data-testid=map] path.land').count(), 16);
+  assert.equal(await markers(page).count(), DATASET.entities.length);
+  const labels = await markers(page).evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-label')));
+  for (const entity of DATASET.entities) {
+    assert.ok(labels.some((l) => l.startsWith(`${entity.name} — `)), `a marker named ${entity.name}`);
+  }
+  assert.ok(labels.includes('Darmstadt — CDO aus der Wissenschaft'));
+  assert.match(await page.locator('.attribution').textContent(), /© GeoBasis-DE \/ BKG 2017/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('clicking Darmstadt opens its profile', async () => {
+  const page = await openMap();
+  await page.locator('.marker[data-id=darmstadt]').click();
+  await page.waitForURL(`${app.base}/entity/darmstadt`);
+  await page.getByRole('heading', { level: 1, name: 'Darmstadt' }).waitFor();
+  await page.context().close();
+});
+
+test('zoom lives in the URL: it survives a reload, and back/forward restore it', async () => {
+  const page = await openMap();
+  const transform = () => page.locator('g.lands').getAttribute('transform');
+  const initial = await transform();
+  await page.getByRole('button', { name: 'Vergrößern' }).click();
+  await page.getByRole('button', { name: 'Vergrößern' }).click();
+  await page.waitForURL(/z=2\.25/);
+  const zoomed = await transform();
+  assert.notEqual(zoomed, initial);
+  await page.reload();
+  await markers(page).first().waitFor();
+  assert.equal(await transform(), zoomed, 'same view after reload');
+  // Axis and legend changes are history entries.
+  await page.getByRole('radio', { name: 'Herkunft', exact: true }).check();
+  await page.waitForURL(/axis=origin/);
+  await page.goBack();
+  await page.waitForURL((url) => !url.search.includes('axis='));
+  assert.equal(await page.getByRole('radio', { name: 'Modell', exact: true }).isChecked(), true);
+  assert.equal(await transform(), zoomed);
+  await page.goForward();
+  await page.waitForURL(/axis=origin/);
+  assert.equal(await page.getByRole('radio', { name: 'Herkunft', exact: true }).isChecked(), true);
+  await page.context().close();
+});
+
+test('keyboard: Tab reaches a marker, its tooltip shows, Enter opens the profile', async () => {
+  const page = await openMap();
+  await page.locator('.map-frame').focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(focused ?? '', / — /, 'a marker has focus');
+  const tooltip = page.getByRole('tooltip');
+  await tooltip.waitFor();
+  const name = focused.split(' — ')[0];
+  assert.match(await tooltip.textContent(), new RegExp(name));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/entity\//);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.context().close();
+});
+
+test('arrow keys pan and +/− zoom the map', async () => {
+  const page = await openMap();
+  await page.locator('.map-frame').focus();
+  await page.keyboard.press('+');
+  await page.waitForURL(/z=1\.5/);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForURL((url) => url.searchParams.get('x') !== null && Number(url.searchParams.get('x')) < 3692);
+  await page.keyboard.press('-');
+  await page.waitForURL((url) => !url.search.includes('z='));
+  await page.context().close();
+});
+
+test('the legend filters markers and shows counts; the filter is in the URL', async () => {
+  const page = await openMap();
+  const item = page.locator('.legend-item', { hasText: 'Dezernat oder Referat' });
+  assert.match(await item.textContent(), /6/);
+  await item.click();
+  await page.waitForURL(/hide=department/);
+  assert.equal(await item.getAttribute('aria-pressed'), 'false');
+  assert.equal(await markers(page).count(), DATASET.entities.length - 6);
+  await page.reload();
+  await markers(page).first().waitFor();
+  assert.equal(await markers(page).count(), DATASET.entities.length - 6);
+  await page.context().close();
+});
+
+test('search is umlaut-insensitive and centres the city', async () => {
+  const page = await openMap();
+  await page.getByLabel('Ort suchen').fill('duesseldorf');
+  await page.getByText('Auf der Karte markiert: Düsseldorf').waitFor();
+  await page.waitForURL(/z=3/);
+  assert.equal(await page.locator('.marker.selected').getAttribute('data-id'), 'duesseldorf');
+  await page.getByLabel('Ort suchen').fill('atlantis');
+  await page.getByText('Kein Eintrag passt zu dieser Suche.').waitFor();
+  await page.context().close();
+});
+
+test('garbage map parameters degrade to the default view with a notice', async () => {
+  const page = await openMap('/map?z=abc&axis=colour&x=<script>');
+  assert.match(await page.getByRole('status').first().textContent(), /ignoriert: z, x, axis/);
+  assert.equal(await markers(page).count(), DATASET.entities.length);
+  await page.context().close();
+});
+
+test('axe finds no WCAG 2 A/AA violations on the map', async () => {
+  for (const lang of ['de', 'en']) {
+    const page = await openMap('/map', { lang });
+    assert.deepEqual(await axe(page), [], lang);
+    await page.context().close();
+  }
+});
+
+test('the map is usable at 360 px: no horizontal scrolling, markers tappable', async () => {
+  const page = await openMap('/map', { width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await page.locator('.marker[data-id=hamburg]').click();
+  await page.waitForURL(/\/entity\/hamburg/);
+  await page.context().close();
+});
