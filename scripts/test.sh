@@ -3,6 +3,7 @@
 # layer fails. Installs whatever is missing first (scripts/setup.sh --test).
 #   scripts/test.sh          native, wasm (headless Chromium), release build, end-to-end, size
 #   scripts/test.sh size     release build + size report only
+#   scripts/test.sh bench    release build + benchmarks (not part of the default run: timings)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test || exit 1
@@ -82,8 +83,19 @@ layer_size() {
   record size "${pass:-0}" "${fail:-1}"
 }
 
+layer_bench() {
+  echo "== bench: 10,000 synthetic entities in headless Chromium"
+  node scripts/bench.mjs | tee "$LOGS/bench.log"
+  local pass fail
+  pass=$(sed -nE 's/^bench: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOGS/bench.log")
+  fail=$(sed -nE 's/^bench: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOGS/bench.log")
+  record bench "${pass:-0}" "${fail:-1}"
+}
+
 if [ "${1:-}" = size ]; then
   build_release && layer_size
+elif [ "${1:-}" = bench ]; then
+  build_release && layer_bench
 else
   layer_native
   layer_wasm

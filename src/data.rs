@@ -83,7 +83,10 @@ pub fn use_dataset() -> Dataset {
 
 async fn fetch() -> Result<Loaded, LoadError> {
     let text = fetch_text(DATASET_URL).await?;
-    parse_dataset(&text, today()).map_err(LoadError::Dataset)
+    crate::perf::mark("cdo:data:fetched");
+    let loaded = parse_dataset(&text, today()).map_err(LoadError::Dataset);
+    crate::perf::mark("cdo:data:validated");
+    loaded
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {

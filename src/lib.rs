@@ -10,6 +10,7 @@ pub mod data;
 pub mod head;
 pub mod i18n;
 pub mod paths;
+pub mod perf;
 pub mod routes;
 
 use leptos::prelude::*;

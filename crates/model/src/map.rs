@@ -252,6 +252,13 @@ impl MapState {
         (MapState { view, axis, hidden }, bad)
     }
 
+    /// This state as the URL will restore it (rounded as `to_query` writes it): what the app
+    /// shows is exactly what a reload shows.
+    pub fn canonical(&self) -> MapState {
+        let query = self.to_query();
+        MapState::from_query(|k| query.iter().find(|(q, _)| *q == k).map(|(_, v)| v.clone())).0
+    }
+
     /// The query pairs for this state; defaults are left out so the plain `/map` stays plain.
     pub fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut q = Vec::new();
@@ -478,6 +485,17 @@ mod tests {
             ]
         );
         assert_eq!(state(&pairs), (original, vec![]));
+    }
+
+    #[test]
+    fn canonical_is_what_the_url_restores() {
+        let s = MapState {
+            view: View { zoom: 2.25, center: Point { x: 3691.98, y: 5000.4 } },
+            ..MapState::default()
+        };
+        let c = s.canonical();
+        assert_eq!(c.view.center, Point { x: 3692.0, y: 5000.0 });
+        assert_eq!(c.canonical(), c);
     }
 
     #[test]

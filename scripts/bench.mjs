@@ -1,0 +1,116 @@
+// Benchmarks with budgets (not a test: timings vary by machine; figures go into reports).
+// A synthetic dataset of 10,000 valid entities is served in place of the real one, and the
+// release build in dist/ is driven in headless Chromium on 127.0.0.1:
+//   - parse + validate of the 10,000 entities (app marks cdo:data:fetched → cdo:data:validated)
+//   - first map render (cdo:map:start → cdo:map:drawn, and → the next animation frame)
+//   - zoom steps: click "+"/"−" alternately, time until the DOM has updated and laid out; median
+// Prints a table, writes target/bench-report.json, exits 1 if a budget is missed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { serveDist, DIST } from '../tests/e2e/static-server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_ENTITIES ?? 10000);
+const STEPS = 21;
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticDataset(n, seed = 42) {
+  const real = JSON.parse(fs.readFileSync(path.join(DIST, 'data/cdo-atlas.json'), 'utf8'));
+  const rand = rng(seed);
+  const origins = ['academia', 'internal', 'private_sector', 'public_sector', 'politics', null];
+  const forms = ['cdo_post', 'honorary_cdo', 'agency', 'department', 'staff_unit', 'other'];
+  const entities = [];
+  for (let i = 0; i < n; i++) {
+    const base = real.entities[i % real.entities.length];
+    const e = structuredClone(base);
+    e.id = `${base.id}-${i}`;
+    e.name = `${base.name} ${i}`;
+    // Jitter around a real place, staying in its Land's neighbourhood.
+    e.coordinates = { lat: +(base.coordinates.lat + (rand() - 0.5) * 0.6).toFixed(4), lon: +(base.coordinates.lon + (rand() - 0.5) * 0.8).toFixed(4) };
+    e.coordinates.lat = Math.min(55.0, Math.max(47.3, e.coordinates.lat));
+    e.coordinates.lon = Math.min(15.0, Math.max(5.9, e.coordinates.lon));
+    e.office.origin = origins[Math.floor(rand() * origins.length)];
+    e.office.form = forms[Math.floor(rand() * forms.length)];
+    if (e.population) e.population.value = Math.floor(20000 + rand() * 900000);
+    entities.push(e);
+  }
+  return { ...real, entities };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const body = JSON.stringify(syntheticDataset(N));
+const { server, url } = await serveDist();
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+const page = await context.newPage();
+await page.route('**/data/cdo-atlas.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+// Load the map outlines first, so the first render measures markers, not a network wait.
+await page.goto(`${url}/about`);
+await page.locator('.headlines').waitFor();
+await page.getByRole('navigation').getByRole('link', { name: 'Karte' }).click();
+await page.locator('svg[data-testid=map] .marks > *').first().waitFor({ timeout: 60000 });
+
+const firstRender = await page.evaluate(async () => {
+  const get = (n) => performance.getEntriesByName(n).at(-1)?.startTime;
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  const frame = performance.now();
+  return {
+    validate: get('cdo:data:validated') - get('cdo:data:fetched'),
+    render: get('cdo:map:drawn') - get('cdo:map:start'),
+    toFrame: frame - get('cdo:map:start'),
+    marks: document.querySelectorAll('svg[data-testid=map] .marks > *').length,
+  };
+});
+
+const steps = await page.evaluate(async (n) => {
+  const [plus, minus] = ['Vergrößern', 'Verkleinern'].map((l) => document.querySelector(`button[aria-label="${l}"]`));
+  const frame = document.querySelector('.map-frame');
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    (i % 4 < 2 ? plus : minus).click();
+    // Let the reactive updates and the router settle, then force style and layout.
+    for (let k = 0; k < 3; k++) await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    frame.getBoundingClientRect();
+    document.querySelector('svg[data-testid=map] .marks').getBBox();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}, STEPS);
+
+await browser.close();
+server.close();
+
+const rows = [
+  { name: `parse + validate ${N}`, value: firstRender.validate, budget: 50 },
+  { name: `first map render ${N}`, value: firstRender.render, budget: 100 },
+  { name: 'first map render to frame', value: firstRender.toFrame, budget: null },
+  { name: 'zoom step (median)', value: median(steps), budget: 16 },
+  { name: 'zoom step (max)', value: Math.max(...steps), budget: null },
+];
+console.log(`bench: ${N} synthetic entities, ${firstRender.marks} marks drawn at zoom 1`);
+let failed = 0;
+for (const r of rows) {
+  const over = r.budget !== null && r.value > r.budget;
+  failed += over ? 1 : 0;
+  console.log(`${r.name.padEnd(30)} ${r.value.toFixed(1).padStart(8)} ms   budget ${r.budget === null ? '—' : `${r.budget} ms`}   ${r.budget === null ? '' : over ? 'OVER' : 'OK'}`);
+}
+fs.mkdirSync(path.join(root, 'target'), { recursive: true });
+fs.writeFileSync(path.join(root, 'target/bench-report.json'), JSON.stringify({ entities: N, rows, steps }, null, 2));
+const budgeted = rows.filter((r) => r.budget !== null).length;
+console.log(`bench: ${budgeted - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
