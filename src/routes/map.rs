@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use cdo_model::geo::{self, Outlines, Point};
 use cdo_model::map::{layout, Axis, MapState, Mark, View};
-use cdo_model::num::fixed;
+use cdo_model::num::{fixed, parse_decimal};
 use cdo_model::search::Query;
 use cdo_model::{Entity, Kind, Loaded};
 use cdo_text::{Lang, Strings};
@@ -404,23 +404,44 @@ fn MapFrame(
         .map(|o| view! { <path class="land" d=o.path.clone() /> })
         .collect_view();
     let navigate = use_navigate();
-    let open = move |id: &str| navigate(&paths::entity(id), NavigateOptions::default());
-    let open = StoredValue::new(open);
     let data_for_marks = data.clone();
     let marks = move || {
         let st = state.get();
         let k = units_per_px.get();
-        let entities: Vec<(&Entity, Point)> = data_for_marks
-            .entities
-            .iter()
-            .zip(data_for_marks.points.iter().copied())
-            .collect();
+        let entities: Vec<(&Entity, Point)> = data_for_marks.entities.iter().zip(data_for_marks.points.iter().copied()).collect();
         let visible = |i: usize| !st.hidden.contains(&data_for_marks.category(st.axis, i));
         let placed = layout(&entities, visible, st.view, k, None);
-        placed
-            .into_iter()
-            .map(|m| mark_view(m, &entities, &st, k, lang, s, hover, open, state, commit))
-            .collect_view()
+        placed.into_iter().map(|m| mark_view(m, &data_for_marks, &st, k, lang, s)).collect_view()
+    };
+    // Delegated handlers for every mark (see `mark_view`).
+    let activate = move |el: &web_sys::Element| {
+        if let Some(id) = el.get_attribute("data-id") {
+            navigate(&paths::entity(&id), NavigateOptions::default());
+        } else if let (Some(x), Some(y)) = (el.get_attribute("data-x"), el.get_attribute("data-y")) {
+            let at = Point { x: parse_decimal(&x).unwrap_or(0.0), y: parse_decimal(&y).unwrap_or(0.0) };
+            let st = state.get_untracked();
+            commit(MapState { view: st.view.zoom_at(2.0, at), ..st }, false);
+        }
+    };
+    let activate = StoredValue::new(activate);
+    let on_mark_click = move |ev: ev::MouseEvent| {
+        if let Some(el) = mark_target(&ev) {
+            ev.prevent_default();
+            activate.with_value(|f| f(&el));
+        }
+    };
+    let on_mark_key = move |ev: ev::KeyboardEvent| {
+        // Markers are links (Enter clicks them); clusters are buttons: Enter and Space.
+        if let Some(el) = mark_target(&ev).filter(|el| el.class_list().contains("cluster")) {
+            if ev.key() == "Enter" || ev.key() == " " {
+                ev.prevent_default();
+                activate.with_value(|f| f(&el));
+            }
+        }
+    };
+    let show = move |ev: &web_sys::Event| {
+        let i = mark_target(ev).and_then(|el| el.get_attribute("data-i")).and_then(|i| i.parse().ok());
+        hover.set(i);
     };
     let tooltip = move || {
         let i = hover.get()?;
@@ -462,7 +483,19 @@ fn MapFrame(
             <svg class="map" viewBox=format!("0 0 {} {}", fixed(geo::WIDTH, 0), fixed(geo::HEIGHT, 0)) data-testid="map">
                 <defs>{shape_defs()}</defs>
                 <g class="lands" transform=move || state.with(|st| st.view.transform()) aria-hidden="true">{lands}</g>
-                <g class="marks">{marks}</g>
+                // tabindex -1: Chrome would otherwise put a <g> with key listeners in the tab order.
+                <g
+                    class="marks"
+                    tabindex="-1"
+                    on:click=on_mark_click
+                    on:keydown=on_mark_key
+                    on:mouseover=move |ev| show(&ev)
+                    on:mouseout=move |_| hover.set(None)
+                    on:focusin=move |ev| show(&ev)
+                    on:focusout=move |_| hover.set(None)
+                >
+                    {marks}
+                </g>
             </svg>
             {tooltip}
         </div>
@@ -475,57 +508,31 @@ fn dist(a: Point, b: Point) -> f64 {
     ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn mark_view(
-    mark: Mark,
-    entities: &[(&Entity, Point)],
-    st: &MapState,
-    k: f64,
-    lang: Lang,
-    s: &'static Strings,
-    hover: RwSignal<Option<usize>>,
-    open: StoredValue<impl Fn(&str) + Send + Sync + 'static>,
-    state: RwSignal<MapState>,
-    commit: impl Fn(MapState, bool) + Copy + 'static,
-) -> AnyView {
+/// One mark as plain SVG. Markers and clusters carry no event handlers of their own: the
+/// `.marks` group handles clicks, keys, hover and focus for all of them (see `MapFrame`), so a
+/// redraw only touches attributes — with 10,000 entities that keeps a zoom step within a frame.
+fn mark_view(mark: Mark, data: &Prepared, st: &MapState, k: f64, lang: Lang, s: &'static Strings) -> AnyView {
     match mark {
-        Mark::Entity {
-            index,
-            at,
-            radius,
-            label,
-        } => {
-            let e = entities[index].0;
-            let class_n = st.axis.category(e) % SHAPES;
+        Mark::Entity { index, at, radius, label } => {
+            let e = &data.entities[index];
+            let category = data.category(st.axis, index);
+            let class_n = category % SHAPES;
             let land_level = e.kind == Kind::Land;
-            let mut name = format!(
-                "{} — {}",
-                e.name,
-                cdo_text::category(lang, st.axis, st.axis.category(e))
-            );
+            let mut name = format!("{} — {}", e.name, cdo_text::category(lang, st.axis, category));
             if land_level {
                 name.push_str(&format!(" ({})", s.map_land_level));
             }
-            let id = e.id.clone();
-            let href = paths::entity(&e.id);
             let text = label.then(|| {
                 view! { <text class="mk-label" x=fixed(at.x + radius + 3.0 * k, 0) y=fixed(at.y + 4.5 * k, 0) style=format!("font-size:{}px", fixed(13.0 * k, 0))>{e.name.clone()}</text> }
             });
             // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
             view! {
                 <g><a
-                    href=href
+                    href=paths::entity(&e.id)
                     class=if land_level { "marker land-level" } else { "marker" }
                     data-id=e.id.clone()
+                    data-i=index
                     aria-label=name
-                    on:click=move |ev: ev::MouseEvent| {
-                        ev.prevent_default();
-                        open.with_value(|f| f(&id));
-                    }
-                    on:mouseenter=move |_| hover.set(Some(index))
-                    on:mouseleave=move |_| hover.set(None)
-                    on:focus=move |_| hover.set(Some(index))
-                    on:blur=move |_| hover.set(None)
                 >
                     // An invisible disc of at least 12 px radius: a comfortable tap target.
                     <circle class="hit" cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius.max(12.0 * k), 0) />
@@ -542,35 +549,16 @@ fn mark_view(
             }
             .into_any()
         }
-        Mark::Cluster {
-            at,
-            radius,
-            members,
-        } => {
+        Mark::Cluster { at, radius, members } => {
             let n = members.len();
-            let zoom_in = move || {
-                let st = state.get_untracked();
-                commit(
-                    MapState {
-                        view: st.view.zoom_at(2.0, at),
-                        ..st
-                    },
-                    false,
-                );
-            };
             view! {
                 <g
                     class="cluster"
                     role="button"
                     tabindex="0"
+                    data-x=fixed(at.x, 0)
+                    data-y=fixed(at.y, 0)
                     aria-label=format!("{n} {}", s.map_cluster)
-                    on:click=move |_| zoom_in()
-                    on:keydown=move |ev: ev::KeyboardEvent| {
-                        if ev.key() == "Enter" || ev.key() == " " {
-                            ev.prevent_default();
-                            zoom_in();
-                        }
-                    }
                 >
                     <circle cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius, 0) />
                     <text x=fixed(at.x, 0) y=fixed(at.y + 4.0 * k, 0) style=format!("font-size:{}px", fixed(12.0 * k, 0))>{n}</text>
@@ -579,6 +567,13 @@ fn mark_view(
             .into_any()
         }
     }
+}
+
+/// The marker or cluster an event happened in, if any.
+fn mark_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest(".marker, .cluster").ok().flatten()
 }
 
 /// Twelve marker shapes in a -10..10 box, white-edged so they read on any fill.
