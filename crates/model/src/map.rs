@@ -329,8 +329,9 @@ pub fn layout(
     };
 
     if shown.len() > CLUSTER_ABOVE {
-        // Grid clustering in frame space: one mark per 28 px cell.
-        let cell = 28.0 * units_per_px;
+        // Grid clustering in frame space: one mark per 40 px cell (a cluster disc is at most
+        // 48 px across, so neighbours rarely overlap; fewer marks keep a zoom step in a frame).
+        let cell = 40.0 * units_per_px;
         let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> =
             std::collections::BTreeMap::new();
         for &i in &shown {
@@ -490,11 +491,23 @@ mod tests {
     #[test]
     fn canonical_is_what_the_url_restores() {
         let s = MapState {
-            view: View { zoom: 2.25, center: Point { x: 3691.98, y: 5000.4 } },
+            view: View {
+                zoom: 2.25,
+                center: Point {
+                    x: 3691.98,
+                    y: 5000.4,
+                },
+            },
             ..MapState::default()
         };
         let c = s.canonical();
-        assert_eq!(c.view.center, Point { x: 3692.0, y: 5000.0 });
+        assert_eq!(
+            c.view.center,
+            Point {
+                x: 3692.0,
+                y: 5000.0
+            }
+        );
         assert_eq!(c.canonical(), c);
     }
 
