@@ -55,18 +55,32 @@ pub fn MapPage() -> impl IntoView {
             handle.clear();
         }
         if push {
-            navigate(&url, NavigateOptions { scroll: false, ..Default::default() });
+            navigate(
+                &url,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         } else {
             let write = move || {
                 if let Ok(history) = window().history() {
                     // Failing to rewrite the address only loses shareability, never the view.
-                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&url),
+                    );
                 }
             };
-            pending.set_value(set_timeout_with_handle(write, std::time::Duration::from_millis(120)).ok());
+            pending.set_value(
+                set_timeout_with_handle(write, std::time::Duration::from_millis(120)).ok(),
+            );
         }
     });
     let outlines = use_outlines();
+    // The entity the search found: labelled and ringed on the map.
+    let selected = RwSignal::new(None::<String>);
 
     with_data(Box::new(move |loaded, lang, s| {
         let bad = bad_params.get();
@@ -78,11 +92,11 @@ pub fn MapPage() -> impl IntoView {
                 <h1>{s.map_title}</h1>
                 <p class="lead">{s.map_intro}</p>
                 {notice}
-                <MapControls data=data.clone() state commit lang />
+                <MapControls data=data.clone() state commit selected lang />
                 {move || match outlines.get() {
                     None => view! { <p class="status" role="status">{s.map_loading}</p> }.into_any(),
                     Some(result) => match &*result {
-                        Ok(o) => view! { <MapFrame data=frame_data.clone() outlines=o.clone() state commit lang /> }.into_any(),
+                        Ok(o) => view! { <MapFrame data=frame_data.clone() outlines=o.clone() state commit selected lang /> }.into_any(),
                         Err(e) => view! { <p class="notice" role="alert">{e.message(lang)}</p> }.into_any(),
                     },
                 }}
@@ -126,9 +140,16 @@ fn prepare(loaded: &Loaded) -> Prepared {
             .total_cmp(&a.coordinates.lat)
             .then(a.coordinates.lon.total_cmp(&b.coordinates.lon))
     });
-    let points = entities.iter().map(|e| geo::project(e.coordinates)).collect();
+    let points = entities
+        .iter()
+        .map(|e| geo::project(e.coordinates))
+        .collect();
     let categories = Axis::ALL.map(|axis| entities.iter().map(|e| axis.category(e)).collect());
-    Prepared { entities, points, categories }
+    Prepared {
+        entities,
+        points,
+        categories,
+    }
 }
 
 fn commit_fn(
@@ -143,6 +164,7 @@ fn MapControls(
     data: Arc<Prepared>,
     state: RwSignal<MapState>,
     commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+    selected: RwSignal<Option<String>>,
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
@@ -233,7 +255,7 @@ fn MapControls(
                 }
                 .clamped();
                 set_status.set(format!("{} {}", s.map_search_found, e.name));
-                highlight(&e.id);
+                selected.set(Some(e.id.clone()));
                 commit(MapState { view, ..st }, false);
             }
             None => set_status.set(s.map_search_none.to_owned()),
@@ -266,17 +288,6 @@ fn MapControls(
     }
 }
 
-/// Marks the entity the search found (a CSS class on its marker).
-fn highlight(id: &str) {
-    let doc = document();
-    if let Ok(Some(old)) = doc.query_selector(".marker.selected") {
-        let _ = old.class_list().remove_1("selected");
-    }
-    if let Ok(Some(new)) = doc.query_selector(&format!(".marker[data-id=\"{id}\"]")) {
-        let _ = new.class_list().add_1("selected");
-    }
-}
-
 /// The SVG: outlines, markers, clusters, labels; wheel, drag, pinch and keys.
 #[component]
 fn MapFrame(
@@ -284,6 +295,7 @@ fn MapFrame(
     outlines: Outlines,
     state: RwSignal<MapState>,
     commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+    selected: RwSignal<Option<String>>,
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
@@ -408,19 +420,40 @@ fn MapFrame(
     let marks = move || {
         let st = state.get();
         let k = units_per_px.get();
-        let entities: Vec<(&Entity, Point)> = data_for_marks.entities.iter().zip(data_for_marks.points.iter().copied()).collect();
+        let entities: Vec<(&Entity, Point)> = data_for_marks
+            .entities
+            .iter()
+            .zip(data_for_marks.points.iter().copied())
+            .collect();
         let visible = |i: usize| !st.hidden.contains(&data_for_marks.category(st.axis, i));
-        let placed = layout(&entities, visible, st.view, k, None);
-        placed.into_iter().map(|m| mark_view(m, &data_for_marks, &st, k, lang, s)).collect_view()
+        let sel = selected.with(|id| {
+            id.as_ref()
+                .and_then(|id| data_for_marks.entities.iter().position(|e| &e.id == id))
+        });
+        let placed = layout(&entities, visible, st.view, k, sel);
+        placed
+            .into_iter()
+            .map(|m| mark_view(m, &data_for_marks, &st, k, sel, lang, s))
+            .collect_view()
     };
     // Delegated handlers for every mark (see `mark_view`).
     let activate = move |el: &web_sys::Element| {
         if let Some(id) = el.get_attribute("data-id") {
             navigate(&paths::entity(&id), NavigateOptions::default());
-        } else if let (Some(x), Some(y)) = (el.get_attribute("data-x"), el.get_attribute("data-y")) {
-            let at = Point { x: parse_decimal(&x).unwrap_or(0.0), y: parse_decimal(&y).unwrap_or(0.0) };
+        } else if let (Some(x), Some(y)) = (el.get_attribute("data-x"), el.get_attribute("data-y"))
+        {
+            let at = Point {
+                x: parse_decimal(&x).unwrap_or(0.0),
+                y: parse_decimal(&y).unwrap_or(0.0),
+            };
             let st = state.get_untracked();
-            commit(MapState { view: st.view.zoom_at(2.0, at), ..st }, false);
+            commit(
+                MapState {
+                    view: st.view.zoom_at(2.0, at),
+                    ..st
+                },
+                false,
+            );
         }
     };
     let activate = StoredValue::new(activate);
@@ -440,7 +473,9 @@ fn MapFrame(
         }
     };
     let show = move |ev: &web_sys::Event| {
-        let i = mark_target(ev).and_then(|el| el.get_attribute("data-i")).and_then(|i| i.parse().ok());
+        let i = mark_target(ev)
+            .and_then(|el| el.get_attribute("data-i"))
+            .and_then(|i| i.parse().ok());
         hover.set(i);
     };
     let tooltip = move || {
@@ -511,14 +546,31 @@ fn dist(a: Point, b: Point) -> f64 {
 /// One mark as plain SVG. Markers and clusters carry no event handlers of their own: the
 /// `.marks` group handles clicks, keys, hover and focus for all of them (see `MapFrame`), so a
 /// redraw only touches attributes — with 10,000 entities that keeps a zoom step within a frame.
-fn mark_view(mark: Mark, data: &Prepared, st: &MapState, k: f64, lang: Lang, s: &'static Strings) -> AnyView {
+fn mark_view(
+    mark: Mark,
+    data: &Prepared,
+    st: &MapState,
+    k: f64,
+    selected: Option<usize>,
+    lang: Lang,
+    s: &'static Strings,
+) -> AnyView {
     match mark {
-        Mark::Entity { index, at, radius, label } => {
+        Mark::Entity {
+            index,
+            at,
+            radius,
+            label,
+        } => {
             let e = &data.entities[index];
             let category = data.category(st.axis, index);
             let class_n = category % SHAPES;
             let land_level = e.kind == Kind::Land;
-            let mut name = format!("{} — {}", e.name, cdo_text::category(lang, st.axis, category));
+            let mut name = format!(
+                "{} — {}",
+                e.name,
+                cdo_text::category(lang, st.axis, category)
+            );
             if land_level {
                 name.push_str(&format!(" ({})", s.map_land_level));
             }
@@ -529,7 +581,12 @@ fn mark_view(mark: Mark, data: &Prepared, st: &MapState, k: f64, lang: Lang, s: 
             view! {
                 <g><a
                     href=paths::entity(&e.id)
-                    class=if land_level { "marker land-level" } else { "marker" }
+                    class=match (land_level, Some(index) == selected) {
+                        (false, false) => "marker",
+                        (true, false) => "marker land-level",
+                        (false, true) => "marker selected",
+                        (true, true) => "marker land-level selected",
+                    }
                     data-id=e.id.clone()
                     data-i=index
                     aria-label=name
@@ -549,7 +606,11 @@ fn mark_view(mark: Mark, data: &Prepared, st: &MapState, k: f64, lang: Lang, s: 
             }
             .into_any()
         }
-        Mark::Cluster { at, radius, members } => {
+        Mark::Cluster {
+            at,
+            radius,
+            members,
+        } => {
             let n = members.len();
             view! {
                 <g

@@ -349,6 +349,21 @@ impl Checker {
         }
     }
 
+    /// A present, string-typed field (reported otherwise), with its path.
+    fn str_field<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<(String, &'v str)> {
+        let field = join(path, key);
+        let value = obj.get(key);
+        if !self.expect_type(value, &field, JsonType::String) {
+            return None;
+        }
+        Some((field, value?.as_str()?))
+    }
+
     /// A required, non-blank string of at most `max` characters.
     fn string(
         &mut self,
@@ -357,12 +372,7 @@ impl Checker {
         key: &str,
         max: usize,
     ) -> Option<String> {
-        let field = join(path, key);
-        let value = obj.get(key);
-        if !self.expect_type(value, &field, JsonType::String) {
-            return None;
-        }
-        let s = value?.as_str()?;
+        let (field, s) = self.str_field(obj, path, key)?;
         if s.trim().is_empty() {
             self.report(field, Problem::Empty);
             return None;
@@ -412,12 +422,7 @@ impl Checker {
         parse: fn(&str) -> Option<T>,
         wire: &'static [&'static str],
     ) -> Option<T> {
-        let field = join(path, key);
-        let value = obj.get(key);
-        if !self.expect_type(value, &field, JsonType::String) {
-            return None;
-        }
-        let s = value?.as_str()?;
+        let (field, s) = self.str_field(obj, path, key)?;
         let parsed = parse(s);
         if parsed.is_none() {
             self.report(

@@ -210,7 +210,7 @@ pub const DE: Strings = Strings {
     about_sourcing_title: "Quellen",
     about_sourcing: "Jede Angabe verweist auf eine Quelle. Was keine Quelle belegt, steht als „unbekannt“ im Datensatz – nichts wird geschätzt oder ergänzt. Interviewinhalte sind in eigenen Worten zusammengefasst und verlinkt.",
     about_licence_title: "Lizenzen",
-    about_licence: "Datensatz: CC BY 4.0 (cdo-atlas). Code: MIT oder Apache-2.0.",
+    about_licence: "Datensatz: CC BY 4.0 (cdo-atlas). Kartengrundlage: © GeoBasis-DE / BKG 2017 (VG250), Nutzung nach GeoNutzV mit Quellenangabe. Code: MIT oder Apache-2.0.",
     about_report_title: "Ihre Stadt fehlt?",
     about_report: "Melden Sie Ihr Modell mit Quelle an die Redaktion; ein Meldeformular folgt.",
 };
@@ -308,7 +308,7 @@ pub const EN: Strings = Strings {
     about_sourcing_title: "Sources",
     about_sourcing: "Every fact points to a source. Whatever no source confirms is “unknown” in the dataset — nothing is estimated or filled in. Interview content is summarised in our own words and linked.",
     about_licence_title: "Licences",
-    about_licence: "Dataset: CC BY 4.0 (cdo-atlas). Code: MIT or Apache-2.0.",
+    about_licence: "Dataset: CC BY 4.0 (cdo-atlas). Map outlines: © GeoBasis-DE / BKG 2017 (VG250), used under the GeoNutzV with attribution. Code: MIT or Apache-2.0.",
     about_report_title: "Your city is missing?",
     about_report: "Report your model with a source to the editors; a report form will follow.",
 };
