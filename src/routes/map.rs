@@ -169,6 +169,10 @@ fn MapControls(
 ) -> impl IntoView {
     let s = lang.strings();
     let commit = commit_fn(commit);
+    // Memos: zooming and panning change `state` often; these parts only care about the axis and
+    // the hidden categories, so they are not touched by a zoom step.
+    let current_axis = Memo::new(move |_| state.with(|st| st.axis));
+    let hidden_set = Memo::new(move |_| state.with(|st| st.hidden.clone()));
     let axes = Axis::ALL
         .into_iter()
         .map(|axis| {
@@ -177,7 +181,7 @@ fn MapControls(
                     <input
                         type="radio"
                         name="map-axis"
-                        prop:checked=move || state.with(|st| st.axis == axis)
+                        prop:checked=move || current_axis.get() == axis
                         on:change=move |_| commit(MapState { axis, hidden: Vec::new(), ..state.get_untracked() }, true)
                     />
                     {cdo_text::axis(lang, axis)}
@@ -186,15 +190,13 @@ fn MapControls(
         })
         .collect_view();
     let data_for_legend = data.clone();
-    // Only an axis change rebuilds the legend; zooming and panning leave it alone.
-    let axis = Memo::new(move |_| state.with(|st| st.axis));
     let legend = move || {
-        let axis = axis.get();
+        let axis = current_axis.get();
         let counts = data_for_legend.counts(axis);
         (0..axis.len())
             .filter(|&i| counts[i] > 0)
             .map(|i| {
-                let hidden = move || state.with(|st| st.hidden.contains(&i));
+                let hidden = move || hidden_set.with(|h| h.contains(&i));
                 let toggle = move |_| {
                     let mut next = state.get_untracked();
                     if let Some(pos) = next.hidden.iter().position(|&h| h == i) {
