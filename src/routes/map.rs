@@ -123,7 +123,7 @@ impl Prepared {
 
     /// Entities per category of `axis`.
     fn counts(&self, axis: Axis) -> Vec<usize> {
-        let mut counts = vec![0; axis.len()];
+        let mut counts = vec![0; axis.category_count()];
         for &c in &self.categories[axis as usize] {
             counts[c] += 1;
         }
@@ -193,7 +193,7 @@ fn MapControls(
     let legend = move || {
         let axis = current_axis.get();
         let counts = data_for_legend.counts(axis);
-        (0..axis.len())
+        (0..axis.category_count())
             .filter(|&i| counts[i] > 0)
             .map(|i| {
                 let hidden = move || hidden_set.with(|h| h.contains(&i));

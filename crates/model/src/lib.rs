@@ -6,6 +6,7 @@
 
 pub mod date;
 pub mod domain;
+pub mod explore;
 pub mod geo;
 pub mod map;
 pub mod num;

@@ -33,7 +33,7 @@ impl Axis {
     }
 
     /// Number of categories on this axis (origin has one extra: unknown).
-    pub fn len(self) -> usize {
+    pub fn category_count(self) -> usize {
         match self {
             Axis::Headline => Headline::ALL.len(),
             Axis::Origin => Origin::ALL.len() + 1,
@@ -83,7 +83,7 @@ impl Axis {
     }
 
     pub fn category_from_wire(self, s: &str) -> Option<usize> {
-        (0..self.len()).find(|&i| self.category_wire(i) == s)
+        (0..self.category_count()).find(|&i| self.category_wire(i) == s)
     }
 }
 

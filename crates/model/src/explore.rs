@@ -1,0 +1,450 @@
+//! The explorer's logic without rendering: facets with live counts, free-text search, a stable
+//! sort with German collation, and the state as URL query pairs.
+//!
+//! Not wired into a view yet (the explorer page is the next step of its issue); everything here is
+//! tested natively.
+
+use crate::domain::{Entity, Form, Headline, Kind, Land, Origin};
+use crate::num::parse_decimal;
+use crate::search::{fold, Query};
+
+/// Size classes of the explorer's facet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SizeClass {
+    Under100k,
+    From100kTo500k,
+    Over500k,
+    LandLevel,
+    Unknown,
+}
+
+impl SizeClass {
+    pub const ALL: [SizeClass; 5] = [
+        SizeClass::Under100k,
+        SizeClass::From100kTo500k,
+        SizeClass::Over500k,
+        SizeClass::LandLevel,
+        SizeClass::Unknown,
+    ];
+
+    pub fn of(e: &Entity) -> SizeClass {
+        match (e.kind, e.population.as_ref().map(|p| p.value)) {
+            (Kind::Land, _) => SizeClass::LandLevel,
+            (Kind::City, None) => SizeClass::Unknown,
+            (Kind::City, Some(p)) if p < 100_000 => SizeClass::Under100k,
+            (Kind::City, Some(p)) if p <= 500_000 => SizeClass::From100kTo500k,
+            (Kind::City, Some(_)) => SizeClass::Over500k,
+        }
+    }
+
+    pub fn wire(self) -> &'static str {
+        match self {
+            SizeClass::Under100k => "lt100k",
+            SizeClass::From100kTo500k => "100k-500k",
+            SizeClass::Over500k => "gt500k",
+            SizeClass::LandLevel => "land",
+            SizeClass::Unknown => "unknown",
+        }
+    }
+}
+
+/// A sortable column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Column {
+    #[default]
+    Name,
+    Land,
+    Kind,
+    Model,
+    Origin,
+    Form,
+    Office,
+    Since,
+    Population,
+    Holder,
+}
+
+impl Column {
+    pub const ALL: [Column; 10] = [
+        Column::Name,
+        Column::Land,
+        Column::Kind,
+        Column::Model,
+        Column::Origin,
+        Column::Form,
+        Column::Office,
+        Column::Since,
+        Column::Population,
+        Column::Holder,
+    ];
+
+    pub fn wire(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Land => "land",
+            Column::Kind => "kind",
+            Column::Model => "model",
+            Column::Origin => "origin",
+            Column::Form => "form",
+            Column::Office => "office",
+            Column::Since => "since",
+            Column::Population => "population",
+            Column::Holder => "holder",
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.wire() == s)
+    }
+}
+
+/// Everything the explorer's URL holds. Empty sets mean "no restriction".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExploreState {
+    pub query: String,
+    pub headlines: Vec<Headline>,
+    /// `None` inside stands for "origin unknown".
+    pub origins: Vec<Option<Origin>>,
+    pub forms: Vec<Form>,
+    pub laender: Vec<Land>,
+    pub sizes: Vec<SizeClass>,
+    /// Established between these years (inclusive); entities without a date are excluded once
+    /// either bound is set.
+    pub from_year: Option<u16>,
+    pub to_year: Option<u16>,
+    pub sort: Column,
+    pub descending: bool,
+}
+
+/// One entity prepared for fast repeated filtering: folded search text and sort keys.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub haystack: String,
+    pub name_key: String,
+}
+
+/// Builds the search rows once per dataset (name, office, holders and context, folded).
+pub fn index(entities: &[Entity]) -> Vec<Row> {
+    entities
+        .iter()
+        .map(|e| {
+            let mut text = format!("{} {}", e.name, e.office.title);
+            for h in &e.holders {
+                text.push(' ');
+                text.push_str(&h.name);
+            }
+            for c in &e.context {
+                text.push(' ');
+                text.push_str(&c.text.de);
+                text.push(' ');
+                text.push_str(&c.text.en);
+            }
+            Row {
+                haystack: fold(&text),
+                name_key: fold(&e.name),
+            }
+        })
+        .collect()
+}
+
+/// Which facet a restriction belongs to, so counts can leave their own facet out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Headline,
+    Origin,
+    Form,
+    Land,
+    Size,
+}
+
+impl ExploreState {
+    fn passes(&self, e: &Entity, row: &Row, query: &Query, except: Option<Facet>) -> bool {
+        let allowed = |facet: Facet, ok: bool| except == Some(facet) || ok;
+        query.matches_folded(&row.haystack)
+            && allowed(
+                Facet::Headline,
+                self.headlines.is_empty() || self.headlines.contains(&e.office.headline()),
+            )
+            && allowed(
+                Facet::Origin,
+                self.origins.is_empty() || self.origins.contains(&e.office.origin),
+            )
+            && allowed(
+                Facet::Form,
+                self.forms.is_empty() || self.forms.contains(&e.office.form),
+            )
+            && allowed(
+                Facet::Land,
+                self.laender.is_empty() || self.laender.contains(&e.land),
+            )
+            && allowed(
+                Facet::Size,
+                self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)),
+            )
+            && self.year_ok(e)
+    }
+
+    fn year_ok(&self, e: &Entity) -> bool {
+        if self.from_year.is_none() && self.to_year.is_none() {
+            return true;
+        }
+        let Some(year) = e.established.as_ref().map(|d| d.date.year) else {
+            return false;
+        };
+        self.from_year.is_none_or(|f| year >= f) && self.to_year.is_none_or(|t| year <= t)
+    }
+
+    /// Indices of the entities that pass every filter, sorted (stable) by the chosen column.
+    pub fn apply(&self, entities: &[Entity], rows: &[Row]) -> Vec<usize> {
+        let query = Query::new(&self.query);
+        let mut hits: Vec<usize> = (0..entities.len())
+            .filter(|&i| self.passes(&entities[i], &rows[i], &query, None))
+            .collect();
+        hits.sort_by(|&a, &b| {
+            compare(
+                self.sort,
+                self.descending,
+                &entities[a],
+                &entities[b],
+                &rows[a],
+                &rows[b],
+            )
+            .then_with(|| rows[a].name_key.cmp(&rows[b].name_key))
+        });
+        hits
+    }
+
+    /// Live count for one facet value: how many entities would show if `value_test` were the
+    /// only restriction of `facet`, all other filters applied.
+    pub fn count(
+        &self,
+        entities: &[Entity],
+        rows: &[Row],
+        facet: Facet,
+        value_test: impl Fn(&Entity) -> bool,
+    ) -> usize {
+        let query = Query::new(&self.query);
+        (0..entities.len())
+            .filter(|&i| {
+                value_test(&entities[i]) && self.passes(&entities[i], &rows[i], &query, Some(facet))
+            })
+            .count()
+    }
+
+    /// Reads the state from query values; unreadable ones are skipped and named.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> (ExploreState, Vec<&'static str>) {
+        let mut bad = Vec::new();
+        let list = |key: &'static str| -> Vec<String> {
+            get(key)
+                .map(|v| {
+                    v.split(',')
+                        .filter(|s| !s.is_empty())
+                        .take(32)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut st = ExploreState {
+            query: get("q")
+                .map(|q| q.chars().take(200).collect())
+                .unwrap_or_default(),
+            ..Default::default()
+        };
+        for v in list("model") {
+            match Headline::ALL
+                .iter()
+                .copied()
+                .find(|h| headline_wire(*h) == v)
+            {
+                Some(h) if !st.headlines.contains(&h) => st.headlines.push(h),
+                Some(_) => {}
+                None => push_once(&mut bad, "model"),
+            }
+        }
+        for v in list("origin") {
+            let o = if v == "unknown" {
+                Some(None)
+            } else {
+                Origin::from_wire(&v).map(Some)
+            };
+            match o {
+                Some(o) if !st.origins.contains(&o) => st.origins.push(o),
+                Some(_) => {}
+                None => push_once(&mut bad, "origin"),
+            }
+        }
+        for v in list("form") {
+            match Form::from_wire(&v) {
+                Some(f) if !st.forms.contains(&f) => st.forms.push(f),
+                Some(_) => {}
+                None => push_once(&mut bad, "form"),
+            }
+        }
+        for v in list("land") {
+            match Land::from_code(&v) {
+                Some(l) if !st.laender.contains(&l) => st.laender.push(l),
+                Some(_) => {}
+                None => push_once(&mut bad, "land"),
+            }
+        }
+        for v in list("size") {
+            match SizeClass::ALL.into_iter().find(|s| s.wire() == v) {
+                Some(s) if !st.sizes.contains(&s) => st.sizes.push(s),
+                Some(_) => {}
+                None => push_once(&mut bad, "size"),
+            }
+        }
+        let mut year = |key: &'static str| -> Option<u16> {
+            let v = get(key)?;
+            match parse_decimal(&v).filter(|y| y.fract() == 0.0 && (1900.0..=2100.0).contains(y)) {
+                Some(y) => Some(y as u16),
+                None => {
+                    bad.push(key);
+                    None
+                }
+            }
+        };
+        st.from_year = year("from");
+        st.to_year = year("to");
+        if let Some(s) = get("sort") {
+            let (name, desc) = match s.strip_prefix('-') {
+                Some(rest) => (rest.to_owned(), true),
+                None => (s, false),
+            };
+            match Column::from_wire(&name) {
+                Some(c) => {
+                    st.sort = c;
+                    st.descending = desc;
+                }
+                None => bad.push("sort"),
+            }
+        }
+        st.headlines.sort();
+        st.origins.sort();
+        st.forms.sort();
+        st.laender.sort();
+        st.sizes.sort();
+        (st, bad)
+    }
+
+    /// Query pairs for this state; defaults are left out.
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        let join = |items: Vec<&str>| items.join(",");
+        if !self.query.trim().is_empty() {
+            q.push(("q", self.query.clone()));
+        }
+        if !self.headlines.is_empty() {
+            let names = self.headlines.iter().map(|h| headline_wire(*h)).collect();
+            q.push(("model", join(names)));
+        }
+        if !self.origins.is_empty() {
+            q.push((
+                "origin",
+                join(
+                    self.origins
+                        .iter()
+                        .map(|o| o.map_or("unknown", Origin::wire))
+                        .collect(),
+                ),
+            ));
+        }
+        if !self.forms.is_empty() {
+            q.push(("form", join(self.forms.iter().map(|f| f.wire()).collect())));
+        }
+        if !self.laender.is_empty() {
+            q.push((
+                "land",
+                join(self.laender.iter().map(|l| l.code()).collect()),
+            ));
+        }
+        if !self.sizes.is_empty() {
+            q.push(("size", join(self.sizes.iter().map(|s| s.wire()).collect())));
+        }
+        if let Some(y) = self.from_year {
+            q.push(("from", y.to_string()));
+        }
+        if let Some(y) = self.to_year {
+            q.push(("to", y.to_string()));
+        }
+        if self.sort != Column::Name || self.descending {
+            q.push((
+                "sort",
+                format!(
+                    "{}{}",
+                    if self.descending { "-" } else { "" },
+                    self.sort.wire()
+                ),
+            ));
+        }
+        q
+    }
+}
+
+/// The URL spelling of a headline model (shared with the map's legend).
+fn headline_wire(h: Headline) -> &'static str {
+    crate::map::Axis::Headline
+        .category_wire(Headline::ALL.iter().position(|x| *x == h).unwrap_or(0))
+}
+
+fn push_once(bad: &mut Vec<&'static str>, key: &'static str) {
+    if !bad.contains(&key) {
+        bad.push(key);
+    }
+}
+
+/// Column order, reversed when `desc`; unknown values sort last either way.
+fn compare(
+    column: Column,
+    desc: bool,
+    a: &Entity,
+    b: &Entity,
+    ra: &Row,
+    rb: &Row,
+) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let dir = |o: Ordering| if desc { o.reverse() } else { o };
+    let opt = |a: Option<u64>, b: Option<u64>| -> Ordering {
+        match (a, b) {
+            (Some(a), Some(b)) => dir(Ord::cmp(&a, &b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    };
+    let since = |e: &Entity| {
+        let d = e
+            .current_holder()
+            .and_then(|h| h.since)
+            .or(e.established.as_ref().map(|d| d.date))?;
+        Some(
+            u64::from(d.year) * 10_000
+                + u64::from(d.month.unwrap_or(0)) * 100
+                + u64::from(d.day.unwrap_or(0)),
+        )
+    };
+    match column {
+        Column::Name => dir(ra.name_key.cmp(&rb.name_key)),
+        Column::Land => dir(a.land.code().cmp(b.land.code())),
+        Column::Kind => dir((a.kind == Kind::Land).cmp(&(b.kind == Kind::Land))),
+        Column::Model => dir(a.office.headline().cmp(&b.office.headline())),
+        Column::Origin => opt(
+            a.office.origin.map(|o| o as u64),
+            b.office.origin.map(|o| o as u64),
+        ),
+        Column::Form => dir(a.office.form.cmp(&b.office.form)),
+        Column::Office => dir(fold(&a.office.title).cmp(&fold(&b.office.title))),
+        Column::Since => opt(since(a), since(b)),
+        Column::Population => opt(
+            a.population.as_ref().map(|p| p.value),
+            b.population.as_ref().map(|p| p.value),
+        ),
+        Column::Holder => match (a.current_holder(), b.current_holder()) {
+            (Some(x), Some(y)) => dir(fold(&x.name).cmp(&fold(&y.name))),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
+    }
+}

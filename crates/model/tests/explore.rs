@@ -1,0 +1,202 @@
+//! Explorer logic on the shipped dataset: filters, facet counts, search, German sort, URL state.
+
+use cdo_model::explore::{index, Column, ExploreState, Facet, SizeClass};
+use cdo_model::{parse_dataset, Entity, Form, Headline, Land, Origin, PartialDate};
+
+fn data() -> Vec<Entity> {
+    let text = include_str!("../../../public/data/cdo-atlas.json");
+    parse_dataset(text, PartialDate::ymd(2026, 11, 26))
+        .unwrap()
+        .dataset
+        .entities
+}
+
+fn ids(state: &ExploreState) -> Vec<String> {
+    let entities = data();
+    let rows = index(&entities);
+    state
+        .apply(&entities, &rows)
+        .into_iter()
+        .map(|i| entities[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn no_filter_shows_everything_sorted_by_name_with_german_collation() {
+    let all = ids(&ExploreState::default());
+    assert_eq!(all.len(), 25);
+    let pos = |id: &str| all.iter().position(|x| x == id).unwrap();
+    assert!(pos("duesseldorf") < pos("essen"), "Ü sorts as U");
+    assert!(
+        pos("kaiserslautern") < pos("koeln") && pos("koeln") < pos("leipzig"),
+        "Ö sorts as O"
+    );
+    assert_eq!(all[0], "aachen");
+}
+
+#[test]
+fn facets_combine_with_and_between_and_or_within() {
+    let st = ExploreState {
+        forms: vec![Form::CdoPost],
+        laender: vec![Land::NW, Land::HE],
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&st),
+        [
+            "bochum",
+            "bonn",
+            "darmstadt",
+            "duesseldorf",
+            "essen",
+            "paderborn"
+        ]
+    );
+    let st = ExploreState {
+        origins: vec![None],
+        ..Default::default()
+    };
+    assert!(ids(&st).contains(&"heidelberg".to_owned()));
+}
+
+#[test]
+fn size_classes_and_year_range() {
+    let st = ExploreState {
+        sizes: vec![SizeClass::Over500k],
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&st),
+        [
+            "dortmund",
+            "duesseldorf",
+            "frankfurt",
+            "hamburg",
+            "koeln",
+            "leipzig",
+            "muenchen"
+        ]
+    );
+    let st = ExploreState {
+        sizes: vec![SizeClass::LandLevel],
+        ..Default::default()
+    };
+    assert_eq!(ids(&st).len(), 5);
+    let st = ExploreState {
+        from_year: Some(2020),
+        to_year: Some(2021),
+        ..Default::default()
+    };
+    assert_eq!(ids(&st), ["bochum", "frankfurt"]);
+}
+
+#[test]
+fn search_covers_name_office_holders_and_context_umlaut_insensitively() {
+    let st = ExploreState {
+        query: "Duesseldorf".into(),
+        ..Default::default()
+    };
+    assert_eq!(ids(&st), ["duesseldorf"]);
+    let st = ExploreState {
+        query: "essen".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&st),
+        ["darmstadt", "duesseldorf", "essen", "hessen"],
+        "substring search: Düsseldorf's context mentions Essen, Darmstadt's names Hessen"
+    );
+    let st = ExploreState {
+        query: "waidner".into(),
+        ..Default::default()
+    };
+    assert_eq!(ids(&st), ["darmstadt"]);
+    let st = ExploreState {
+        query: "Digital-Agentur".into(),
+        ..Default::default()
+    };
+    assert_eq!(ids(&st), ["heidelberg"]);
+}
+
+#[test]
+fn sorting_is_stable_and_unknowns_go_last_in_both_directions() {
+    let st = ExploreState {
+        sort: Column::Population,
+        descending: true,
+        ..Default::default()
+    };
+    let all = ids(&st);
+    assert_eq!(&all[..3], ["berlin", "hamburg", "muenchen"]);
+    assert_eq!(
+        all.last().map(String::as_str),
+        Some("schleswig-holstein"),
+        "no population: last, then by name"
+    );
+    let st = ExploreState {
+        sort: Column::Population,
+        ..Default::default()
+    };
+    let all = ids(&st);
+    assert_eq!(all[0], "ludwigsburg", "smallest first");
+    assert_eq!(all.last().map(String::as_str), Some("schleswig-holstein"));
+}
+
+#[test]
+fn facet_counts_leave_their_own_facet_out() {
+    let entities = data();
+    let rows = index(&entities);
+    let st = ExploreState {
+        forms: vec![Form::Department],
+        ..Default::default()
+    };
+    // Counting forms ignores the form restriction itself …
+    assert_eq!(
+        st.count(&entities, &rows, Facet::Form, |e| e.office.form
+            == Form::CdoPost),
+        9
+    );
+    // … but other facets respect it.
+    assert_eq!(
+        st.count(&entities, &rows, Facet::Land, |e| e.land == Land::NW),
+        1,
+        "Köln"
+    );
+}
+
+#[test]
+fn url_state_round_trips_and_garbage_is_named() {
+    let st = ExploreState {
+        query: "digital stadt".into(),
+        headlines: vec![Headline::CdoFromAcademia, Headline::HonoraryCdo],
+        origins: vec![None, Some(Origin::Academia)],
+        forms: vec![Form::Agency],
+        laender: vec![Land::HE],
+        sizes: vec![SizeClass::Under100k],
+        from_year: Some(2017),
+        to_year: Some(2019),
+        sort: Column::Population,
+        descending: true,
+    };
+    let q = st.to_query();
+    let (back, bad) =
+        ExploreState::from_query(|k| q.iter().find(|(x, _)| *x == k).map(|(_, v)| v.clone()));
+    assert_eq!((back, bad), (st, vec![]));
+    assert!(ExploreState::default().to_query().is_empty());
+
+    let garbage = [
+        ("model", "x"),
+        ("land", "DE-XX,DE-HE"),
+        ("from", "1e3"),
+        ("sort", "colour"),
+        ("size", "huge"),
+    ];
+    let (st, bad) = ExploreState::from_query(|k| {
+        garbage
+            .iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, v)| v.to_string())
+    });
+    assert_eq!(st.laender, vec![Land::HE]);
+    assert_eq!(st.sort, Column::Name);
+    assert_eq!(bad, vec!["model", "land", "size", "from", "sort"]);
+}
