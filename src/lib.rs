@@ -19,6 +19,7 @@ use leptos_router::path;
 
 use components::layout::Shell;
 use paths::Page;
+use routes::explore::ExplorePage;
 use routes::{
     about::About, map::MapPage, overview::Overview, planned::Planned, profile::Profile, NotFound,
 };
@@ -34,7 +35,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Overview />
                     <Route path=path!("/map") view=MapPage />
-                    <Route path=path!("/explore") view=|| view! { <Planned page=Page::Explore /> } />
+                    <Route path=path!("/explore") view=ExplorePage />
                     <Route path=path!("/compare") view=|| view! { <Planned page=Page::Compare /> } />
                     <Route path=path!("/entity/:id") view=Profile />
                     <Route path=path!("/about") view=About />

@@ -49,7 +49,7 @@ pub fn MapPage() -> impl IntoView {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let commit = StoredValue::new(move |next: MapState, push: bool| {
         let next = next.canonical();
-        let url = paths::map_with(&next.to_query());
+        let url = paths::with_query(paths::Page::Map, &next.to_query());
         state.set(next);
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();

@@ -1,6 +1,7 @@
 //! One module per routed view.
 
 pub mod about;
+pub mod explore;
 pub mod map;
 pub mod overview;
 pub mod planned;

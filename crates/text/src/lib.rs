@@ -12,6 +12,7 @@ mod strings;
 pub use messages::{dataset_error, issue};
 pub use strings::{Strings, DE, EN};
 
+use cdo_model::explore::{Column, SizeClass};
 use cdo_model::map::Axis;
 use cdo_model::{Form, Headline, Kind, Land, Origin, PartialDate};
 
@@ -231,6 +232,34 @@ pub fn category(lang: Lang, axis: Axis, i: usize) -> &'static str {
             .get(i)
             .map_or(lang.strings().map_origin_unknown, |o| origin(lang, *o)),
         Axis::Form => Form::ALL.get(i).map_or("", |f| form(lang, *f)),
+    }
+}
+
+pub fn size_class(lang: Lang, c: SizeClass) -> &'static str {
+    let s = lang.strings();
+    match c {
+        SizeClass::Under100k => s.size_lt100k,
+        SizeClass::From100kTo500k => s.size_mid,
+        SizeClass::Over500k => s.size_gt500k,
+        SizeClass::LandLevel => s.size_land,
+        SizeClass::Unknown => s.size_unknown,
+    }
+}
+
+/// The explorer's column headings.
+pub fn column(lang: Lang, c: Column) -> &'static str {
+    let s = lang.strings();
+    match c {
+        Column::Name => s.col_name,
+        Column::Land => s.col_land,
+        Column::Kind => s.col_kind,
+        Column::Model => s.col_model,
+        Column::Origin => s.col_origin,
+        Column::Form => s.col_form,
+        Column::Office => s.col_office,
+        Column::Since => s.col_since,
+        Column::Population => s.col_population,
+        Column::Holder => s.col_holder,
     }
 }
 

@@ -1,0 +1,295 @@
+//! The explorer: every entity in a sortable table, narrowed by facets with live counts and a
+//! free-text search. All state is in the URL (`cdo_model::explore::ExploreState`); facet and sort
+//! changes are history entries, typing in the search rewrites the current one.
+
+use std::sync::Arc;
+
+use cdo_model::explore::{index, Column, ExploreState, Facet, Row, SizeClass};
+use cdo_model::{Entity, Form, Headline, Land, Loaded, Origin};
+use cdo_text::{Lang, Strings};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::badge::model_badge;
+use crate::components::with_data::with_data;
+use crate::head::use_title;
+use crate::i18n::use_strings;
+use crate::paths::{self, Page};
+
+/// Rows shown at first and added per "show more".
+const PAGE: usize = 100;
+
+#[component]
+pub fn ExplorePage() -> impl IntoView {
+    let s = use_strings();
+    use_title(move || s().nav_explore.to_owned());
+    let query = use_query_map();
+    let state = Memo::new(move |_| ExploreState::from_query(|k| query.read().get(k)));
+    let navigate = use_navigate();
+    let go = StoredValue::new(move |next: ExploreState, push: bool| {
+        let url = paths::with_query(Page::Explore, &next.to_query());
+        navigate(&url, NavigateOptions { replace: !push, scroll: false, ..Default::default() });
+    });
+    let go = move |next: ExploreState, push: bool| go.with_value(|f| f(next, push));
+    with_data(Box::new(move |loaded, lang, s| explorer(loaded, lang, s, state, go).into_any()))
+}
+
+struct Prepared {
+    entities: Vec<Entity>,
+    rows: Vec<Row>,
+}
+
+fn explorer(
+    loaded: &Loaded,
+    lang: Lang,
+    s: &'static Strings,
+    state: Memo<(ExploreState, Vec<&'static str>)>,
+    go: impl Fn(ExploreState, bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let entities = loaded.dataset.entities.clone();
+    let rows = index(&entities);
+    let data = Arc::new(Prepared { entities, rows });
+    let current = move || state.with(|(st, _)| st.clone());
+    let limit = RwSignal::new(PAGE);
+
+    let notice = move || {
+        state.with(|(_, bad)| {
+            (!bad.is_empty()).then(|| {
+                view! { <p class="notice" role="status">{format!("{} {}", s.map_bad_params, bad.join(", "))}</p> }
+            })
+        })
+    };
+
+    let search = move |ev: ev::Event| {
+        limit.set(PAGE);
+        go(ExploreState { query: event_target_value(&ev), ..current() }, false);
+    };
+
+    let d = data.clone();
+    let results = Memo::new(move |_| state.with(|(st, _)| st.apply(&d.entities, &d.rows)));
+
+    let d = data.clone();
+    let facets = move || facets(&d, &current(), lang, s, go);
+
+    let d = data.clone();
+    let table = move || {
+        let st = current();
+        let hits = results.get();
+        if hits.is_empty() {
+            return view! {
+                <div class="empty-state" role="status">
+                    <p>{s.explore_empty}</p>
+                    <button type="button" class="button" on:click=move |_| go(ExploreState::default(), true)>{s.explore_reset}</button>
+                </div>
+            }
+            .into_any();
+        }
+        let shown = hits.len().min(limit.get());
+        let header = Column::ALL
+            .iter()
+            .map(|&c| {
+                let sorted = st.sort == c;
+                let aria = match (sorted, st.descending) {
+                    (false, _) => "none",
+                    (true, false) => "ascending",
+                    (true, true) => "descending",
+                };
+                let next = ExploreState { sort: c, descending: sorted && !st.descending, ..st.clone() };
+                let arrow = match aria {
+                    "ascending" => " ▲",
+                    "descending" => " ▼",
+                    _ => "",
+                };
+                view! {
+                    <th scope="col" aria-sort=aria>
+                        <button type="button" class="sort" on:click=move |_| go(next.clone(), true)>
+                            {cdo_text::column(lang, c)}{arrow}
+                        </button>
+                    </th>
+                }
+            })
+            .collect_view();
+        let body = hits[..shown].iter().map(|&i| row(&d.entities[i], lang, s)).collect_view();
+        let more = (hits.len() > shown).then(|| {
+            view! { <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{s.explore_more}</button> }
+        });
+        view! {
+            <div class="table-wrap" role="region" aria-labelledby="explore-caption" tabindex="0">
+                <table class="explore-table">
+                    <caption id="explore-caption">{s.explore_table} " — " {s.explore_sort_hint}</caption>
+                    <thead><tr>{header}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            {more}
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="page explore">
+            <h1>{s.explore_title}</h1>
+            <p class="lead">{s.explore_intro}</p>
+            {notice}
+            <div class="explore-layout">
+                <aside class="facets" aria-labelledby="facets-title">
+                    <h2 id="facets-title">{s.explore_filters}</h2>
+                    {facets}
+                    <button type="button" class="button secondary" on:click=move |_| go(ExploreState::default(), true)>{s.explore_reset}</button>
+                </aside>
+                <div class="explore-main">
+                    <label for="explore-search" class="search-label">{s.explore_search}</label>
+                    <input
+                        id="explore-search"
+                        type="search"
+                        autocomplete="off"
+                        prop:value=move || state.with(|(st, _)| st.query.clone())
+                        on:input=search
+                    />
+                    <p class="count" role="status" aria-live="polite">{move || results.with(Vec::len)} " " {s.explore_results}</p>
+                    {table}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
+    let unknown = || s.unknown.to_owned();
+    let holder = e.current_holder();
+    let since = holder.and_then(|h| h.since).or(e.established.as_ref().map(|d| d.date));
+    view! {
+        <tr>
+            <th scope="row"><a href=paths::entity(&e.id)>{e.name.clone()}</a></th>
+            <td>{cdo_text::land(lang, e.land)}</td>
+            <td>{cdo_text::kind(lang, e.kind)}</td>
+            <td>{model_badge(e.office.headline(), lang)}</td>
+            <td>{e.office.origin.map_or_else(unknown, |o| cdo_text::origin(lang, o).to_owned())}</td>
+            <td>{cdo_text::form(lang, e.office.form)}</td>
+            <td>{e.office.title.clone()}</td>
+            <td>{since.map_or_else(unknown, |d| cdo_text::date(lang, d))}</td>
+            <td class="num">{e.population.as_ref().map_or_else(unknown, |p| cdo_text::number(lang, p.value))}</td>
+            <td>{holder.map_or_else(unknown, |h| h.name.clone())}</td>
+        </tr>
+    }
+}
+
+/// The facet checkboxes with live counts (each facet counts as if only it were unrestricted).
+fn facets(
+    d: &Prepared,
+    st: &ExploreState,
+    lang: Lang,
+    s: &'static Strings,
+    go: impl Fn(ExploreState, bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let mut groups = Vec::new();
+    let mut group = |title: &'static str, options: Vec<(String, usize, bool, ExploreState)>| {
+        let items = options
+            .into_iter()
+            .filter(|(_, count, checked, _)| *count > 0 || *checked)
+            .map(|(label, count, checked, next)| {
+                view! {
+                    <li>
+                        <label>
+                            <input type="checkbox" prop:checked=checked on:change=move |_| go(next.clone(), true) />
+                            <span>{label}</span>
+                            <span class="legend-count">{count}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view();
+        groups.push(view! { <fieldset class="facet"><legend>{title}</legend><ul>{items}</ul></fieldset> });
+    };
+    fn toggled<T: PartialEq + Ord + Clone>(list: &[T], value: &T) -> Vec<T> {
+        let mut out: Vec<T> = list.iter().filter(|v| *v != value).cloned().collect();
+        if out.len() == list.len() {
+            out.push(value.clone());
+            out.sort();
+        }
+        out
+    }
+    let count = |facet: Facet, test: &dyn Fn(&Entity) -> bool| st.count(&d.entities, &d.rows, facet, test);
+
+    group(
+        s.facet_model,
+        Headline::ALL
+            .iter()
+            .map(|h| {
+                let next = ExploreState { headlines: toggled(&st.headlines, h), ..st.clone() };
+                (cdo_text::headline(lang, *h).to_owned(), count(Facet::Headline, &|e| e.office.headline() == *h), st.headlines.contains(h), next)
+            })
+            .collect(),
+    );
+    let origins: Vec<Option<Origin>> = Origin::ALL.iter().copied().map(Some).chain([None]).collect();
+    group(
+        s.facet_origin,
+        origins
+            .iter()
+            .map(|o| {
+                let label = o.map_or(s.map_origin_unknown, |o| cdo_text::origin(lang, o)).to_owned();
+                let next = ExploreState { origins: toggled(&st.origins, o), ..st.clone() };
+                (label, count(Facet::Origin, &|e| e.office.origin == *o), st.origins.contains(o), next)
+            })
+            .collect(),
+    );
+    group(
+        s.facet_form,
+        Form::ALL
+            .iter()
+            .map(|f| {
+                let next = ExploreState { forms: toggled(&st.forms, f), ..st.clone() };
+                (cdo_text::form(lang, *f).to_owned(), count(Facet::Form, &|e| e.office.form == *f), st.forms.contains(f), next)
+            })
+            .collect(),
+    );
+    group(
+        s.facet_land,
+        Land::ALL
+            .iter()
+            .map(|l| {
+                let next = ExploreState { laender: toggled(&st.laender, l), ..st.clone() };
+                (cdo_text::land(lang, *l).to_owned(), count(Facet::Land, &|e| e.land == *l), st.laender.contains(l), next)
+            })
+            .collect(),
+    );
+    group(
+        s.facet_size,
+        SizeClass::ALL
+            .iter()
+            .map(|c| {
+                let next = ExploreState { sizes: toggled(&st.sizes, c), ..st.clone() };
+                (cdo_text::size_class(lang, *c).to_owned(), count(Facet::Size, &|e| SizeClass::of(e) == *c), st.sizes.contains(c), next)
+            })
+            .collect(),
+    );
+
+    let year_input = move |id: &'static str, label: &'static str, value: Option<u16>, set: fn(&mut ExploreState, Option<u16>), st: ExploreState| {
+        view! {
+            <label class="year" for=id>{label}</label>
+            <input
+                id=id
+                type="number"
+                inputmode="numeric"
+                min="1990"
+                max="2100"
+                prop:value=value.map(|v| v.to_string()).unwrap_or_default()
+                on:change=move |ev| {
+                    let mut next = st.clone();
+                    set(&mut next, event_target_value(&ev).trim().parse().ok());
+                    go(next, true);
+                }
+            />
+        }
+    };
+    let years = view! {
+        <fieldset class="facet">
+            <legend>{s.facet_year}</legend>
+            {year_input("year-from", s.facet_year_from, st.from_year, |st, v| st.from_year = v, st.clone())}
+            {year_input("year-to", s.facet_year_to, st.to_year, |st, v| st.to_year = v, st.clone())}
+        </fieldset>
+    };
+    (groups, years)
+}
