@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use cdo_model::explore::{index, Column, ExploreState, Facet, Row, SizeClass};
+use cdo_model::explore::{index, Column, ExploreState, FacetCounts, Row, SizeClass};
 use cdo_model::{Entity, Form, Headline, Land, Loaded, Origin};
 use cdo_text::{Lang, Strings};
 use leptos::ev;
@@ -30,10 +30,19 @@ pub fn ExplorePage() -> impl IntoView {
     let navigate = use_navigate();
     let go = StoredValue::new(move |next: ExploreState, push: bool| {
         let url = paths::with_query(Page::Explore, &next.to_query());
-        navigate(&url, NavigateOptions { replace: !push, scroll: false, ..Default::default() });
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: !push,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     });
     let go = move |next: ExploreState, push: bool| go.with_value(|f| f(next, push));
-    with_data(Box::new(move |loaded, lang, s| explorer(loaded, lang, s, state, go).into_any()))
+    with_data(Box::new(move |loaded, lang, s| {
+        explorer(loaded, lang, s, state, go).into_any()
+    }))
 }
 
 struct Prepared {
@@ -64,19 +73,25 @@ fn explorer(
 
     let search = move |ev: ev::Event| {
         limit.set(PAGE);
-        go(ExploreState { query: event_target_value(&ev), ..current() }, false);
+        go(
+            ExploreState {
+                query: event_target_value(&ev),
+                ..current()
+            },
+            false,
+        );
     };
 
     let d = data.clone();
-    let results = Memo::new(move |_| state.with(|(st, _)| st.apply(&d.entities, &d.rows)));
+    // Filtering, sorting and the facet counts in one pass per state change.
+    let evaluated = Memo::new(move |_| state.with(|(st, _)| st.evaluate(&d.entities, &d.rows)));
 
-    let d = data.clone();
-    let facets = move || facets(&d, &current(), lang, s, go);
+    let facets = move || evaluated.with(|(_, counts)| facets(&current(), counts, lang, s, go));
 
     let d = data.clone();
     let table = move || {
         let st = current();
-        let hits = results.get();
+        let hits = evaluated.with(|(hits, _)| hits.clone());
         if hits.is_empty() {
             return view! {
                 <div class="empty-state" role="status">
@@ -96,7 +111,11 @@ fn explorer(
                     (true, false) => "ascending",
                     (true, true) => "descending",
                 };
-                let next = ExploreState { sort: c, descending: sorted && !st.descending, ..st.clone() };
+                let next = ExploreState {
+                    sort: c,
+                    descending: sorted && !st.descending,
+                    ..st.clone()
+                };
                 let arrow = match aria {
                     "ascending" => " ▲",
                     "descending" => " ▼",
@@ -111,7 +130,10 @@ fn explorer(
                 }
             })
             .collect_view();
-        let body = hits[..shown].iter().map(|&i| row(&d.entities[i], lang, s)).collect_view();
+        let body = hits[..shown]
+            .iter()
+            .map(|&i| row(&d.entities[i], lang, s))
+            .collect_view();
         let more = (hits.len() > shown).then(|| {
             view! { <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{s.explore_more}</button> }
         });
@@ -148,7 +170,7 @@ fn explorer(
                         prop:value=move || state.with(|(st, _)| st.query.clone())
                         on:input=search
                     />
-                    <p class="count" role="status" aria-live="polite">{move || results.with(Vec::len)} " " {s.explore_results}</p>
+                    <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| hits.len())} " " {s.explore_results}</p>
                     {table}
                 </div>
             </div>
@@ -159,7 +181,9 @@ fn explorer(
 fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let unknown = || s.unknown.to_owned();
     let holder = e.current_holder();
-    let since = holder.and_then(|h| h.since).or(e.established.as_ref().map(|d| d.date));
+    let since = holder
+        .and_then(|h| h.since)
+        .or(e.established.as_ref().map(|d| d.date));
     view! {
         <tr>
             <th scope="row"><a href=paths::entity(&e.id)>{e.name.clone()}</a></th>
@@ -178,8 +202,8 @@ fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
 
 /// The facet checkboxes with live counts (each facet counts as if only it were unrestricted).
 fn facets(
-    d: &Prepared,
     st: &ExploreState,
+    counts: &FacetCounts,
     lang: Lang,
     s: &'static Strings,
     go: impl Fn(ExploreState, bool) + Copy + Send + Sync + 'static,
@@ -201,7 +225,9 @@ fn facets(
                 }
             })
             .collect_view();
-        groups.push(view! { <fieldset class="facet"><legend>{title}</legend><ul>{items}</ul></fieldset> });
+        groups.push(
+            view! { <fieldset class="facet"><legend>{title}</legend><ul>{items}</ul></fieldset> },
+        );
     };
     fn toggled<T: PartialEq + Ord + Clone>(list: &[T], value: &T) -> Vec<T> {
         let mut out: Vec<T> = list.iter().filter(|v| *v != value).cloned().collect();
@@ -211,27 +237,46 @@ fn facets(
         }
         out
     }
-    let count = |facet: Facet, test: &dyn Fn(&Entity) -> bool| st.count(&d.entities, &d.rows, facet, test);
 
     group(
         s.facet_model,
         Headline::ALL
             .iter()
-            .map(|h| {
-                let next = ExploreState { headlines: toggled(&st.headlines, h), ..st.clone() };
-                (cdo_text::headline(lang, *h).to_owned(), count(Facet::Headline, &|e| e.office.headline() == *h), st.headlines.contains(h), next)
+            .enumerate()
+            .map(|(i, h)| {
+                let next = ExploreState {
+                    headlines: toggled(&st.headlines, h),
+                    ..st.clone()
+                };
+                (
+                    cdo_text::headline(lang, *h).to_owned(),
+                    counts.headline[i],
+                    st.headlines.contains(h),
+                    next,
+                )
             })
             .collect(),
     );
-    let origins: Vec<Option<Origin>> = Origin::ALL.iter().copied().map(Some).chain([None]).collect();
+    let origins: Vec<Option<Origin>> = Origin::ALL
+        .iter()
+        .copied()
+        .map(Some)
+        .chain([None])
+        .collect();
     group(
         s.facet_origin,
         origins
             .iter()
-            .map(|o| {
-                let label = o.map_or(s.map_origin_unknown, |o| cdo_text::origin(lang, o)).to_owned();
-                let next = ExploreState { origins: toggled(&st.origins, o), ..st.clone() };
-                (label, count(Facet::Origin, &|e| e.office.origin == *o), st.origins.contains(o), next)
+            .enumerate()
+            .map(|(i, o)| {
+                let label = o
+                    .map_or(s.map_origin_unknown, |o| cdo_text::origin(lang, o))
+                    .to_owned();
+                let next = ExploreState {
+                    origins: toggled(&st.origins, o),
+                    ..st.clone()
+                };
+                (label, counts.origin[i], st.origins.contains(o), next)
             })
             .collect(),
     );
@@ -239,9 +284,18 @@ fn facets(
         s.facet_form,
         Form::ALL
             .iter()
-            .map(|f| {
-                let next = ExploreState { forms: toggled(&st.forms, f), ..st.clone() };
-                (cdo_text::form(lang, *f).to_owned(), count(Facet::Form, &|e| e.office.form == *f), st.forms.contains(f), next)
+            .enumerate()
+            .map(|(i, f)| {
+                let next = ExploreState {
+                    forms: toggled(&st.forms, f),
+                    ..st.clone()
+                };
+                (
+                    cdo_text::form(lang, *f).to_owned(),
+                    counts.form[i],
+                    st.forms.contains(f),
+                    next,
+                )
             })
             .collect(),
     );
@@ -249,9 +303,18 @@ fn facets(
         s.facet_land,
         Land::ALL
             .iter()
-            .map(|l| {
-                let next = ExploreState { laender: toggled(&st.laender, l), ..st.clone() };
-                (cdo_text::land(lang, *l).to_owned(), count(Facet::Land, &|e| e.land == *l), st.laender.contains(l), next)
+            .enumerate()
+            .map(|(i, l)| {
+                let next = ExploreState {
+                    laender: toggled(&st.laender, l),
+                    ..st.clone()
+                };
+                (
+                    cdo_text::land(lang, *l).to_owned(),
+                    counts.land[i],
+                    st.laender.contains(l),
+                    next,
+                )
             })
             .collect(),
     );
@@ -259,14 +322,27 @@ fn facets(
         s.facet_size,
         SizeClass::ALL
             .iter()
-            .map(|c| {
-                let next = ExploreState { sizes: toggled(&st.sizes, c), ..st.clone() };
-                (cdo_text::size_class(lang, *c).to_owned(), count(Facet::Size, &|e| SizeClass::of(e) == *c), st.sizes.contains(c), next)
+            .enumerate()
+            .map(|(i, c)| {
+                let next = ExploreState {
+                    sizes: toggled(&st.sizes, c),
+                    ..st.clone()
+                };
+                (
+                    cdo_text::size_class(lang, *c).to_owned(),
+                    counts.size[i],
+                    st.sizes.contains(c),
+                    next,
+                )
             })
             .collect(),
     );
 
-    let year_input = move |id: &'static str, label: &'static str, value: Option<u16>, set: fn(&mut ExploreState, Option<u16>), st: ExploreState| {
+    let year_input = move |id: &'static str,
+                           label: &'static str,
+                           value: Option<u16>,
+                           set: fn(&mut ExploreState, Option<u16>),
+                           st: ExploreState| {
         view! {
             <label class="year" for=id>{label}</label>
             <input

@@ -147,40 +147,13 @@ pub fn index(entities: &[Entity]) -> Vec<Row> {
         .collect()
 }
 
-/// Which facet a restriction belongs to, so counts can leave their own facet out.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Facet {
-    Headline,
-    Origin,
-    Form,
-    Land,
-    Size,
-}
-
 impl ExploreState {
-    fn passes(&self, e: &Entity, row: &Row, query: &Query, except: Option<Facet>) -> bool {
-        let allowed = |facet: Facet, ok: bool| except == Some(facet) || ok;
-        query.matches_folded(&row.haystack)
-            && allowed(
-                Facet::Headline,
-                self.headlines.is_empty() || self.headlines.contains(&e.office.headline()),
-            )
-            && allowed(
-                Facet::Origin,
-                self.origins.is_empty() || self.origins.contains(&e.office.origin),
-            )
-            && allowed(
-                Facet::Form,
-                self.forms.is_empty() || self.forms.contains(&e.office.form),
-            )
-            && allowed(
-                Facet::Land,
-                self.laender.is_empty() || self.laender.contains(&e.land),
-            )
-            && allowed(
-                Facet::Size,
-                self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)),
-            )
+    fn passes(&self, e: &Entity) -> bool {
+        (self.headlines.is_empty() || self.headlines.contains(&e.office.headline()))
+            && (self.origins.is_empty() || self.origins.contains(&e.office.origin))
+            && (self.forms.is_empty() || self.forms.contains(&e.office.form))
+            && (self.laender.is_empty() || self.laender.contains(&e.land))
+            && (self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)))
             && self.year_ok(e)
     }
 
@@ -196,9 +169,19 @@ impl ExploreState {
 
     /// Indices of the entities that pass every filter, sorted (stable) by the chosen column.
     pub fn apply(&self, entities: &[Entity], rows: &[Row]) -> Vec<usize> {
+        self.evaluate(entities, rows).0
+    }
+
+    /// [`apply`](Self::apply) and [`counts`](Self::counts) together, matching the search text
+    /// only once per entity (the expensive part at 10,000 entities).
+    pub fn evaluate(&self, entities: &[Entity], rows: &[Row]) -> (Vec<usize>, FacetCounts) {
         let query = Query::new(&self.query);
+        let text_ok: Vec<bool> = rows
+            .iter()
+            .map(|r| query.matches_folded(&r.haystack))
+            .collect();
         let mut hits: Vec<usize> = (0..entities.len())
-            .filter(|&i| self.passes(&entities[i], &rows[i], &query, None))
+            .filter(|&i| text_ok[i] && self.passes(&entities[i]))
             .collect();
         hits.sort_by(|&a, &b| {
             compare(
@@ -211,24 +194,53 @@ impl ExploreState {
             )
             .then_with(|| rows[a].name_key.cmp(&rows[b].name_key))
         });
-        hits
+        (hits, self.count_facets(entities, &text_ok))
     }
 
-    /// Live count for one facet value: how many entities would show if `value_test` were the
-    /// only restriction of `facet`, all other filters applied.
-    pub fn count(
-        &self,
-        entities: &[Entity],
-        rows: &[Row],
-        facet: Facet,
-        value_test: impl Fn(&Entity) -> bool,
-    ) -> usize {
-        let query = Query::new(&self.query);
-        (0..entities.len())
-            .filter(|&i| {
-                value_test(&entities[i]) && self.passes(&entities[i], &rows[i], &query, Some(facet))
-            })
-            .count()
+    /// Live counts for every facet value in one pass: an entity counts for its value of a facet
+    /// if it passes the search, the year range and every *other* facet (standard faceting, so a
+    /// ticked value never hides its siblings).
+    pub fn counts(&self, entities: &[Entity], rows: &[Row]) -> FacetCounts {
+        self.evaluate(entities, rows).1
+    }
+
+    fn count_facets(&self, entities: &[Entity], text_ok: &[bool]) -> FacetCounts {
+        let mut counts = FacetCounts {
+            headline: vec![0; Headline::ALL.len()],
+            origin: vec![0; Origin::ALL.len() + 1],
+            form: vec![0; Form::ALL.len()],
+            land: vec![0; Land::ALL.len()],
+            size: vec![0; SizeClass::ALL.len()],
+        };
+        for (e, ok) in entities.iter().zip(text_ok) {
+            if !ok || !self.year_ok(e) {
+                continue;
+            }
+            let v = FacetValues::of(e);
+            let ok = [
+                self.headlines.is_empty() || self.headlines.contains(&e.office.headline()),
+                self.origins.is_empty() || self.origins.contains(&e.office.origin),
+                self.forms.is_empty() || self.forms.contains(&e.office.form),
+                self.laender.is_empty() || self.laender.contains(&e.land),
+                self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)),
+            ];
+            let others_ok = |k: usize| ok.iter().enumerate().all(|(j, pass)| j == k || *pass);
+            for (k, (list, value)) in [
+                (&mut counts.headline, v.headline),
+                (&mut counts.origin, v.origin),
+                (&mut counts.form, v.form),
+                (&mut counts.land, v.land),
+                (&mut counts.size, v.size),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if others_ok(k) {
+                    list[value] += 1;
+                }
+            }
+        }
+        counts
     }
 
     /// Reads the state from query values; unreadable ones are skipped and named.
@@ -386,6 +398,41 @@ impl ExploreState {
 fn headline_wire(h: Headline) -> &'static str {
     crate::map::Axis::Headline
         .category_wire(Headline::ALL.iter().position(|x| *x == h).unwrap_or(0))
+}
+
+/// Entities per facet value, indexed like `Headline::ALL`, `Origin::ALL` (+ unknown last),
+/// `Form::ALL`, `Land::ALL` and `SizeClass::ALL`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub headline: Vec<usize>,
+    pub origin: Vec<usize>,
+    pub form: Vec<usize>,
+    pub land: Vec<usize>,
+    pub size: Vec<usize>,
+}
+
+/// An entity's value index on each facet.
+struct FacetValues {
+    headline: usize,
+    origin: usize,
+    form: usize,
+    land: usize,
+    size: usize,
+}
+
+impl FacetValues {
+    fn of(e: &Entity) -> FacetValues {
+        let pos = |found: Option<usize>| found.unwrap_or(0);
+        FacetValues {
+            headline: pos(Headline::ALL.iter().position(|h| *h == e.office.headline())),
+            origin: e.office.origin.map_or(Origin::ALL.len(), |o| {
+                pos(Origin::ALL.iter().position(|x| *x == o))
+            }),
+            form: pos(Form::ALL.iter().position(|f| *f == e.office.form)),
+            land: pos(Land::ALL.iter().position(|l| *l == e.land)),
+            size: pos(SizeClass::ALL.iter().position(|c| *c == SizeClass::of(e))),
+        }
+    }
 }
 
 fn push_once(bad: &mut Vec<&'static str>, key: &'static str) {

@@ -420,7 +420,14 @@ mod tests {
     /// languages are listed here on purpose.
     #[test]
     fn english_is_translated() {
-        let same_on_purpose = ["app_name", "nav_explore", "col_name", "col_land", "facet_land", "col_form"];
+        let same_on_purpose = [
+            "app_name",
+            "nav_explore",
+            "col_name",
+            "col_land",
+            "facet_land",
+            "col_form",
+        ];
         for ((key, de_text), (_, en_text)) in DE.entries().iter().zip(EN.entries()) {
             if !same_on_purpose.contains(key) {
                 assert_ne!(*de_text, en_text, "`{key}` is identical in DE and EN");
