@@ -238,25 +238,26 @@ fn facets(
         out
     }
 
-    group(
-        s.facet_model,
-        Headline::ALL
+    /// The options of one facet: label, live count, ticked, and the state its toggle leads to.
+    fn options<T: PartialEq + Ord + Clone>(
+        st: &ExploreState,
+        values: &[T],
+        counts: &[usize],
+        label: impl Fn(&T) -> String,
+        field: fn(&mut ExploreState) -> &mut Vec<T>,
+    ) -> Vec<(String, usize, bool, ExploreState)> {
+        values
             .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let next = ExploreState {
-                    headlines: toggled(&st.headlines, h),
-                    ..st.clone()
-                };
-                (
-                    cdo_text::headline(lang, *h).to_owned(),
-                    counts.headline[i],
-                    st.headlines.contains(h),
-                    next,
-                )
+            .zip(counts)
+            .map(|(v, &count)| {
+                let mut next = st.clone();
+                let list = field(&mut next);
+                let ticked = list.contains(v);
+                *list = toggled(list, v);
+                (label(v), count, ticked, next)
             })
-            .collect(),
-    );
+            .collect()
+    }
     let origins: Vec<Option<Origin>> = Origin::ALL
         .iter()
         .copied()
@@ -264,78 +265,57 @@ fn facets(
         .chain([None])
         .collect();
     group(
+        s.facet_model,
+        options(
+            st,
+            &Headline::ALL,
+            &counts.headline,
+            |h| cdo_text::headline(lang, *h).to_owned(),
+            |st| &mut st.headlines,
+        ),
+    );
+    group(
         s.facet_origin,
-        origins
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let label = o
-                    .map_or(s.map_origin_unknown, |o| cdo_text::origin(lang, o))
-                    .to_owned();
-                let next = ExploreState {
-                    origins: toggled(&st.origins, o),
-                    ..st.clone()
-                };
-                (label, counts.origin[i], st.origins.contains(o), next)
-            })
-            .collect(),
+        options(
+            st,
+            &origins,
+            &counts.origin,
+            |o| {
+                o.map_or(s.map_origin_unknown, |o| cdo_text::origin(lang, o))
+                    .to_owned()
+            },
+            |st| &mut st.origins,
+        ),
     );
     group(
         s.facet_form,
-        Form::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let next = ExploreState {
-                    forms: toggled(&st.forms, f),
-                    ..st.clone()
-                };
-                (
-                    cdo_text::form(lang, *f).to_owned(),
-                    counts.form[i],
-                    st.forms.contains(f),
-                    next,
-                )
-            })
-            .collect(),
+        options(
+            st,
+            Form::ALL,
+            &counts.form,
+            |f| cdo_text::form(lang, *f).to_owned(),
+            |st| &mut st.forms,
+        ),
     );
     group(
         s.facet_land,
-        Land::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let next = ExploreState {
-                    laender: toggled(&st.laender, l),
-                    ..st.clone()
-                };
-                (
-                    cdo_text::land(lang, *l).to_owned(),
-                    counts.land[i],
-                    st.laender.contains(l),
-                    next,
-                )
-            })
-            .collect(),
+        options(
+            st,
+            &Land::ALL,
+            &counts.land,
+            |l| cdo_text::land(lang, *l).to_owned(),
+            |st| &mut st.laender,
+        ),
     );
     group(
         s.facet_size,
-        SizeClass::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let next = ExploreState {
-                    sizes: toggled(&st.sizes, c),
-                    ..st.clone()
-                };
-                (
-                    cdo_text::size_class(lang, *c).to_owned(),
-                    counts.size[i],
-                    st.sizes.contains(c),
-                    next,
-                )
-            })
-            .collect(),
+        options(
+            st,
+            &SizeClass::ALL,
+            &counts.size,
+            |c| cdo_text::size_class(lang, *c).to_owned(),
+            |st| &mut st.sizes,
+        ),
     );
 
     let year_input = move |id: &'static str,

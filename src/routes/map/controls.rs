@@ -1,0 +1,146 @@
+//! The map's controls: axis switch, legend-as-filter with live counts, search, zoom buttons.
+
+use std::sync::Arc;
+
+use cdo_model::geo::{self, Point};
+use cdo_model::map::{Axis, MapState, View};
+use cdo_model::search::Query;
+use cdo_model::Entity;
+use cdo_text::Lang;
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::frame::SHAPES;
+use super::{commit_fn, Prepared};
+
+/// Axis switch, legend-as-filter with counts, zoom buttons and the search field.
+#[component]
+pub(super) fn MapControls(
+    data: Arc<Prepared>,
+    state: RwSignal<MapState>,
+    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+    selected: RwSignal<Option<String>>,
+    lang: Lang,
+) -> impl IntoView {
+    let s = lang.strings();
+    let commit = commit_fn(commit);
+    // Memos: zooming and panning change `state` often; these parts only care about the axis and
+    // the hidden categories, so they are not touched by a zoom step.
+    let current_axis = Memo::new(move |_| state.with(|st| st.axis));
+    let hidden_set = Memo::new(move |_| state.with(|st| st.hidden.clone()));
+    let axes = Axis::ALL
+        .into_iter()
+        .map(|axis| {
+            view! {
+                <label class="axis-option">
+                    <input
+                        type="radio"
+                        name="map-axis"
+                        prop:checked=move || current_axis.get() == axis
+                        on:change=move |_| commit(MapState { axis, hidden: Vec::new(), ..state.get_untracked() }, true)
+                    />
+                    {cdo_text::axis(lang, axis)}
+                </label>
+            }
+        })
+        .collect_view();
+    let data_for_legend = data.clone();
+    let legend = move || {
+        let axis = current_axis.get();
+        let counts = data_for_legend.counts(axis);
+        (0..axis.category_count())
+            .filter(|&i| counts[i] > 0)
+            .map(|i| {
+                let hidden = move || hidden_set.with(|h| h.contains(&i));
+                let toggle = move |_| {
+                    let mut next = state.get_untracked();
+                    if let Some(pos) = next.hidden.iter().position(|&h| h == i) {
+                        next.hidden.remove(pos);
+                    } else {
+                        next.hidden.push(i);
+                        next.hidden.sort_unstable();
+                    }
+                    commit(next, true);
+                };
+                view! {
+                    <li>
+                        <button type="button" class="legend-item" aria-pressed=move || (!hidden()).to_string() on:click=toggle>
+                            <svg class="legend-swatch" viewBox="-12 -12 24 24" aria-hidden="true">
+                                <use href=format!("#shape-{}", i % SHAPES) class=format!("mk c{}", i % SHAPES) x="-10" y="-10" width="20" height="20" />
+                            </svg>
+                            <span class="legend-label">{cdo_text::category(lang, axis, i)}</span>
+                            <span class="legend-count">{counts[i]}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let zoom = move |factor: f64| {
+        let st = state.get_untracked();
+        let center = Point {
+            x: geo::WIDTH / 2.0,
+            y: geo::HEIGHT / 2.0,
+        };
+        commit(
+            MapState {
+                view: st.view.zoom_at(factor, center),
+                ..st
+            },
+            false,
+        );
+    };
+    let (status, set_status) = signal(String::new());
+    let search = move |ev: ev::Event| {
+        let q = Query::new(&event_target_value(&ev));
+        if q.is_empty() {
+            set_status.set(String::new());
+            return;
+        }
+        let mut hits: Vec<&Entity> = data
+            .entities
+            .iter()
+            .filter(|e| q.matches(&e.name))
+            .collect();
+        hits.sort_by_key(|e| e.name.len());
+        match hits.first() {
+            Some(e) => {
+                let st = state.get_untracked();
+                let view = View {
+                    zoom: st.view.zoom.max(3.0),
+                    center: geo::project(e.coordinates),
+                }
+                .clamped();
+                set_status.set(format!("{} {}", s.map_search_found, e.name));
+                selected.set(Some(e.id.clone()));
+                commit(MapState { view, ..st }, false);
+            }
+            None => set_status.set(s.map_search_none.to_owned()),
+        }
+    };
+    view! {
+        <div class="map-controls">
+            <fieldset class="axis">
+                <legend>{s.map_axis}</legend>
+                {axes}
+            </fieldset>
+            <div class="map-search">
+                <label for="map-search">{s.map_search}</label>
+                <input id="map-search" type="search" autocomplete="off" on:input=search />
+                <p class="search-status" role="status" aria-live="polite">{status}</p>
+            </div>
+            <div class="zoom-buttons" role="group" aria-label=s.map_label>
+                <button type="button" class="button" on:click=move |_| zoom(1.5) aria-label=s.map_zoom_in>"+"</button>
+                <button type="button" class="button" on:click=move |_| zoom(1.0 / 1.5) aria-label=s.map_zoom_out>"−"</button>
+                <button type="button" class="button" on:click=move |_| commit(MapState { view: View::default(), ..state.get_untracked() }, false)>
+                    {s.map_zoom_reset}
+                </button>
+            </div>
+            <section class="legend" aria-labelledby="legend-title">
+                <h2 id="legend-title">{s.map_legend}</h2>
+                <p class="legend-help">{s.map_legend_help}</p>
+                <ul class="legend-list">{legend}</ul>
+            </section>
+        </div>
+    }
+}

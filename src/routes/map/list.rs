@@ -1,0 +1,31 @@
+//! The map's list alternative: every entity with its model, as links.
+
+use std::sync::Arc;
+
+use cdo_model::Entity;
+use cdo_text::{Lang, Strings};
+use leptos::prelude::*;
+
+use super::Prepared;
+use crate::paths;
+
+/// The list alternative: every entity with its model, as links.
+#[component]
+pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -> impl IntoView {
+    let mut entities: Vec<&Entity> = data.entities.iter().collect();
+    entities.sort_by_cached_key(|e| cdo_model::search::fold(&e.name));
+    let items = entities
+        .into_iter()
+        .map(|e| {
+            view! {
+                <li><a href=paths::entity(&e.id)>{e.name.clone()}</a>{format!(" — {}", cdo_text::headline(lang, e.office.headline()))}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="map-list">
+            <summary>{s.map_list}</summary>
+            <ul>{items}</ul>
+        </details>
+    }
+}

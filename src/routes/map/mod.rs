@@ -1,0 +1,162 @@
+//! The map: Länder outlines, one marker per entity (shape + colour by the chosen axis, size by
+//! population), a legend that filters, zoom and pan by wheel, drag, pinch, buttons and keys, a
+//! search, and a list alternative. Everything that can be computed without a browser (view
+//! maths, URL state, layout, labels) lives in `cdo_model::map`; this module wires events to it.
+//!
+//! `controls` (axis, legend filter, search, zoom buttons), `frame` (the SVG and its gestures) and
+//! `list` (the list alternative) are the parts; this module holds the page and the shared state.
+
+mod controls;
+mod frame;
+mod list;
+
+use std::sync::Arc;
+
+use cdo_model::geo::{self, Point};
+use cdo_model::map::{Axis, MapState};
+use cdo_model::{Entity, Loaded};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::with_data::with_data;
+use crate::data::use_outlines;
+use crate::head::use_title;
+use crate::i18n::use_strings;
+use crate::paths;
+use controls::MapControls;
+use frame::MapFrame;
+use list::EntityList;
+
+#[component]
+pub fn MapPage() -> impl IntoView {
+    let s = use_strings();
+    use_title(move || s().nav_map.to_owned());
+    let query = use_query_map();
+    let navigate = use_navigate();
+
+    // The URL is the source of truth; `state` mirrors it so interactions feel immediate.
+    let read_url = move || MapState::from_query(|k| query.read().get(k));
+    let state = RwSignal::new(read_url().0);
+    let bad_params = Memo::new(move |_| read_url().1);
+    Effect::new(move |_| {
+        let from_url = read_url().0;
+        if state.get_untracked() != from_url {
+            state.set(from_url);
+        }
+    });
+    // Discrete changes (axis, legend) are history entries, through the router. Continuous ones
+    // (zoom, pan) rewrite the current entry with `history.replaceState`, debounced: a router
+    // navigation per wheel notch cost 5–20 ms and blew the 16 ms frame budget. Back, forward and
+    // reload still see the exact view, because it is in the entry's URL.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let commit = StoredValue::new(move |next: MapState, push: bool| {
+        let next = next.canonical();
+        let url = paths::with_query(paths::Page::Map, &next.to_query());
+        state.set(next);
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        if push {
+            navigate(
+                &url,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        } else {
+            let write = move || {
+                if let Ok(history) = window().history() {
+                    // Failing to rewrite the address only loses shareability, never the view.
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&url),
+                    );
+                }
+            };
+            pending.set_value(
+                set_timeout_with_handle(write, std::time::Duration::from_millis(120)).ok(),
+            );
+        }
+    });
+    let outlines = use_outlines();
+    // The entity the search found: labelled and ringed on the map.
+    let selected = RwSignal::new(None::<String>);
+
+    with_data(Box::new(move |loaded, lang, s| {
+        let bad = bad_params.get();
+        let notice = (!bad.is_empty()).then(|| view! { <p class="notice" role="status">{format!("{} {}", s.map_bad_params, bad.join(", "))}</p> });
+        let data = Arc::new(prepare(loaded));
+        let frame_data = data.clone();
+        view! {
+            <section class="page map-page">
+                <h1>{s.map_title}</h1>
+                <p class="lead">{s.map_intro}</p>
+                {notice}
+                <MapControls data=data.clone() state commit selected lang />
+                {move || match outlines.get() {
+                    None => view! { <p class="status" role="status">{s.map_loading}</p> }.into_any(),
+                    Some(result) => match &*result {
+                        Ok(o) => view! { <MapFrame data=frame_data.clone() outlines=o.clone() state commit selected lang /> }.into_any(),
+                        Err(e) => view! { <p class="notice" role="alert">{e.message(lang)}</p> }.into_any(),
+                    },
+                }}
+                <EntityList data=data.clone() lang s />
+            </section>
+        }
+        .into_any()
+    }))
+}
+
+/// Entities in reading order (north to south) with what every redraw needs, computed once:
+/// projected positions and the category on each axis.
+pub(super) struct Prepared {
+    entities: Vec<Entity>,
+    points: Vec<Point>,
+    /// `categories[axis][i]`: entity `i`'s category on `Axis::ALL[axis]`.
+    categories: [Vec<usize>; 3],
+}
+
+impl Prepared {
+    fn category(&self, axis: Axis, i: usize) -> usize {
+        self.categories[axis as usize][i]
+    }
+
+    /// Entities per category of `axis`.
+    fn counts(&self, axis: Axis) -> Vec<usize> {
+        let mut counts = vec![0; axis.category_count()];
+        for &c in &self.categories[axis as usize] {
+            counts[c] += 1;
+        }
+        counts
+    }
+}
+
+fn prepare(loaded: &Loaded) -> Prepared {
+    let mut entities = loaded.dataset.entities.clone();
+    // Reading order for keyboard users: north to south, then west to east.
+    entities.sort_by(|a, b| {
+        b.coordinates
+            .lat
+            .total_cmp(&a.coordinates.lat)
+            .then(a.coordinates.lon.total_cmp(&b.coordinates.lon))
+    });
+    let points = entities
+        .iter()
+        .map(|e| geo::project(e.coordinates))
+        .collect();
+    let categories = Axis::ALL.map(|axis| entities.iter().map(|e| axis.category(e)).collect());
+    Prepared {
+        entities,
+        points,
+        categories,
+    }
+}
+
+pub(super) fn commit_fn(
+    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+) -> impl Fn(MapState, bool) + Copy {
+    move |next, push| commit.with_value(|f| f(next, push))
+}
