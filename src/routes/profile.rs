@@ -1,6 +1,9 @@
 //! One entity's profile: model, office, holders, reporting line, context, interview and sources.
 //! The wording comes ready-made from `cdo_text::present`; this view only places it.
 
+use cdo_model::geo;
+use cdo_model::map::{MapState, View};
+use cdo_model::search::fold;
 use cdo_model::Entity;
 use cdo_text::present::{self, Cite, Line};
 use cdo_text::{Lang, Strings};
@@ -12,7 +15,7 @@ use crate::components::with_data::with_data;
 use crate::data::use_dataset;
 use crate::head::use_title;
 use crate::i18n::use_strings;
-use crate::paths::Page;
+use crate::paths::{self, Page};
 use crate::routes::not_found;
 
 #[component]
@@ -30,7 +33,11 @@ pub fn Profile() -> impl IntoView {
     });
     with_data(Box::new(move |loaded, lang, s| {
         match loaded.dataset.entity(&id()) {
-            Some(entity) => profile(entity, lang, s).into_any(),
+            Some(entity) => (
+                profile(entity, lang, s),
+                more(&loaded.dataset.entities, entity, s),
+            )
+                .into_any(),
             None => not_found(s).into_any(),
         }
     }))
@@ -99,6 +106,33 @@ fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
                 <ol class="sources">{sources}</ol>
             </section>
         </article>
+    }
+}
+
+/// Onward links: the entity on the map, and the previous and next entity in overview order.
+fn more(entities: &[Entity], e: &Entity, s: &'static Strings) -> impl IntoView {
+    let mut order: Vec<&Entity> = entities.iter().collect();
+    order.sort_by_cached_key(|x| fold(&x.name));
+    let at = order.iter().position(|x| x.id == e.id).unwrap_or(0);
+    let prev = order[(at + order.len() - 1) % order.len()];
+    let next = order[(at + 1) % order.len()];
+    let view = MapState {
+        view: View {
+            zoom: 4.0,
+            center: geo::project(e.coordinates),
+        }
+        .clamped(),
+        ..MapState::default()
+    };
+    let map = paths::with_query(Page::Map, &view.canonical().to_query());
+    view! {
+        <nav class="page more" aria-label=s.profile_more>
+            <ul>
+                <li><a href=map>{s.profile_on_map}</a></li>
+                <li>{s.profile_prev} " " <a href=paths::entity(&prev.id) rel="prev">{prev.name.clone()}</a></li>
+                <li>{s.profile_next} " " <a href=paths::entity(&next.id) rel="next">{next.name.clone()}</a></li>
+            </ul>
+        </nav>
     }
 }
 

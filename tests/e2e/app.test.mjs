@@ -139,3 +139,15 @@ test('no horizontal scrolling at 360 px', async () => {
     await page.context().close();
   }
 });
+
+test('a profile links on to the map, centred on it, and to its neighbours', async () => {
+  const page = await open('/entity/darmstadt');
+  await page.getByRole('heading', { level: 1, name: 'Darmstadt' }).waitFor();
+  const more = page.getByRole('navigation', { name: 'Weiter im Atlas' });
+  assert.equal(await more.getByRole('link', { name: 'Dortmund' }).getAttribute('rel'), 'next');
+  assert.equal(await more.getByRole('link', { name: 'Bonn' }).getAttribute('rel'), 'prev');
+  await more.getByRole('link', { name: 'Auf der Karte zeigen' }).click();
+  await page.waitForURL(/\/map\?z=4&x=\d+&y=\d+/);
+  await page.locator('.marker[data-id=darmstadt]').waitFor();
+  await page.context().close();
+});
