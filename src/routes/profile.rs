@@ -49,32 +49,41 @@ fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let facts = p
         .facts
         .iter()
-        .map(|l| view! { <dt>{l.label}</dt><dd>{line(l, s)}</dd> })
+        .map(|l| view! { <dt>{l.label}</dt><dd>{line(l, s.unknown, s)}</dd> })
         .collect_view();
     let holders = if p.holders.is_empty() {
         vec![view! { <li>{s.profile_no_holders}</li> }.into_any()]
     } else {
         p.holders
             .iter()
-            .map(|l| view! { <li>{line(l, s)}</li> }.into_any())
+            .map(|l| view! { <li>{line(l, s.unknown, s)}</li> }.into_any())
             .collect()
     };
     let context = (!p.context.is_empty()).then(|| {
         view! {
             <section aria-labelledby="context-title">
                 <h2 id="context-title">{s.profile_context}</h2>
-                <ul>{p.context.iter().map(|l| view! { <li>{line(l, s)}</li> }).collect_view()}</ul>
+                <ul>{p.context.iter().map(|l| view! { <li>{line(l, s.unknown, s)}</li> }).collect_view()}</ul>
             </section>
         }
     });
+    let series = present::series(e, lang);
     let interview = e.interview.as_ref().map(|i| {
         let title = i.title.clone().unwrap_or_else(|| i.url.host().to_owned());
         let who = i.interviewee.as_ref().map(|who| format!("{}: {who}", s.profile_interviewee));
+        let answers = series
+            .iter()
+            .map(|l| view! { <dt>{l.label}</dt><dd>{line(l, s.not_stated, s)}</dd> })
+            .collect_view();
         view! {
-            <section aria-labelledby="interview-title">
-                <h2 id="interview-title">{s.profile_interview}</h2>
-                <p><a href=i.url.as_str().to_owned() rel="noopener noreferrer">{format!("{}: {title}", s.profile_interview_link)}</a></p>
+            <section aria-labelledby="interview-title" class="series">
+                <h2 id="interview-title">{s.profile_series}</h2>
                 <p>{who}</p>
+                <dl class="facts">{answers}</dl>
+                <p class="series-note">
+                    {s.profile_series_note} " "
+                    <a href=i.url.as_str().to_owned() rel="noopener noreferrer">{format!("{}: {title}", s.profile_interview_link)}</a>
+                </p>
             </section>
         }
     });
@@ -136,11 +145,11 @@ fn more(entities: &[Entity], e: &Entity, s: &'static Strings) -> impl IntoView {
     }
 }
 
-/// A fact's text ("unbekannt" when unknown) followed by its citation marks.
-fn line(l: &Line, s: &'static Strings) -> impl IntoView {
+/// A fact's text (`missing`, e.g. "unbekannt", when unknown) followed by its citation marks.
+fn line(l: &Line, missing: &'static str, s: &'static Strings) -> impl IntoView {
     let (class, text) = match &l.text {
         Some(t) => ("", t.clone()),
-        None => ("unknown", s.unknown.to_owned()),
+        None => ("unknown", missing.to_owned()),
     };
     view! { <span class=class>{text}</span>{cites(&l.cites, s)} }
 }

@@ -151,3 +151,17 @@ test('a profile links on to the map, centred on it, and to its neighbours', asyn
   await page.locator('.marker[data-id=darmstadt]').waitFor();
   await page.context().close();
 });
+
+test('a profile shows the series questions, with "nicht angegeben" where the interview is silent', async () => {
+  const page = await open('/entity/hamburg');
+  const series = page.locator('section.series');
+  await series.waitFor();
+  assert.equal(await series.getByRole('heading', { level: 2 }).textContent(), 'Fragen der Reihe');
+  const questions = await series.locator('dt').allTextContents();
+  assert.deepEqual(questions, ['Warum dieses Modell?', 'Was wird erwartet?', 'Ziele und erste Projekte', 'Wie wird Erfolg gemessen?']);
+  const answers = await series.locator('dd').allTextContents();
+  assert.equal(answers[0], 'nicht angegeben');
+  assert.match(answers[3], /Keine Kennzahlen/);
+  assert.match(await series.locator('a').getAttribute('href'), /^https:\/\/vdz\.org\//);
+  await page.context().close();
+});

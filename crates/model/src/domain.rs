@@ -363,6 +363,16 @@ pub struct Interview {
     pub title: Option<String>,
     pub interviewee: Option<String>,
     pub date: Option<PartialDate>,
+    pub answers: Answers,
+}
+
+/// The series' questions, paraphrased; `None` where the interview does not say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub reasons: Option<Localized>,
+    pub expectations: Option<Localized>,
+    pub goals: Option<Localized>,
+    pub measurement: Option<Localized>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -121,6 +121,22 @@ pub struct RawInterview {
     pub interviewee: Option<String>,
     /// Publication date if shown; the series' pages mostly show none.
     pub date: Option<String>,
+    /// The series' questions, paraphrased in our own words; `null` where the interview is silent.
+    #[serde(default)]
+    pub answers: Option<RawAnswers>,
+}
+
+/// Paraphrased answers to the series' questions (since schema 1.1).
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct RawAnswers {
+    /// Why this model.
+    pub reasons: Option<RawLocalized>,
+    /// What is expected of the post or unit.
+    pub expectations: Option<RawLocalized>,
+    /// Goals and first projects.
+    pub goals: Option<RawLocalized>,
+    /// How success is measured.
+    pub measurement: Option<RawLocalized>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -735,11 +735,24 @@ impl Checker {
         let title = self.opt_string(obj, "interview", "title", MAX_NAME);
         let interviewee = self.opt_string(obj, "interview", "interviewee", MAX_NAME);
         let date = self.opt_date(obj, "interview", "date");
+        let answers = match self.opt_object(obj, "interview", "answers") {
+            Some(a) => {
+                let path = "interview.answers";
+                Answers {
+                    reasons: self.opt_localized(a, path, "reasons", MAX_TEXT),
+                    expectations: self.opt_localized(a, path, "expectations", MAX_TEXT),
+                    goals: self.opt_localized(a, path, "goals", MAX_TEXT),
+                    measurement: self.opt_localized(a, path, "measurement", MAX_TEXT),
+                }
+            }
+            None => Answers::default(),
+        };
         Some(Interview {
             url: url?,
             title,
             interviewee,
             date,
+            answers,
         })
     }
 }

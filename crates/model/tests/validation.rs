@@ -246,6 +246,29 @@ fn unsourced_fact() {
 }
 
 #[test]
+fn series_answers_must_be_texts_in_both_languages() {
+    check(
+        set(
+            &["interview", "answers"],
+            json!({ "reasons": { "de": "Weil." } }),
+        ),
+        "interview.answers.reasons.en",
+        Problem::Missing,
+    );
+    check(
+        set(
+            &["interview", "answers"],
+            json!({ "goals": "<b>alles</b>" }),
+        ),
+        "interview.answers.goals",
+        Problem::WrongType {
+            expected: JsonType::Object,
+            found: JsonType::String,
+        },
+    );
+}
+
+#[test]
 fn javascript_and_data_urls() {
     check(
         set(&["sources", "0", "url"], json!("javascript:alert(1)")),

@@ -153,6 +153,29 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
     }
 }
 
+/// The series' four questions with the paraphrased answers; `text: None` reads "nicht angegeben".
+/// Empty when the entity has no series interview.
+pub fn series(e: &Entity, lang: Lang) -> Vec<Line> {
+    let s = lang.strings();
+    let Some(interview) = &e.interview else {
+        return Vec::new();
+    };
+    let a = &interview.answers;
+    [
+        (s.q_reasons, &a.reasons),
+        (s.q_expectations, &a.expectations),
+        (s.q_goals, &a.goals),
+        (s.q_measurement, &a.measurement),
+    ]
+    .into_iter()
+    .map(|(label, answer)| Line {
+        label,
+        text: answer.as_ref().map(|t| text(lang, t).to_owned()),
+        cites: Vec::new(),
+    })
+    .collect()
+}
+
 /// "Prof. Dieter Rombach, Chief Digital Officer (ehrenamtlich) — 2017 – 31. März 2022"
 fn holder(h: &Holder, lang: Lang) -> String {
     let s = lang.strings();
@@ -232,6 +255,28 @@ mod tests {
         assert_eq!(
             p.holders[0].text.as_deref(),
             Some("Dennis Weilmann — Zeitraum: unbekannt")
+        );
+    }
+
+    #[test]
+    fn series_answers_in_order_with_gaps_left_open() {
+        let answers = series(&shipped("hamburg"), Lang::De);
+        let rows: Vec<(&str, bool)> = answers
+            .iter()
+            .map(|l| (l.label, l.text.is_some()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Warum dieses Modell?", false),
+                ("Was wird erwartet?", true),
+                ("Ziele und erste Projekte", true),
+                ("Wie wird Erfolg gemessen?", true),
+            ]
+        );
+        assert!(
+            series(&shipped("bonn"), Lang::De).is_empty(),
+            "no series interview"
         );
     }
 
