@@ -1,42 +1,67 @@
-//! About: the model taxonomy (both axes), the sourcing policy, licences, how to report a city.
+//! About: the model taxonomy (both axes with definitions, the headline models, the series' five
+//! examples), the sourcing policy, data "Stand", licences, and how to report a city.
 
 use cdo_model::{Form, Headline, Origin};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
+use crate::data::use_dataset;
 use crate::head::use_title;
 use crate::i18n::{localized, use_strings};
+use crate::paths;
+
+/// The five models the interview series presented, by entity id.
+const EXAMPLES: [(&str, &str, Headline); 5] = [
+    ("darmstadt", "Darmstadt", Headline::CdoFromAcademia),
+    ("duesseldorf", "Düsseldorf", Headline::CdoInternal),
+    ("kaiserslautern", "Kaiserslautern", Headline::HonoraryCdo),
+    ("hamburg", "Hamburg", Headline::CdoFromPrivateSector),
+    ("heidelberg", "Heidelberg", Headline::AgencyInsteadOfCdo),
+];
 
 #[component]
 pub fn About() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_about.to_owned());
-    localized(|lang, s| {
+    let data = use_dataset();
+    localized(move |lang, s| {
         let origins = Origin::ALL
             .iter()
-            .map(|&o| view! { <li>{cdo_text::origin(lang, o)}</li> })
+            .map(|&o| view! { <dt>{cdo_text::origin(lang, o)}</dt><dd>{cdo_text::origin_explained(lang, o)}</dd> })
             .collect_view();
         let forms = Form::ALL
             .iter()
-            .map(|&f| view! { <li>{cdo_text::form(lang, f)}</li> })
+            .map(|&f| view! { <dt>{cdo_text::form(lang, f)}</dt><dd>{cdo_text::form_explained(lang, f)}</dd> })
             .collect_view();
         let headlines = Headline::ALL
             .iter()
             .map(|&h| view! { <dt>{model_badge(h, lang)}</dt><dd>{cdo_text::headline_explained(lang, h)}</dd> })
             .collect_view();
+        let examples = EXAMPLES
+            .iter()
+            .map(|&(id, name, h)| view! { <li><a href=paths::entity(id)>{name}</a> " — " {model_badge(h, lang)}</li> })
+            .collect_view();
+        let stand = data.get().and_then(|r| {
+            let as_of = r.as_ref().as_ref().ok()?.dataset.as_of;
+            Some(view! { <p>{s.about_as_of} " " {cdo_text::date(lang, as_of)}</p> })
+        });
         view! {
             <article class="page about">
                 <h1>{s.about_title}</h1>
                 <p class="lead">{s.about_intro}</p>
                 <h2>{s.about_axes_title}</h2>
                 <div class="axes">
-                    <section><h3>{s.about_origin_title}</h3><ul>{origins}</ul></section>
-                    <section><h3>{s.about_form_title}</h3><ul>{forms}</ul></section>
+                    <section><h3>{s.about_origin_title}</h3><dl class="definitions">{origins}</dl></section>
+                    <section><h3>{s.about_form_title}</h3><dl class="definitions">{forms}</dl></section>
                 </div>
                 <h2>{s.about_headline_title}</h2>
                 <dl class="headlines">{headlines}</dl>
+                <h2>{s.about_examples_title}</h2>
+                <p>{s.about_examples}</p>
+                <ul class="examples">{examples}</ul>
                 <h2>{s.about_sourcing_title}</h2>
                 <p>{s.about_sourcing}</p>
+                {stand}
                 <h2>{s.about_licence_title}</h2>
                 <p>{s.about_licence}</p>
                 <h2>{s.about_report_title}</h2>

@@ -165,3 +165,17 @@ test('a profile shows the series questions, with "nicht angegeben" where the int
   assert.match(await series.locator('a').getAttribute('href'), /^https:\/\/vdz\.org\//);
   await page.context().close();
 });
+
+test('the about page defines both axes, links the five examples and names Stand and licences', async () => {
+  const page = await open('/about');
+  await page.locator('.examples li').first().waitFor();
+  const examples = page.locator('.examples a');
+  assert.deepEqual(await examples.allTextContents(), ['Darmstadt', 'Düsseldorf', 'Kaiserslautern', 'Hamburg', 'Heidelberg']);
+  assert.equal(await page.locator('.definitions dt').count(), 5 + 7);
+  const text = await page.locator('main').textContent();
+  assert.match(text, /Stand der Daten: 26\. November 2026/);
+  assert.match(text, /© GeoBasis-DE \/ BKG 2017/);
+  await examples.first().click();
+  await page.waitForURL(`${app.base}/entity/darmstadt`);
+  await page.context().close();
+});

@@ -204,6 +204,44 @@ pub fn origin(lang: Lang, o: Origin) -> &'static str {
     }
 }
 
+/// Definition of an origin value (about page, docs/DATA.md).
+pub fn origin_explained(lang: Lang, o: Origin) -> &'static str {
+    use Origin::*;
+    match (lang, o) {
+        (Lang::De, Academia) => "von einer Hochschule oder einem Forschungsinstitut",
+        (Lang::De, Internal) => "aus der eigenen Verwaltung",
+        (Lang::De, PrivateSector) => "aus einem Unternehmen",
+        (Lang::De, PublicSector) => "aus einer anderen Behörde oder Stadt",
+        (Lang::De, Politics) => "aus der gewählten Politik",
+        (Lang::En, Academia) => "from a university or research institute",
+        (Lang::En, Internal) => "from the entity's own administration",
+        (Lang::En, PrivateSector) => "from a company",
+        (Lang::En, PublicSector) => "from another public body or city",
+        (Lang::En, Politics) => "from elected politics",
+    }
+}
+
+/// Definition of an organisational form (about page, docs/DATA.md).
+pub fn form_explained(lang: Lang, f: Form) -> &'static str {
+    use Form::*;
+    match (lang, f) {
+        (Lang::De, CdoPost) => "eine CDO-Stelle oder eine gleichwertige Einzelstelle (etwa Digitalisierungsbeauftragte:r)",
+        (Lang::De, HonoraryCdo) => "ein CDO im Ehrenamt",
+        (Lang::De, Agency) => "eine Digitalagentur oder -gesellschaft statt eines CDO",
+        (Lang::De, Department) => "ein Dezernat oder Referat mit gewählter oder berufener Spitze",
+        (Lang::De, StaffUnit) => "eine Stabsstelle ohne CDO-Titel",
+        (Lang::De, StateGovernment) => "ein Landesministerium, Staatssekretariat oder Landesbeauftragter",
+        (Lang::De, Other) => "eine andere Form, etwa ein Innovationsbüro oder eine Geschäftsstelle",
+        (Lang::En, CdoPost) => "a CDO post or an equivalent single post (e.g. a digitalisation commissioner)",
+        (Lang::En, HonoraryCdo) => "a CDO serving in an honorary capacity",
+        (Lang::En, Agency) => "a digital agency or company instead of a CDO",
+        (Lang::En, Department) => "a department (Dezernat or Referat) led by an elected or appointed head",
+        (Lang::En, StaffUnit) => "a staff unit (Stabsstelle) without a CDO title",
+        (Lang::En, StateGovernment) => "a Land ministry, state secretary or government commissioner",
+        (Lang::En, Other) => "another form, such as an innovation office or a coordination office",
+    }
+}
+
 pub fn form(lang: Lang, f: Form) -> &'static str {
     use Form::*;
     match (lang, f) {
@@ -356,6 +394,18 @@ mod tests {
                 for i in 0..axis.category_count() {
                     assert!(!category(lang, axis, i).is_empty(), "{axis:?} {i}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_axis_value_has_a_definition() {
+        for lang in Lang::ALL {
+            for o in Origin::ALL {
+                assert!(!origin_explained(lang, *o).is_empty());
+            }
+            for f in Form::ALL {
+                assert!(!form_explained(lang, *f).is_empty());
             }
         }
     }

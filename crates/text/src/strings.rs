@@ -147,6 +147,9 @@ strings! {
     about_origin_title,
     about_form_title,
     about_headline_title,
+    about_examples_title,
+    about_examples,
+    about_as_of,
     about_sourcing_title,
     about_sourcing,
     about_licence_title,
@@ -283,12 +286,15 @@ pub const DE: Strings = Strings {
     about_origin_title: "Herkunft: woher die Person kommt",
     about_form_title: "Form: wie die Führung organisiert ist",
     about_headline_title: "Die Modelle",
+    about_examples_title: "Die fünf Beispiele der Reihe",
+    about_examples: "Die Interviewreihe stellte fünf Modelle vor:",
+    about_as_of: "Stand der Daten:",
     about_sourcing_title: "Quellen",
     about_sourcing: "Jede Angabe verweist auf eine Quelle. Was keine Quelle belegt, steht als „unbekannt“ im Datensatz – nichts wird geschätzt oder ergänzt. Interviewinhalte sind in eigenen Worten zusammengefasst und verlinkt.",
     about_licence_title: "Lizenzen",
     about_licence: "Datensatz: CC BY 4.0 (cdo-atlas). Kartengrundlage: © GeoBasis-DE / BKG 2017 (VG250), Nutzung nach GeoNutzV mit Quellenangabe. Code: MIT oder Apache-2.0.",
     about_report_title: "Ihre Stadt fehlt?",
-    about_report: "Melden Sie Ihr Modell mit Quelle an die Redaktion; ein Meldeformular folgt.",
+    about_report: "Schicken Sie der Redaktion Ihr Modell mit einer öffentlichen Quelle (Pressemitteilung, Ratsbeschluss, Interview); wir nehmen nur auf, was sich belegen lässt. Ein Meldeformular folgt.",
 };
 
 pub const EN: Strings = Strings {
@@ -419,12 +425,15 @@ pub const EN: Strings = Strings {
     about_origin_title: "Origin: where the person comes from",
     about_form_title: "Form: how leadership is organised",
     about_headline_title: "The models",
+    about_examples_title: "The series' five examples",
+    about_examples: "The interview series presented five models:",
+    about_as_of: "Data as of:",
     about_sourcing_title: "Sources",
     about_sourcing: "Every fact points to a source. Whatever no source confirms is “unknown” in the dataset — nothing is estimated or filled in. Interview content is summarised in our own words and linked.",
     about_licence_title: "Licences",
     about_licence: "Dataset: CC BY 4.0 (cdo-atlas). Map outlines: © GeoBasis-DE / BKG 2017 (VG250), used under the GeoNutzV with attribution. Code: MIT or Apache-2.0.",
     about_report_title: "Your city is missing?",
-    about_report: "Report your model with a source to the editors; a report form will follow.",
+    about_report: "Send the editors your model with a public source (press release, council decision, interview); we only include what can be sourced. A report form will follow.",
 };
 
 #[cfg(test)]
