@@ -206,3 +206,17 @@ fn url_state_round_trips_and_garbage_is_named() {
     assert_eq!(st.sort, Column::Name);
     assert_eq!(bad, vec!["model", "land", "size", "from", "sort"]);
 }
+
+#[test]
+fn compare_ids_resolve_with_unknowns_named_and_extras_trimmed() {
+    use cdo_model::compare::CompareState;
+    let entities = data();
+    let st = CompareState::from_query(|k| {
+        (k == "ids").then(|| "darmstadt,atlantis,hamburg,koeln,bonn,essen,berlin".to_owned())
+    });
+    let r = st.resolve(&entities);
+    let ids: Vec<&str> = r.indices.iter().map(|&i| entities[i].id.as_str()).collect();
+    assert_eq!(ids, ["darmstadt", "hamburg", "koeln", "bonn"]);
+    assert_eq!(r.unknown, vec!["atlantis".to_owned()]);
+    assert_eq!(r.trimmed, 2);
+}

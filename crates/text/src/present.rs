@@ -176,6 +176,89 @@ pub fn series(e: &Entity, lang: Lang) -> Vec<Line> {
     .collect()
 }
 
+/// One dimension of the compare view: a label and one value per compared entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareRow {
+    pub label: &'static str,
+    /// `None` reads "unbekannt" (facts) or "nicht angegeben" (series answers).
+    pub values: Vec<Option<String>>,
+    /// True if not all values are the same.
+    pub differs: bool,
+}
+
+/// Every dimension of the compared entities, in profile order: model, the profile's facts,
+/// holders, context, the series' answers, number of sources.
+pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
+    let s = lang.strings();
+    let profiles: Vec<Profile> = entities.iter().map(|e| profile(e, lang)).collect();
+    let mut rows = Vec::new();
+    let mut push = |label: &'static str, values: Vec<Option<String>>| {
+        let differs = values.windows(2).any(|w| w[0] != w[1]);
+        rows.push(CompareRow {
+            label,
+            values,
+            differs,
+        });
+    };
+    push(
+        s.profile_model,
+        entities
+            .iter()
+            .map(|e| Some(crate::headline(lang, e.office.headline()).to_owned()))
+            .collect(),
+    );
+    for (k, fact) in profiles
+        .first()
+        .map(|p| p.facts.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        push(
+            fact.label,
+            profiles.iter().map(|p| p.facts[k].text.clone()).collect(),
+        );
+    }
+    let joined = |lines: &[Line]| {
+        (!lines.is_empty()).then(|| {
+            lines
+                .iter()
+                .filter_map(|l| l.text.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    };
+    push(
+        s.profile_holders,
+        profiles.iter().map(|p| joined(&p.holders)).collect(),
+    );
+    push(
+        s.profile_context,
+        profiles.iter().map(|p| joined(&p.context)).collect(),
+    );
+    let answers: Vec<Vec<Line>> = entities.iter().map(|e| series(e, lang)).collect();
+    for (k, label) in [s.q_reasons, s.q_expectations, s.q_goals, s.q_measurement]
+        .into_iter()
+        .enumerate()
+    {
+        push(
+            label,
+            answers
+                .iter()
+                .map(|a| a.get(k).and_then(|l| l.text.clone()))
+                .collect(),
+        );
+    }
+    push(
+        s.profile_sources,
+        entities
+            .iter()
+            .map(|e| Some(e.sources.len().to_string()))
+            .collect(),
+    );
+    rows
+}
+
 /// "Prof. Dieter Rombach, Chief Digital Officer (ehrenamtlich) — 2017 – 31. März 2022"
 fn holder(h: &Holder, lang: Lang) -> String {
     let s = lang.strings();
@@ -278,6 +361,24 @@ mod tests {
             series(&shipped("bonn"), Lang::De).is_empty(),
             "no series interview"
         );
+    }
+
+    #[test]
+    fn compare_rows_mark_differences() {
+        let (a, b) = (shipped("darmstadt"), shipped("ludwigshafen"));
+        let rows = compare(&[&a, &b], Lang::De);
+        let row = |label: &str| rows.iter().find(|r| r.label == label).unwrap().clone();
+        assert!(!row("Modell").differs, "both: CDO aus der Wissenschaft");
+        assert!(!row("Herkunft der Person").differs);
+        assert!(row("Amt oder Einheit").differs);
+        assert!(row("Einwohnerzahl").differs);
+        let reasons = row("Warum dieses Modell?");
+        assert!(
+            reasons.values[0].is_some() && reasons.values[1].is_none(),
+            "Ludwigshafen has no interview"
+        );
+        assert!(reasons.differs);
+        assert_eq!(rows.len(), 1 + 6 + 2 + 4 + 1);
     }
 
     #[test]
