@@ -18,11 +18,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::layout::Shell;
-use paths::Page;
+use routes::compare::ComparePage;
 use routes::explore::ExplorePage;
-use routes::{
-    about::About, map::MapPage, overview::Overview, planned::Planned, profile::Profile, NotFound,
-};
+use routes::{about::About, map::MapPage, overview::Overview, profile::Profile, NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -36,7 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Overview />
                     <Route path=path!("/map") view=MapPage />
                     <Route path=path!("/explore") view=ExplorePage />
-                    <Route path=path!("/compare") view=|| view! { <Planned page=Page::Compare /> } />
+                    <Route path=path!("/compare") view=ComparePage />
                     <Route path=path!("/entity/:id") view=Profile />
                     <Route path=path!("/about") view=About />
                 </Routes>

@@ -1,10 +1,10 @@
 //! One module per routed view.
 
 pub mod about;
+pub mod compare;
 pub mod explore;
 pub mod map;
 pub mod overview;
-pub mod planned;
 pub mod profile;
 
 use cdo_text::Strings;

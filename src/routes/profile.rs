@@ -138,6 +138,7 @@ fn more(entities: &[Entity], e: &Entity, s: &'static Strings) -> impl IntoView {
         <nav class="page more" aria-label=s.profile_more>
             <ul>
                 <li><a href=map>{s.profile_on_map}</a></li>
+                <li><a href=paths::with_query(Page::Compare, &[("ids", e.id.clone())])>{s.compare_with}</a></li>
                 <li>{s.profile_prev} " " <a href=paths::entity(&prev.id) rel="prev">{prev.name.clone()}</a></li>
                 <li>{s.profile_next} " " <a href=paths::entity(&next.id) rel="next">{next.name.clone()}</a></li>
             </ul>

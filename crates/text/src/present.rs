@@ -180,8 +180,10 @@ pub fn series(e: &Entity, lang: Lang) -> Vec<Line> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompareRow {
     pub label: &'static str,
-    /// `None` reads "unbekannt" (facts) or "nicht angegeben" (series answers).
+    /// `None` reads "unbekannt", or "nicht angegeben" where `not_stated`.
     pub values: Vec<Option<String>>,
+    /// A series answer: a missing value means the interview is silent, not that it is unknown.
+    pub not_stated: bool,
     /// True if not all values are the same.
     pub differs: bool,
 }
@@ -192,11 +194,14 @@ pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
     let s = lang.strings();
     let profiles: Vec<Profile> = entities.iter().map(|e| profile(e, lang)).collect();
     let mut rows = Vec::new();
+    let questions = [s.q_reasons, s.q_expectations, s.q_goals, s.q_measurement];
     let mut push = |label: &'static str, values: Vec<Option<String>>| {
         let differs = values.windows(2).any(|w| w[0] != w[1]);
+        let not_stated = questions.contains(&label);
         rows.push(CompareRow {
             label,
             values,
+            not_stated,
             differs,
         });
     };
@@ -219,28 +224,26 @@ pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
             profiles.iter().map(|p| p.facts[k].text.clone()).collect(),
         );
     }
-    let joined = |lines: &[Line]| {
+    // Holders read "A; B"; context notes are sentences and read on as one text.
+    let joined = |lines: &[Line], sep: &str| {
         (!lines.is_empty()).then(|| {
             lines
                 .iter()
                 .filter_map(|l| l.text.clone())
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join(sep)
         })
     };
     push(
         s.profile_holders,
-        profiles.iter().map(|p| joined(&p.holders)).collect(),
+        profiles.iter().map(|p| joined(&p.holders, "; ")).collect(),
     );
     push(
         s.profile_context,
-        profiles.iter().map(|p| joined(&p.context)).collect(),
+        profiles.iter().map(|p| joined(&p.context, " ")).collect(),
     );
     let answers: Vec<Vec<Line>> = entities.iter().map(|e| series(e, lang)).collect();
-    for (k, label) in [s.q_reasons, s.q_expectations, s.q_goals, s.q_measurement]
-        .into_iter()
-        .enumerate()
-    {
+    for (k, label) in questions.into_iter().enumerate() {
         push(
             label,
             answers

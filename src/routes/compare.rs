@@ -1,0 +1,163 @@
+//! Compare: two to four entities side by side, every dimension a row, differing rows marked
+//! (colour and a "≠" sign), an "only differences" switch. The ids and the switch are in the URL
+//! (`/compare?ids=darmstadt,hamburg&diff=1`); unknown ids and a fifth entity give a notice.
+
+use cdo_model::compare::{CompareState, MAX_COMPARED};
+use cdo_model::search::fold;
+use cdo_model::{Entity, Loaded};
+use cdo_text::present;
+use cdo_text::{Lang, Strings};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::with_data::with_data;
+use crate::head::use_title;
+use crate::i18n::use_strings;
+use crate::paths::{self, Page};
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let s = use_strings();
+    use_title(move || s().compare_title.to_owned());
+    let query = use_query_map();
+    let state = Memo::new(move |_| CompareState::from_query(|k| query.read().get(k)));
+    let navigate = use_navigate();
+    let go = StoredValue::new(move |next: CompareState| {
+        navigate(
+            &paths::with_query(Page::Compare, &next.to_query()),
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let go = move |next: CompareState| go.with_value(|f| f(next));
+    with_data(Box::new(move |loaded, lang, s| {
+        compare(loaded, &state.get(), lang, s, go).into_any()
+    }))
+}
+
+fn compare(
+    loaded: &Loaded,
+    st: &CompareState,
+    lang: Lang,
+    s: &'static Strings,
+    go: impl Fn(CompareState) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let entities = &loaded.dataset.entities;
+    let resolved = st.resolve(entities);
+    let chosen: Vec<&Entity> = resolved.indices.iter().map(|&i| &entities[i]).collect();
+    let mut notices = Vec::new();
+    if !resolved.unknown.is_empty() {
+        notices.push(format!(
+            "{} {}",
+            s.compare_unknown,
+            resolved.unknown.join(", ")
+        ));
+    }
+    if resolved.trimmed > 0 {
+        let dropped: Vec<&str> = st
+            .ids
+            .iter()
+            .filter(|id| entities.iter().any(|e| &e.id == *id))
+            .skip(MAX_COMPARED)
+            .map(String::as_str)
+            .collect();
+        notices.push(format!("{} {}", s.compare_trimmed, dropped.join(", ")));
+    }
+    let notices = notices
+        .into_iter()
+        .map(|n| view! { <p class="notice" role="status">{n}</p> })
+        .collect_view();
+
+    // The add control lists what is not compared yet, in overview order.
+    let mut addable: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| !st.ids.contains(&e.id))
+        .collect();
+    addable.sort_by_cached_key(|e| fold(&e.name));
+    let options = addable
+        .iter()
+        .map(|e| view! { <option value=e.id.clone()>{e.name.clone()}</option> })
+        .collect_view();
+    let picked = RwSignal::new(addable.first().map(|e| e.id.clone()).unwrap_or_default());
+    let current = st.clone();
+    let add = move |_| {
+        let id = picked.get_untracked();
+        if !id.is_empty() {
+            go(current.with(&id));
+        }
+    };
+    let current = st.clone();
+    let toggle_diff = move |_| {
+        go(CompareState {
+            only_differences: !current.only_differences,
+            ..current.clone()
+        })
+    };
+
+    let table = (!chosen.is_empty()).then(|| {
+        let head = chosen
+            .iter()
+            .map(|e| {
+                let without = st.without(&e.id);
+                view! {
+                    <th scope="col">
+                        <a href=paths::entity(&e.id)>{e.name.clone()}</a>
+                        <button type="button" class="remove" aria-label=format!("{} {}", s.compare_remove, e.name) on:click=move |_| go(without.clone())>"×"</button>
+                    </th>
+                }
+            })
+            .collect_view();
+        let rows = present::compare(&chosen, lang)
+            .into_iter()
+            .filter(|r| !st.only_differences || r.differs)
+            .map(|r| {
+                let missing = if r.not_stated { s.not_stated } else { s.unknown };
+                let cells = r
+                    .values
+                    .into_iter()
+                    .map(|v| match v {
+                        Some(t) => view! { <td>{t}</td> }.into_any(),
+                        None => view! { <td class="unknown">{missing}</td> }.into_any(),
+                    })
+                    .collect_view();
+                let marker = r.differs.then(|| view! { <span aria-hidden="true">" ≠"</span><span class="visually-hidden">{format!(" ({})", s.compare_differs)}</span> });
+                view! { <tr class=if r.differs { "differs" } else { "" }><th scope="row">{r.label}{marker}</th>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap" role="region" aria-labelledby="compare-caption" tabindex="0">
+                <table class="compare-table">
+                    <caption id="compare-caption">{s.compare_title}</caption>
+                    <thead><tr><th scope="col">{s.compare_dimension}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let prompt = (chosen.len() < 2).then(|| view! { <p class="lead">{s.compare_empty}</p> });
+    let can_add = chosen.len() < MAX_COMPARED && !addable.is_empty();
+
+    view! {
+        <section class="page compare">
+            <h1>{s.compare_title}</h1>
+            <p class="lead">{s.compare_intro}</p>
+            {notices}
+            {prompt}
+            <div class="compare-controls">
+                <label class="toggle">
+                    <input type="checkbox" prop:checked=st.only_differences on:change=toggle_diff />
+                    {s.compare_only_diff}
+                </label>
+                {can_add.then(|| view! {
+                    <label for="compare-add">{s.compare_add}</label>
+                    <select id="compare-add" on:change=move |ev| picked.set(event_target_value(&ev))>{options}</select>
+                    <button type="button" class="button" on:click=add>{s.compare_add_button}</button>
+                })}
+            </div>
+            {table}
+        </section>
+    }
+}

@@ -1,0 +1,79 @@
+// End-to-end tests of the compare view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp, axe } from './harness.mjs';
+
+const app = useApp();
+const table = (page) => page.locator('.compare-table');
+const columns = (page) => page.locator('.compare-table thead th a').allTextContents();
+
+async function openCompare(path, options) {
+  const page = await app.open(path, options);
+  await page.locator('.compare h1').waitFor();
+  return page;
+}
+
+test('a compare permalink shows the entities side by side, and survives a reload', async () => {
+  const page = await openCompare('/compare?ids=darmstadt,hamburg');
+  await table(page).waitFor();
+  assert.deepEqual(await columns(page), ['Darmstadt', 'Hamburg']);
+  const modelRow = page.locator('tr', { has: page.locator('th', { hasText: /^Modell/ }) });
+  assert.match(await modelRow.textContent(), /CDO aus der Wissenschaft.*CDO aus der Privatwirtschaft/);
+  assert.match(await modelRow.getAttribute('class'), /differs/);
+  await page.reload();
+  await table(page).waitFor();
+  assert.deepEqual(await columns(page), ['Darmstadt', 'Hamburg']);
+  await page.context().close();
+});
+
+test('"nur Unterschiede" hides equal rows and is in the URL; back and forward restore it', async () => {
+  const page = await openCompare('/compare?ids=darmstadt,ludwigshafen');
+  await table(page).waitFor();
+  const all = await page.locator('.compare-table tbody tr').count();
+  await page.getByLabel('nur Unterschiede').check();
+  await page.waitForURL(/diff=1/);
+  const diff = await page.locator('.compare-table tbody tr').count();
+  assert.ok(diff < all, `${diff} < ${all}`);
+  assert.equal(await page.locator('.compare-table tbody tr:not(.differs)').count(), 0);
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('diff='));
+  assert.equal(await page.locator('.compare-table tbody tr').count(), all);
+  await page.goForward();
+  await page.waitForURL(/diff=1/);
+  assert.equal(await page.locator('.compare-table tbody tr').count(), diff);
+  await page.context().close();
+});
+
+test('adding from the profile, removing, unknown ids and more than four give notices, not crashes', async () => {
+  const page = await app.open('/entity/bonn');
+  await page.getByRole('link', { name: 'Vergleichen mit …' }).click();
+  await page.waitForURL(/\/compare\?ids=bonn/);
+  await page.getByLabel('Eintrag hinzufügen').selectOption('koeln');
+  await page.getByRole('button', { name: 'Hinzufügen' }).click();
+  await page.waitForURL(/ids=bonn(%2C|,)koeln/);
+  assert.deepEqual(await columns(page), ['Bonn', 'Köln']);
+  await page.getByRole('button', { name: 'Entfernen: Bonn' }).click();
+  await page.waitForURL(/ids=koeln$/);
+  await page.goto(`${app.base}/compare?ids=darmstadt,atlantis,hamburg,koeln,bonn,essen`);
+  await table(page).waitFor();
+  const notices = await page.getByRole('status').allTextContents();
+  assert.ok(notices.some((n) => /gibt es nicht: atlantis/.test(n)), notices.join(' | '));
+  assert.ok(notices.some((n) => /weggelassen: essen/.test(n)), notices.join(' | '));
+  assert.deepEqual(await columns(page), ['Darmstadt', 'Hamburg', 'Köln', 'Bonn']);
+  await page.context().close();
+});
+
+test('axe finds no WCAG 2 A/AA violations on compare; no page-level horizontal scroll at 360 px', async () => {
+  for (const lang of ['de', 'en']) {
+    const page = await openCompare('/compare?ids=darmstadt,hamburg,heidelberg', { lang });
+    await table(page).waitFor();
+    assert.deepEqual(await axe(page), [], lang);
+    await page.context().close();
+  }
+  const page = await openCompare('/compare?ids=darmstadt,hamburg', { width: 360, height: 740 });
+  await table(page).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await page.context().close();
+});
