@@ -6,6 +6,7 @@ use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
+use crate::components::charts;
 use crate::components::with_data::with_data;
 use crate::head::use_title;
 use crate::i18n::use_strings;
@@ -30,6 +31,10 @@ fn overview(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
         <section class="page">
             <h1>{s.overview_title}</h1>
             <p class="lead">{s.overview_intro}</p>
+            <div class="charts">
+                {charts::models_chart(&loaded.dataset.entities, lang, s)}
+                {charts::timeline_chart(&loaded.dataset.entities, lang, s)}
+            </div>
             <p class="count">{count} " " {s.overview_count}</p>
             <ul class="cards" data-testid="entity-list">{cards}</ul>
         </section>

@@ -179,3 +179,22 @@ test('the about page defines both axes, links the five examples and names Stand 
   await page.waitForURL(`${app.base}/entity/darmstadt`);
   await page.context().close();
 });
+
+test('overview charts: a bar filters the explorer; both charts have a description and a table', async () => {
+  const page = await open('/');
+  const charts = page.locator('figure.chart');
+  await charts.first().waitFor();
+  assert.equal(await charts.count(), 2);
+  for (const chart of await charts.all()) {
+    assert.ok((await chart.locator('.chart-desc').textContent()).length > 20);
+    assert.ok((await chart.locator('details table tbody tr').count()) > 0, 'table fallback');
+  }
+  const timelineRows = await charts.nth(1).locator('details table tbody tr').count();
+  const dated = DATASET.entities.filter((e) => e.established).length;
+  assert.equal(timelineRows, dated, 'one timeline mark per entity with a year');
+  await page.locator('figure.chart svg a[aria-label^="Dezernat oder Referat: 6"]').click();
+  await page.waitForURL(/\/explore\?model=department/);
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  assert.equal(await page.locator('.explore-table tbody tr').count(), 6);
+  await page.context().close();
+});

@@ -367,7 +367,7 @@ fn mark_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
 }
 
 /// Twelve marker shapes in a -10..10 box, white-edged so they read on any fill.
-fn shape_defs() -> impl IntoView {
+pub(crate) fn shape_defs() -> impl IntoView {
     const SHAPE_PATHS: [&str; SHAPES] = [
         "M0-9a9 9 0 1 0 0.01 0z",   // circle
         "M-8-8h16v16h-16z",         // square

@@ -28,6 +28,8 @@ use controls::MapControls;
 use frame::MapFrame;
 use list::EntityList;
 
+pub(crate) use frame::shape_defs;
+
 #[component]
 pub fn MapPage() -> impl IntoView {
     let s = use_strings();

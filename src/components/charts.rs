@@ -1,0 +1,134 @@
+//! Two plain-SVG charts for the overview: entities per headline model (each bar links to the
+//! explorer filtered by it) and a timeline of when posts were created. Each has a title, a text
+//! description and a table fallback. Hand-written SVG: two simple charts do not earn a library.
+
+use cdo_model::explore::ExploreState;
+use cdo_model::{Entity, Headline};
+use cdo_text::{Lang, Strings};
+use leptos::prelude::*;
+
+use crate::components::badge::headline_class;
+use crate::paths::{self, Page};
+
+/// Bars per headline model, largest first.
+pub fn models_chart(entities: &[Entity], lang: Lang, s: &'static Strings) -> impl IntoView {
+    let mut counts: Vec<(Headline, usize)> = Headline::ALL
+        .iter()
+        .map(|&h| {
+            (
+                h,
+                entities.iter().filter(|e| e.office.headline() == h).count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let max = counts.first().map_or(1, |c| c.1).max(1);
+    let (row, label_w, bar_w) = (26, 330, 240);
+    let height = counts.len() * row + 4;
+    let bars = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &(h, n))| {
+            let y = i * row;
+            let w = (n * bar_w / max).max(2);
+            let filter = ExploreState { headlines: vec![h], ..Default::default() };
+            let href = paths::with_query(Page::Explore, &filter.to_query());
+            let category = Headline::ALL.iter().position(|x| *x == h).unwrap_or(0);
+            let name = cdo_text::headline(lang, h);
+            // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
+            view! {
+                <g><a href=href aria-label=format!("{name}: {n}")>
+                    <text x=label_w - 8 y=y + 17 class="chart-label">{name}</text>
+                    <rect x=label_w y=y + 4 width=w height=row - 8 class=format!("bar c{category} {}", headline_class(h)) />
+                    <text x=label_w + w + 6 y=y + 17 class="chart-value">{n}</text>
+                </a></g>
+            }
+        })
+        .collect_view();
+    let top = counts
+        .first()
+        .map(|&(h, n)| format!("{} ({n}).", cdo_text::headline(lang, h)))
+        .unwrap_or_default();
+    let rows = counts
+        .iter()
+        .map(|&(h, n)| view! { <tr><td>{cdo_text::headline(lang, h)}</td><td class="num">{n}</td></tr> })
+        .collect_view();
+    view! {
+        <figure class="chart" aria-labelledby="chart-models-title">
+            <h2 id="chart-models-title">{s.chart_models_title}</h2>
+            <p class="chart-desc">{s.chart_models_desc} " " {top}</p>
+            <svg viewBox=format!("0 0 {} {height}", label_w + bar_w + 40) class="chart-svg" role="group" aria-labelledby="chart-models-title">{bars}</svg>
+            <details>
+                <summary>{s.chart_table}</summary>
+                <table><thead><tr><th scope="col">{s.col_model}</th><th scope="col">{s.chart_count}</th></tr></thead><tbody>{rows}</tbody></table>
+            </details>
+        </figure>
+    }
+}
+
+/// One mark per entity with a known year of creation, stacked per year.
+pub fn timeline_chart(entities: &[Entity], lang: Lang, s: &'static Strings) -> impl IntoView {
+    let mut dated: Vec<(u16, &Entity)> = entities
+        .iter()
+        .filter_map(|e| Some((e.established.as_ref()?.date.year, e)))
+        .collect();
+    dated.sort_by_key(|(y, e)| (*y, cdo_model::search::fold(&e.name)));
+    let (Some(first), Some(last)) = (dated.first().map(|d| d.0), dated.last().map(|d| d.0)) else {
+        return None;
+    };
+    let years = usize::from(last - first) + 1;
+    let (col, mark, top) = (64, 18, 8);
+    let tallest = (first..=last)
+        .map(|y| dated.iter().filter(|d| d.0 == y).count())
+        .max()
+        .unwrap_or(1);
+    let height = top + tallest * mark + 30;
+    let mut stack = vec![0usize; years];
+    let marks = dated
+        .iter()
+        .map(|&(y, e)| {
+            let i = usize::from(y - first);
+            let level = stack[i];
+            stack[i] += 1;
+            let x = i * col + col / 2;
+            let cy = height - 30 - level * mark - mark / 2;
+            let h = e.office.headline();
+            let category = Headline::ALL.iter().position(|x| *x == h).unwrap_or(0);
+            view! {
+                <g><a href=paths::entity(&e.id) aria-label=format!("{}, {y} — {}", e.name, cdo_text::headline(lang, h))>
+                    <use href=format!("#shape-{}", category % 12) x=x - 8 y=cy - 8 width="16" height="16" class=format!("mk c{category}") />
+                </a></g>
+            }
+        })
+        .collect_view();
+    let axis = (first..=last)
+        .enumerate()
+        .map(|(i, y)| view! { <text x=i * col + col / 2 y=height - 10 class="chart-axis">{y}</text> })
+        .collect_view();
+    let rows = dated
+        .iter()
+        .map(|&(y, e)| view! { <tr><td>{y}</td><td>{e.name.clone()}</td><td>{cdo_text::headline(lang, e.office.headline())}</td></tr> })
+        .collect_view();
+    Some(view! {
+        <figure class="chart" aria-labelledby="chart-timeline-title">
+            <h2 id="chart-timeline-title">{s.chart_timeline_title}</h2>
+            <p class="chart-desc">{format!("{} {first}–{last}.", s.chart_timeline_desc)}</p>
+            <div class="chart-scroll">
+                <svg viewBox=format!("0 0 {} {height}", years * col) class="chart-svg timeline" role="group" aria-labelledby="chart-timeline-title">
+                    <defs>{crate::routes::map::shape_defs()}</defs>
+                    <line x1="0" x2=years * col y1=height - 28 y2=height - 28 class="chart-baseline" />
+                    {axis}
+                    {marks}
+                </svg>
+            </div>
+            <details>
+                <summary>{s.chart_table}</summary>
+                <table>
+                    <thead><tr><th scope="col">{s.chart_year}</th><th scope="col">{s.col_name}</th><th scope="col">{s.col_model}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    })
+}
