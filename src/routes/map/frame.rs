@@ -75,9 +75,15 @@ pub(super) fn MapFrame(
             false,
         );
     };
+    // Whether the current gesture moved the view: a plain tap or click must not rewrite the URL
+    // (it may be a click on a marker that navigates away).
+    let moved = StoredValue::new(false);
     let on_down = move |ev: ev::PointerEvent| {
         if ev.button() != 0 {
             return;
+        }
+        if pointers.with_value(Vec::is_empty) {
+            moved.set_value(false);
         }
         let p = to_frame_units(ev.client_x(), ev.client_y());
         pointers.update_value(|ps| {
@@ -109,13 +115,14 @@ pub(super) fn MapFrame(
         pointers.update_value(|ps| ps[i].1 = p);
         if view != st.view {
             // Dragging only moves the view; the URL follows when the pointer is released.
+            moved.set_value(true);
             state.set(MapState { view, ..st });
         }
     };
     let on_up = move |ev: ev::PointerEvent| {
         let was_down = pointers.with_value(|ps| ps.iter().any(|(id, _)| *id == ev.pointer_id()));
         pointers.update_value(|ps| ps.retain(|(id, _)| *id != ev.pointer_id()));
-        if was_down && pointers.with_value(Vec::is_empty) {
+        if was_down && pointers.with_value(Vec::is_empty) && moved.get_value() {
             commit(state.get_untracked(), false);
         }
     };

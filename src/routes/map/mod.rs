@@ -52,6 +52,12 @@ pub fn MapPage() -> impl IntoView {
     // navigation per wheel notch cost 5–20 ms and blew the 16 ms frame budget. Back, forward and
     // reload still see the exact view, because it is in the entry's URL.
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Leaving the map cancels a URL write still waiting.
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
     let commit = StoredValue::new(move |next: MapState, push: bool| {
         let next = next.canonical();
         let url = paths::with_query(paths::Page::Map, &next.to_query());
@@ -69,7 +75,12 @@ pub fn MapPage() -> impl IntoView {
             );
         } else {
             let write = move || {
-                if let Ok(history) = window().history() {
+                // Only while the map is still the page shown (never over another page's entry).
+                let on_map = window()
+                    .location()
+                    .pathname()
+                    .is_ok_and(|p| p == paths::Page::Map.path());
+                if let Some(history) = window().history().ok().filter(|_| on_map) {
                     // Failing to rewrite the address only loses shareability, never the view.
                     let _ = history.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,
