@@ -140,7 +140,7 @@ pub fn build(geojson: &str) -> Result<String, String> {
     // 3. Split into arcs where the set of rings sharing a point changes; simplify each arc once.
     let mut cache: HashMap<Vec<(i32, i32)>, Vec<(i32, i32)>> = HashMap::new();
     let mut by_land: Vec<(Land, Vec<Ring>)> = Land::ALL.iter().map(|&l| (l, Vec::new())).collect();
-    for (i, (land, ring)) in rings.iter().enumerate() {
+    for (land, ring) in &rings {
         let n = ring.len();
         let set = |k: usize| &users[&ring[k % n]];
         let breaks: Vec<usize> = (0..n)
@@ -167,7 +167,6 @@ pub fn build(geojson: &str) -> Result<String, String> {
         if !shared && area(&simplified).abs() < MIN_ISLAND_AREA {
             continue;
         }
-        let _ = i;
         by_land
             .iter_mut()
             .find(|(l, _)| l == land)

@@ -99,10 +99,6 @@ impl Entity {
     pub fn current_holder(&self) -> Option<&Holder> {
         self.holders.last().filter(|h| h.until.is_none())
     }
-
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -18,7 +18,6 @@ macro_rules! strings {
 }
 
 strings! {
-    app_name,
     tagline,
     skip_to_content,
     nav_label,
@@ -66,7 +65,6 @@ strings! {
     profile_context,
     profile_population,
     profile_population_year,
-    profile_location,
     profile_interview_link,
     profile_interviewee,
     profile_sources,
@@ -176,7 +174,6 @@ strings! {
 }
 
 pub const DE: Strings = Strings {
-    app_name: "cdo-atlas",
     tagline: "Wer führt die Digitalisierung? Modelle deutscher Städte und Länder",
     skip_to_content: "Zum Inhalt springen",
     nav_label: "Hauptnavigation",
@@ -222,7 +219,6 @@ pub const DE: Strings = Strings {
     profile_context: "Kontext",
     profile_population: "Einwohnerzahl",
     profile_population_year: "Stand",
-    profile_location: "Lage",
     profile_interview_link: "Interview lesen",
     profile_interviewee: "Gesprächspartner",
     profile_sources: "Quellen",
@@ -332,7 +328,6 @@ pub const DE: Strings = Strings {
 };
 
 pub const EN: Strings = Strings {
-    app_name: "cdo-atlas",
     tagline: "Who leads digitalisation? Models of German cities and Länder",
     skip_to_content: "Skip to content",
     nav_label: "Main navigation",
@@ -378,7 +373,6 @@ pub const EN: Strings = Strings {
     profile_context: "Context",
     profile_population: "Population",
     profile_population_year: "as of",
-    profile_location: "Location",
     profile_interview_link: "Read the interview",
     profile_interviewee: "Interviewee",
     profile_sources: "Sources",
@@ -508,7 +502,6 @@ mod tests {
     #[test]
     fn english_is_translated() {
         let same_on_purpose = [
-            "app_name",
             "nav_explore",
             "col_name",
             "col_land",
