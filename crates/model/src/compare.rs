@@ -93,6 +93,71 @@ impl CompareState {
     }
 }
 
+/// The reader's picks for a comparison, collected on the explorer, the map and profiles before
+/// opening the compare view: like a basket, it outlives page changes and reloads (the app keeps
+/// it in `sessionStorage`), while the comparison itself is shared through its URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Picks {
+    ids: Vec<String>,
+}
+
+/// Why a pick was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PicksFull;
+
+impl Picks {
+    /// Reads a stored list (comma-separated ids); junk is dropped, never an error.
+    pub fn parse(stored: &str) -> Picks {
+        let state = CompareState::from_query(|k| (k == "ids").then(|| stored.to_owned()));
+        Picks {
+            ids: state.ids.into_iter().take(MAX_COMPARED).collect(),
+        }
+    }
+
+    /// The form [`Picks::parse`] reads.
+    pub fn serialize(&self) -> String {
+        self.ids.join(",")
+    }
+
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.iter().any(|x| x == id)
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.ids.len() >= MAX_COMPARED
+    }
+
+    /// Adds `id` if absent, removes it if present; refuses a fifth.
+    pub fn toggle(&mut self, id: &str) -> Result<(), PicksFull> {
+        if let Some(pos) = self.ids.iter().position(|x| x == id) {
+            self.ids.remove(pos);
+            Ok(())
+        } else if self.is_full() {
+            Err(PicksFull)
+        } else {
+            self.ids.push(id.to_owned());
+            Ok(())
+        }
+    }
+
+    /// Drops ids the dataset does not have (a basket from an older dataset).
+    pub fn retain_known(&mut self, entities: &[Entity]) {
+        self.ids.retain(|id| entities.iter().any(|e| &e.id == id));
+    }
+
+    /// The compare view of these picks.
+    pub fn to_compare(&self) -> CompareState {
+        CompareState {
+            ids: self.ids.clone(),
+            only_differences: false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +193,34 @@ mod tests {
         assert_eq!(st.with("c").ids, vec!["a", "b", "c"]);
         assert_eq!(st.with("a").ids, vec!["a", "b"]);
         assert_eq!(st.without("a").ids, vec!["b"]);
+    }
+
+    #[test]
+    fn picks_toggle_and_refuse_a_fifth() {
+        let mut p = Picks::default();
+        for id in ["a", "b", "c", "d"] {
+            assert_eq!(p.toggle(id), Ok(()));
+        }
+        assert!(p.is_full());
+        assert_eq!(p.toggle("e"), Err(PicksFull));
+        assert_eq!(p.ids(), ["a", "b", "c", "d"]);
+        assert_eq!(p.toggle("b"), Ok(()));
+        assert!(!p.contains("b"));
+        assert_eq!(p.toggle("e"), Ok(()));
+        assert_eq!(p.ids(), ["a", "c", "d", "e"]);
+        assert_eq!(
+            p.to_compare().to_query(),
+            vec![("ids", "a,c,d,e".to_owned())]
+        );
+    }
+
+    #[test]
+    fn picks_storage_round_trip_and_junk() {
+        let mut p = Picks::default();
+        p.toggle("darmstadt").unwrap();
+        p.toggle("hamburg").unwrap();
+        assert_eq!(Picks::parse(&p.serialize()), p);
+        assert_eq!(Picks::parse("").ids().len(), 0);
+        assert_eq!(Picks::parse(",a,a,,b,c,d,e,f").ids(), ["a", "b", "c", "d"]);
     }
 }

@@ -182,8 +182,13 @@ fn url_state_round_trips_and_garbage_is_named() {
         to_year: Some(2019),
         sort: Column::Population,
         descending: true,
+        page: 2,
     };
     let q = st.to_query();
+    assert!(
+        q.contains(&("page", "3".to_owned())),
+        "one-based in the URL"
+    );
     let (back, bad) =
         ExploreState::from_query(|k| q.iter().find(|(x, _)| *x == k).map(|(_, v)| v.clone()));
     assert_eq!((back, bad), (st, vec![]));
@@ -195,6 +200,7 @@ fn url_state_round_trips_and_garbage_is_named() {
         ("from", "1e3"),
         ("sort", "colour"),
         ("size", "huge"),
+        ("page", "0"),
     ];
     let (st, bad) = ExploreState::from_query(|k| {
         garbage
@@ -204,7 +210,55 @@ fn url_state_round_trips_and_garbage_is_named() {
     });
     assert_eq!(st.laender, vec![Land::HE]);
     assert_eq!(st.sort, Column::Name);
-    assert_eq!(bad, vec!["model", "land", "size", "from", "sort"]);
+    assert_eq!(bad, vec!["model", "land", "size", "from", "sort", "page"]);
+    assert_eq!(st.page, 0);
+}
+
+#[test]
+fn pages_clamp_and_any_other_change_starts_at_the_first_page() {
+    use cdo_model::explore::{PageOf, PAGE_SIZE};
+    let on = |page| ExploreState {
+        page,
+        ..Default::default()
+    };
+    assert_eq!(
+        on(0).page_of(0),
+        PageOf {
+            range: 0..0,
+            index: 0,
+            count: 1
+        }
+    );
+    assert_eq!(on(0).page_of(PAGE_SIZE).count, 1);
+    assert_eq!(on(1).page_of(PAGE_SIZE + 1).range, PAGE_SIZE..PAGE_SIZE + 1);
+    // Beyond the end: the last page, never an empty one.
+    let last = on(99).page_of(3 * PAGE_SIZE - 2);
+    assert_eq!((last.index, last.count), (2, 3));
+    assert_eq!(last.range, 2 * PAGE_SIZE..3 * PAGE_SIZE - 2);
+
+    let here = ExploreState {
+        query: "stadt".into(),
+        page: 4,
+        ..Default::default()
+    };
+    assert_eq!(
+        here.then(ExploreState {
+            page: 5,
+            ..here.clone()
+        })
+        .page,
+        5
+    );
+    let narrower = here.then(ExploreState {
+        query: "stadt d".into(),
+        ..here.clone()
+    });
+    assert_eq!((narrower.page, narrower.query.as_str()), (0, "stadt d"));
+    let resorted = here.then(ExploreState {
+        descending: true,
+        ..here.clone()
+    });
+    assert_eq!(resorted.page, 0);
 }
 
 #[test]
