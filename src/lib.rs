@@ -11,6 +11,7 @@ pub mod head;
 pub mod i18n;
 pub mod paths;
 pub mod perf;
+pub mod picks;
 pub mod routes;
 
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     i18n::provide_lang();
     data::provide_dataset();
     data::provide_outlines();
+    picks::provide_picks();
     view! {
         <Router>
             <Shell>

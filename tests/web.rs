@@ -7,6 +7,7 @@ use cdo_atlas::components::badge::model_badge;
 use cdo_atlas::components::layout::{RejectedNotice, Shell};
 use cdo_atlas::data::{Dataset, LoadError};
 use cdo_atlas::i18n::{localized, provide_lang};
+use cdo_atlas::picks::provide_picks;
 use cdo_model::{parse_dataset, Headline, PartialDate};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -69,6 +70,7 @@ async fn language_switch_in_the_shell_relabels_content_and_html_lang() {
     let _handle = leptos::mount::mount_to(root.clone(), || {
         provide_lang();
         provide_fixed_dataset(ONE_GOOD_ONE_BAD);
+        provide_picks();
         view! {
             <Router>
                 <Shell>{localized(|lang, _| model_badge(Headline::HonoraryCdo, lang))}</Shell>
@@ -174,6 +176,7 @@ async fn legend_toggles_hide_and_show_their_markers() {
         let outlines = cdo_model::geo::parse_outlines(include_str!("../public/data/laender.json"))
             .ok_or(LoadError::Outlines);
         provide_context(OutlinesState::ready(outlines));
+        provide_picks();
         view! { <Router><MapPage /></Router> }
     });
     settle().await;

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use crate::data::use_dataset;
 use crate::i18n::{localized, use_lang, use_strings};
 use crate::paths::Page;
+use crate::picks::PicksTray;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -17,6 +18,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <main id="main" tabindex="-1">
             <RejectedNotice />
             {children()}
+            <PicksTray />
         </main>
         <Footer />
     }

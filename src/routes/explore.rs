@@ -17,9 +17,7 @@ use crate::components::with_data::with_data;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
-
-/// Rows shown at first and added per "show more".
-const PAGE: usize = 100;
+use crate::picks::pick_toggle;
 
 #[component]
 pub fn ExplorePage() -> impl IntoView {
@@ -39,7 +37,11 @@ pub fn ExplorePage() -> impl IntoView {
             },
         );
     });
-    let go = move |next: ExploreState, push: bool| go.with_value(|f| f(next, push));
+    // Any change but the page's own starts at the first page (`ExploreState::then`).
+    let go = move |next: ExploreState, push: bool| {
+        let next = state.with_untracked(|(st, _)| st.then(next));
+        go.with_value(|f| f(next, push))
+    };
     with_data(Box::new(move |loaded, lang, s| {
         explorer(loaded, lang, s, state, go).into_any()
     }))
@@ -61,7 +63,6 @@ fn explorer(
     let rows = index(&entities);
     let data = Arc::new(Prepared { entities, rows });
     let current = move || state.with(|(st, _)| st.clone());
-    let limit = RwSignal::new(PAGE);
 
     let notice = move || {
         state.with(|(_, bad)| {
@@ -72,7 +73,6 @@ fn explorer(
     };
 
     let search = move |ev: ev::Event| {
-        limit.set(PAGE);
         go(
             ExploreState {
                 query: event_target_value(&ev),
@@ -83,26 +83,27 @@ fn explorer(
     };
 
     let d = data.clone();
-    // Filtering, sorting and the facet counts in one pass per state change.
-    let evaluated = Memo::new(move |_| state.with(|(st, _)| st.evaluate(&d.entities, &d.rows)));
+    // Filtering and the facet counts in one pass per state change.
+    // The sort order only changes with the sort, so a keystroke filters a sorted list.
+    let sort = Memo::new(move |_| state.with(|(st, _)| (st.sort, st.descending)));
+    let order = Memo::new(move |_| {
+        // `.get()`, not `.track()`: in leptos 0.8.23 a memo's `track()` inside another memo did
+        // not subscribe it (the table ignored sort clicks; caught by the e2e sort test).
+        let _sort = sort.get();
+        state.with_untracked(|(st, _)| Arc::new(st.order(&d.entities, &d.rows)))
+    });
+    let d = data.clone();
+    let evaluated = Memo::new(move |_| {
+        order.with(|order| state.with(|(st, _)| st.evaluate_in(order, &d.entities, &d.rows)))
+    });
 
     let facets = move || evaluated.with(|(_, counts)| facets(&current(), counts, lang, s, go));
 
-    let d = data.clone();
-    let table = move || {
+    // The header only changes with the sort; the rows are keyed by entity, so a keystroke that
+    // narrows the search keeps the rows still shown instead of rebuilding all of them.
+    let header = move || {
         let st = current();
-        let hits = evaluated.with(|(hits, _)| hits.clone());
-        if hits.is_empty() {
-            return view! {
-                <div class="empty-state" role="status">
-                    <p>{s.explore_empty}</p>
-                    <button type="button" class="button" on:click=move |_| go(ExploreState::default(), true)>{s.explore_reset}</button>
-                </div>
-            }
-            .into_any();
-        }
-        let shown = hits.len().min(limit.get());
-        let header = Column::ALL
+        let mut cells = Column::ALL
             .iter()
             .map(|&c| {
                 let sorted = st.sort == c;
@@ -128,26 +129,55 @@ fn explorer(
                         </button>
                     </th>
                 }
+                .into_any()
             })
-            .collect_view();
-        let body = hits[..shown]
-            .iter()
-            .map(|&i| row(&d.entities[i], lang, s))
-            .collect_view();
-        let more = (hits.len() > shown).then(|| {
-            view! { <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{s.explore_more}</button> }
-        });
-        view! {
-            <div class="table-wrap" role="region" aria-labelledby="explore-caption" tabindex="0">
-                <table class="explore-table">
-                    <caption id="explore-caption">{s.explore_table} " — " {s.explore_sort_hint}</caption>
-                    <thead><tr>{header}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-            {more}
-        }
-        .into_any()
+            .collect::<Vec<_>>();
+        cells.push(view! { <th scope="col">{s.nav_compare}</th> }.into_any());
+        cells
+    };
+    let page = Memo::new(move |_| {
+        let total = evaluated.with(|(hits, _)| hits.len());
+        state.with(|(st, _)| st.page_of(total))
+    });
+    let shown = move || {
+        let range = page.with(|p| p.range.clone());
+        evaluated.with(|(hits, _)| hits[range].to_vec())
+    };
+    let d = data.clone();
+    let rows = move || shown().into_iter().map(|i| row(&d.entities[i], lang, s)).collect_view();
+    let pager = move || {
+        let p = page.get();
+        (p.count > 1).then(|| {
+            let to = move |index: usize| {
+                go(ExploreState { page: index, ..current() }, true);
+                // The new page's rows start at the table, not where the pager was.
+                if let Some(table) = document().get_element_by_id("explore-caption") {
+                    table.scroll_into_view();
+                }
+            };
+            view! {
+                <nav class="pager" aria-label=s.explore_pages>
+                    <button type="button" class="button secondary" disabled=p.index == 0 on:click=move |_| to(p.index - 1)>{s.explore_prev}</button>
+                    <span aria-current="page">{format!("{} {} {} {}", s.explore_page, p.index + 1, s.explore_of, p.count)}</span>
+                    <button type="button" class="button secondary" disabled=p.index + 1 == p.count on:click=move |_| to(p.index + 1)>{s.explore_next}</button>
+                </nav>
+            }
+        })
+    };
+    let empty = move || evaluated.with(|(hits, _)| hits.is_empty());
+    let table = view! {
+        <div class="empty-state" role="status" hidden=move || !empty()>
+            <p>{s.explore_empty}</p>
+            <button type="button" class="button" on:click=move |_| go(ExploreState::default(), true)>{s.explore_reset}</button>
+        </div>
+        <div class="table-wrap" role="region" aria-labelledby="explore-caption" tabindex="0" hidden=empty>
+            <table class="explore-table">
+                <caption id="explore-caption">{s.explore_table} " — " {s.explore_sort_hint}</caption>
+                <thead><tr>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {pager}
     };
 
     view! {
@@ -196,6 +226,7 @@ fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
             <td>{since.map_or_else(unknown, |d| cdo_text::date(lang, d))}</td>
             <td class="num">{e.population.as_ref().map_or_else(unknown, |p| cdo_text::number(lang, p.value))}</td>
             <td>{holder.map_or_else(unknown, |h| h.name.clone())}</td>
+            <td class="pick-cell">{pick_toggle(e.id.clone(), e.name.clone(), false)}</td>
         </tr>
     }
 }

@@ -16,6 +16,7 @@ use crate::data::use_dataset;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
+use crate::picks::pick_toggle;
 use crate::routes::not_found;
 
 #[component]
@@ -139,6 +140,7 @@ fn more(entities: &[Entity], e: &Entity, s: &'static Strings) -> impl IntoView {
             <ul>
                 <li><a href=map>{s.profile_on_map}</a></li>
                 <li><a href=paths::with_query(Page::Compare, &[("ids", e.id.clone())])>{s.compare_with}</a></li>
+                <li>{pick_toggle(e.id.clone(), e.name.clone(), true)}</li>
                 <li>{s.profile_prev} " " <a href=paths::entity(&prev.id) rel="prev">{prev.name.clone()}</a></li>
                 <li>{s.profile_next} " " <a href=paths::entity(&next.id) rel="next">{next.name.clone()}</a></li>
             </ul>

@@ -77,3 +77,43 @@ test('axe finds no WCAG 2 A/AA violations on compare; no page-level horizontal s
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
   await page.context().close();
 });
+
+test('picks from the explorer, the map list and a profile fill a tray that opens the comparison', async () => {
+  const page = await app.open('/explore', { width: 360, height: 740 });
+  const tray = page.locator('.picks-tray');
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  assert.equal(await tray.isVisible(), false, 'no tray without picks');
+  await page.getByRole('checkbox', { name: 'Darmstadt zum Vergleich wählen' }).check();
+  await tray.waitFor();
+  assert.match(await tray.textContent(), /Wählen Sie mindestens zwei Einträge/);
+  assert.equal(await tray.getByRole('link', { name: /Vergleichen/ }).count(), 0, 'no link with one pick');
+  // The map's list alternative.
+  await page.getByRole('navigation').getByRole('link', { name: 'Karte' }).click();
+  await page.locator('.map-list summary').click();
+  await page.locator('.map-list').getByRole('checkbox', { name: 'Hamburg zum Vergleich wählen' }).check();
+  assert.equal(await page.locator('.map-list').getByRole('checkbox', { name: 'Darmstadt zum Vergleich wählen' }).isChecked(), true);
+  // A profile; the picks survive a reload.
+  await page.goto(`${app.base}/entity/heidelberg`);
+  await page.getByRole('checkbox', { name: 'Heidelberg zum Vergleich wählen' }).check();
+  await page.reload();
+  await tray.waitFor();
+  assert.deepEqual(await tray.locator('li a').allTextContents(), ['Darmstadt', 'Hamburg', 'Heidelberg']);
+  // Remove one from the tray, add two more: the fifth is refused with a message.
+  await tray.getByRole('button', { name: 'Hamburg aus dem Vergleich nehmen' }).click();
+  await page.goto(`${app.base}/explore`);
+  for (const name of ['Düsseldorf', 'Kaiserslautern']) {
+    await page.getByRole('checkbox', { name: `${name} zum Vergleich wählen` }).check();
+  }
+  const fifth = page.getByRole('checkbox', { name: 'Hamburg zum Vergleich wählen' });
+  await fifth.click();
+  await tray.getByText('Höchstens vier Einträge').waitFor();
+  assert.equal(await fifth.isChecked(), false, 'a refused pick stays unticked');
+  // No horizontal scroll at 360 px with the tray shown.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  await tray.getByRole('link', { name: 'Vergleichen (4)' }).click();
+  await page.waitForURL(/\/compare\?ids=darmstadt%2Cheidelberg%2Cduesseldorf%2Ckaiserslautern|\/compare\?ids=darmstadt,heidelberg,duesseldorf,kaiserslautern/);
+  await page.locator('.compare-table').waitFor();
+  assert.deepEqual(await page.locator('.compare-table thead th a').allTextContents(), ['Darmstadt', 'Heidelberg', 'Düsseldorf', 'Kaiserslautern']);
+  assert.equal(await tray.isVisible(), false, 'the tray is not shown on the compare page');
+  await page.context().close();
+});

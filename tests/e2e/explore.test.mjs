@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useApp, axe, DATASET } from './harness.mjs';
+import { useApp, axe, DATASET, DATA_ROUTE } from './harness.mjs';
 
 const app = useApp();
 const rows = (page) => page.locator('.explore-table tbody tr');
@@ -79,4 +79,43 @@ test('axe finds no WCAG 2 A/AA violations on the explorer; no page-level horizon
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
   await page.context().close();
+});
+
+test('a long table comes in pages of 25; the page is in the URL and a new search starts at page 1', async () => {
+  // 60 entities: the real ones and copies under new ids.
+  const entities = [];
+  for (let i = 0; entities.length < 60; i++) {
+    const e = structuredClone(DATASET.entities[i % DATASET.entities.length]);
+    if (i >= DATASET.entities.length) Object.assign(e, { id: `${e.id}-${i}`, name: `${e.name} ${i}` });
+    entities.push(e);
+  }
+  const context = await app.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...DATASET, entities }) }));
+  await page.goto(`${app.base}/explore`);
+  await rows(page).first().waitFor();
+  const pager = page.getByRole('navigation', { name: 'Seiten der Tabelle' });
+  assert.equal(await rows(page).count(), 25);
+  assert.match(await pager.textContent(), /Seite 1 von 3/);
+  assert.equal(await pager.getByRole('button', { name: 'Zurück' }).isDisabled(), true);
+  const first = await names(page);
+  await pager.getByRole('button', { name: 'Weiter' }).click();
+  await page.waitForURL(/page=2/);
+  await pager.getByRole('button', { name: 'Weiter' }).click();
+  await page.waitForURL(/page=3/);
+  assert.equal(await rows(page).count(), 10);
+  assert.equal(await pager.getByRole('button', { name: 'Weiter' }).isDisabled(), true);
+  await page.goBack();
+  await page.waitForURL(/page=2/);
+  assert.equal(await rows(page).count(), 25);
+  assert.notDeepEqual(await names(page), first);
+  await page.getByLabel('Suche in Name, Amt, Personen und Kontext').fill('Darmstadt');
+  await page.waitForURL((u) => u.searchParams.get('q') === 'Darmstadt' && !u.searchParams.has('page'));
+  assert.deepEqual((await names(page)).slice(0, 2), ['Darmstadt', 'Darmstadt 25']);
+  assert.equal(await pager.count(), 0, 'no pager for one page');
+  // A page beyond the end shows the last page.
+  await page.goto(`${app.base}/explore?page=99`);
+  await rows(page).first().waitFor();
+  assert.match(await pager.textContent(), /Seite 3 von 3/);
+  await context.close();
 });

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::frame::SHAPES;
 use super::{commit_fn, Prepared};
+use crate::picks::pick_toggle;
 
 /// Axis switch, legend-as-filter with counts, zoom buttons and the search field.
 #[component]
@@ -91,6 +92,13 @@ pub(super) fn MapControls(
         );
     };
     let (status, set_status) = signal(String::new());
+    // The entity the search found can be picked for a comparison right here.
+    let found_data = data.clone();
+    let found = move || {
+        let id = selected.get()?;
+        let e = found_data.entities.iter().find(|e| e.id == id)?;
+        Some(pick_toggle(e.id.clone(), e.name.clone(), true))
+    };
     let search = move |ev: ev::Event| {
         let q = Query::new(&event_target_value(&ev));
         if q.is_empty() {
@@ -128,6 +136,7 @@ pub(super) fn MapControls(
                 <label for="map-search">{s.map_search}</label>
                 <input id="map-search" type="search" autocomplete="off" on:input=search />
                 <p class="search-status" role="status" aria-live="polite">{status}</p>
+                {found}
             </div>
             <div class="zoom-buttons" role="group" aria-label=s.map_label>
                 <button type="button" class="button" on:click=move |_| zoom(1.5) aria-label=s.map_zoom_in>"+"</button>

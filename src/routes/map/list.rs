@@ -1,4 +1,4 @@
-//! The map's list alternative: every entity with its model, as links.
+//! The map's list alternative: every entity with its model, as links, each with a pick box.
 
 use std::sync::Arc;
 
@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::Prepared;
 use crate::paths;
+use crate::picks::pick_toggle;
 
 /// The list alternative: every entity with its model, as links.
 #[component]
@@ -18,7 +19,11 @@ pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -
         .into_iter()
         .map(|e| {
             view! {
-                <li><a href=paths::entity(&e.id)>{e.name.clone()}</a>{format!(" — {}", cdo_text::headline(lang, e.office.headline()))}</li>
+                <li>
+                    <a href=paths::entity(&e.id)>{e.name.clone()}</a>
+                    {format!(" — {} ", cdo_text::headline(lang, e.office.headline()))}
+                    {pick_toggle(e.id.clone(), e.name.clone(), false)}
+                </li>
             }
         })
         .collect_view();

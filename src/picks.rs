@@ -1,0 +1,178 @@
+//! The reader's picks for a comparison (`cdo_model::compare::Picks`) as app-wide context: ticked
+//! on the explorer, the map's list and profiles, shown in a tray with a "Vergleichen" link, kept
+//! in `sessionStorage` so they survive page changes and reloads within the tab. The comparison
+//! itself is shared through its URL (`/compare?ids=…`), the picks are just the basket.
+
+use cdo_model::compare::Picks;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::data::use_dataset;
+use crate::i18n::{localized, use_strings};
+use crate::paths::{self, Page};
+
+const STORAGE_KEY: &str = "cdo-atlas.picks";
+
+#[derive(Clone, Copy)]
+pub struct PicksContext {
+    picks: RwSignal<Picks>,
+    /// Set when a pick was refused (a fifth), shown by the tray; cleared by the next change.
+    refused: RwSignal<bool>,
+}
+
+impl PicksContext {
+    pub fn contains(&self, id: &str) -> bool {
+        self.picks.with(|p| p.contains(id))
+    }
+
+    /// Toggles `id`; returns whether it is picked afterwards.
+    pub fn toggle(&self, id: &str) -> bool {
+        let mut refused = false;
+        self.picks.update(|p| refused = p.toggle(id).is_err());
+        self.refused.set(refused);
+        self.contains(id)
+    }
+}
+
+/// Reads the stored picks and provides them as context.
+pub fn provide_picks() {
+    let stored = storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .map(|s| Picks::parse(&s))
+        .unwrap_or_default();
+    let picks = RwSignal::new(stored);
+    Effect::new(move |_| {
+        let value = picks.with(Picks::serialize);
+        if let Some(s) = storage() {
+            // A full or disabled storage only means the picks do not survive a reload.
+            let _ = s.set_item(STORAGE_KEY, &value);
+        }
+    });
+    // Picks from an older dataset that no longer has them are dropped once it has loaded.
+    let data = use_dataset();
+    Effect::new(move |_| {
+        if let Some(Ok(loaded)) = data.get().as_deref() {
+            let entities = &loaded.dataset.entities;
+            if picks.with_untracked(|p| {
+                p.ids()
+                    .iter()
+                    .any(|id| !entities.iter().any(|e| &e.id == id))
+            }) {
+                picks.update(|p| p.retain_known(entities));
+            }
+        }
+    });
+    provide_context(PicksContext {
+        picks,
+        refused: RwSignal::new(false),
+    });
+}
+
+pub fn use_picks() -> PicksContext {
+    expect_context::<PicksContext>()
+}
+
+/// A checkbox that picks or unpicks one entity. The visible label is optional (table rows show
+/// only the box under a "Vergleich" column); the accessible name always says which entity.
+pub fn pick_toggle(id: String, name: String, visible: bool) -> impl IntoView {
+    let picks = use_picks();
+    let s = use_strings();
+    let input_id = format!("pick-{id}");
+    let checked = {
+        let id = id.clone();
+        move || picks.contains(&id)
+    };
+    let label = move || format!("{name} {}", s().picks_add);
+    view! {
+        <span class="pick">
+            <input
+                type="checkbox"
+                id=input_id.clone()
+                prop:checked=checked
+                on:change=move |ev| {
+                    let now = picks.toggle(&id);
+                    // A refused pick leaves the box unticked (the signal did not change).
+                    event_target::<web_sys::HtmlInputElement>(&ev).set_checked(now);
+                }
+            />
+            <label for=input_id class=if visible { "" } else { "visually-hidden" }>{label}</label>
+        </span>
+    }
+}
+
+/// The tray of picks: names with a remove button each, the link to compare them, a clear button.
+/// Hidden when empty and on the compare page itself. The tray element stays in place while it
+/// has picks, so its status line is announced when a fifth pick is refused.
+#[component]
+pub fn PicksTray() -> impl IntoView {
+    let picks = use_picks();
+    let data = use_dataset();
+    let location = use_location();
+    let s = use_strings();
+    let shown = Memo::new(move |_| {
+        !picks.picks.with(|p| p.ids().is_empty())
+            && location.pathname.with(|p| p != Page::Compare.path())
+    });
+    let items = localized(move |_, s| {
+        let ids = picks.picks.with(|p| p.ids().to_vec());
+        let result = data.get()?;
+        let loaded = result.as_ref().as_ref().ok()?;
+        let items = ids
+            .iter()
+            .filter_map(|id| loaded.dataset.entities.iter().find(|e| &e.id == id))
+            .map(|e| {
+                let id = e.id.clone();
+                view! {
+                    <li>
+                        <a href=paths::entity(&e.id)>{e.name.clone()}</a>
+                        <button
+                            type="button"
+                            class="pick-remove"
+                            aria-label=format!("{} {}", e.name, s.picks_remove)
+                            on:click=move |_| {
+                                picks.toggle(&id);
+                            }
+                        >
+                            "×"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(items)
+    });
+    let go = move || {
+        let count = picks.picks.with(|p| p.ids().len());
+        (count >= 2).then(|| {
+            let href = paths::with_query(
+                Page::Compare,
+                &picks.picks.with(Picks::to_compare).to_query(),
+            );
+            view! { <a class="button" href=href>{format!("{} ({count})", s().picks_go)}</a> }
+        })
+    };
+    let hint = move || {
+        if picks.refused.get() {
+            s().picks_full
+        } else if picks.picks.with(|p| p.ids().len()) < 2 {
+            s().picks_need_more
+        } else {
+            ""
+        }
+    };
+    view! {
+        <aside class="picks-tray" aria-labelledby="picks-title" hidden=move || !shown.get()>
+            <h2 id="picks-title">{move || s().picks_title}</h2>
+            <ul>{items}</ul>
+            <p class="picks-hint" role="status">{hint}</p>
+            <div class="picks-actions">
+                {go}
+                <button type="button" class="button secondary" on:click=move |_| picks.picks.set(Picks::default())>{move || s().picks_clear}</button>
+            </div>
+        </aside>
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
