@@ -15,7 +15,7 @@ const dist = path.join(root, 'dist');
 const KB = 1000;
 
 const ROWS = [
-  { name: 'wasm', match: (f) => f.endsWith('.wasm'), budget: 130 * KB, limit: 330 * KB },
+  { name: 'wasm', match: (f) => f.endsWith('.wasm'), budget: 130 * KB, limit: 335 * KB },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
   { name: 'html', match: (f) => f === 'index.html', budget: 5 * KB, limit: 5 * KB },

@@ -30,8 +30,15 @@ pub enum LoadError {
 impl LoadError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (LoadError::Network(m), Lang::De) => format!("Keine Verbindung zum Server ({m})."),
-            (LoadError::Network(m), Lang::En) => format!("No connection to the server ({m})."),
+            (LoadError::Network(m), Lang::De) => format!(
+                "Keine Verbindung zum Server ({m}). Auf diesem Gerät sind noch keine Daten \
+                 gespeichert: Nach einem ersten Besuch mit Verbindung funktioniert cdo-atlas \
+                 auch offline."
+            ),
+            (LoadError::Network(m), Lang::En) => format!(
+                "No connection to the server ({m}). No data is stored on this device yet: after \
+                 one visit with a connection, cdo-atlas also works offline."
+            ),
             (LoadError::Http(code), Lang::De) => {
                 format!("Der Server antwortete mit dem Fehler HTTP {code}.")
             }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod data;
 pub mod head;
 pub mod i18n;
+pub mod offline;
 pub mod paths;
 pub mod perf;
 pub mod picks;
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
     data::provide_dataset();
     data::provide_outlines();
     picks::provide_picks();
+    offline::provide_freshness();
     view! {
         <Router>
             <Shell>

@@ -7,6 +7,7 @@ use cdo_atlas::components::badge::model_badge;
 use cdo_atlas::components::layout::{RejectedNotice, Shell};
 use cdo_atlas::data::{Dataset, LoadError};
 use cdo_atlas::i18n::{localized, provide_lang};
+use cdo_atlas::offline::provide_freshness;
 use cdo_atlas::picks::provide_picks;
 use cdo_model::{parse_dataset, Headline, PartialDate};
 use leptos::prelude::*;
@@ -71,6 +72,7 @@ async fn language_switch_in_the_shell_relabels_content_and_html_lang() {
         provide_lang();
         provide_fixed_dataset(ONE_GOOD_ONE_BAD);
         provide_picks();
+        provide_freshness();
         view! {
             <Router>
                 <Shell>{localized(|lang, _| model_badge(Headline::HonoraryCdo, lang))}</Shell>

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::data::use_dataset;
 use crate::i18n::{localized, use_lang, use_strings};
+use crate::offline::{FreshnessNotices, OfflineBadge};
 use crate::paths::Page;
 use crate::picks::PicksTray;
 
@@ -16,6 +17,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{move || s().skip_to_content}</a>
         <Header />
         <main id="main" tabindex="-1">
+            <FreshnessNotices />
             <RejectedNotice />
             {children()}
             <PicksTray />
@@ -42,6 +44,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=move || s().nav_label>
                 <ul class="nav">{nav}</ul>
             </nav>
+            <OfflineBadge />
             <button
                 type="button"
                 class="lang-switch"

@@ -144,7 +144,12 @@ fn explorer(
         evaluated.with(|(hits, _)| hits[range].to_vec())
     };
     let d = data.clone();
-    let rows = move || shown().into_iter().map(|i| row(&d.entities[i], lang, s)).collect_view();
+    let rows = move || {
+        shown()
+            .into_iter()
+            .map(|i| row(&d.entities[i], lang, s))
+            .collect_view()
+    };
     let pager = move || {
         let p = page.get();
         (p.count > 1).then(|| {

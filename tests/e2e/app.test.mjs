@@ -50,7 +50,7 @@ test('a deep link to a profile works on reload, and an unknown id says so', asyn
 });
 
 test('dataset answered with HTTP 500 shows the error state, and retry recovers', async () => {
-  const context = await app.browser.newContext();
+  const context = await app.newContext();
   const page = await context.newPage();
   await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }));
   await page.goto(app.base + '/');
@@ -66,7 +66,7 @@ test('dataset answered with HTTP 500 shows the error state, and retry recovers',
 });
 
 test('a broken JSON body shows the error state naming the reason', async () => {
-  const context = await app.browser.newContext();
+  const context = await app.newContext();
   const page = await context.newPage();
   await page.route(DATA_ROUTE, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": "1.0", "entities": [' }),
@@ -83,7 +83,7 @@ test('one bad entry is reported by name and field; every good one still shows', 
   const broken = structuredClone(DATASET);
   broken.entities[3].land = 'DE-XX';
   broken.entities[3].name = '<img src=x onerror="window.pwned=1">';
-  const context = await app.browser.newContext();
+  const context = await app.newContext();
   const page = await context.newPage();
   await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
   await page.goto(app.base + '/');

@@ -89,7 +89,7 @@ test('a long table comes in pages of 25; the page is in the URL and a new search
     if (i >= DATASET.entities.length) Object.assign(e, { id: `${e.id}-${i}`, name: `${e.name} ${i}` });
     entities.push(e);
   }
-  const context = await app.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await app.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...DATASET, entities }) }));
   await page.goto(`${app.base}/explore`);

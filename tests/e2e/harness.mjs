@@ -25,9 +25,14 @@ export function useApp() {
     server?.close();
   });
 
+  /** A fresh context. Service workers are blocked: these tests are about the app, and
+   * `page.route` (used to feed datasets) does not see requests a worker makes. The worker has
+   * its own tests (offline.test.mjs). */
+  app.newContext = (options = {}) => app.browser.newContext({ serviceWorkers: 'block', ...options });
+
   /** A fresh page (own storage); `lang` pre-sets the remembered language. */
   app.open = async (path, { width = 1200, height = 900, lang } = {}) => {
-    const context = await app.browser.newContext({ viewport: { width, height } });
+    const context = await app.newContext({ viewport: { width, height } });
     if (lang) await context.addInitScript((l) => localStorage.setItem('cdo-atlas.lang', l), lang);
     const page = await context.newPage();
     const errors = [];

@@ -1,10 +1,13 @@
 // A minimal static file server for the built `dist/`, bound to 127.0.0.1 only, with the SPA
 // fallback the app's deep links need (unknown paths without a file extension get index.html).
-// Used by the end-to-end tests; `node tests/e2e/static-server.mjs [port]` runs it by hand.
+// Used by the end-to-end tests; as a process (the offline tests stop and restart it):
+//   node tests/e2e/static-server.mjs [--port 8080] [--dir dist] [--fail /path]
+// `--fail` answers that path with HTTP 500 (a server that is up but cannot serve the dataset).
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,9 +24,13 @@ const TYPES = {
 export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 /** Starts the server on 127.0.0.1 (port 0 = any free port); resolves to { server, url }. */
-export async function serveDist({ root = DIST, port = 0 } = {}) {
+export async function serveDist({ root = DIST, port = 0, fail = [] } = {}) {
   const server = http.createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    if (fail.includes(pathname)) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      return;
+    }
     const safe = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = path.join(root, safe);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
@@ -46,6 +53,10 @@ export async function serveDist({ root = DIST, port = 0 } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await serveDist({ port: Number(process.argv[2] ?? 8080) });
-  console.log(`serving ${DIST} at ${url}`);
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '8080' }, dir: { type: 'string', default: DIST }, fail: { type: 'string', multiple: true, default: [] } },
+  });
+  const root = path.resolve(values.dir);
+  const { url } = await serveDist({ root, port: Number(values.port), fail: values.fail });
+  console.log(`serving ${root} at ${url}`);
 }

@@ -1,0 +1,237 @@
+// End-to-end tests of offline use, updates and installability (issue: "Offline after the first
+// visit"). The release build is served by a separate static-server *process* on a fixed port of
+// 127.0.0.1, so a test can stop it (no network at all) and start it again on the same origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { DIST } from './static-server.mjs';
+import { chromium } from 'playwright-core';
+
+import { launch, CHROMIUM_ARGS } from './browser.mjs';
+import { DATASET, DATA_ROUTE } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function freePort() {
+  const s = net.createServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address();
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** A static-server process for `dir` on `port`; resolves once it listens. */
+async function serve(port, { dir = DIST, fail = [] } = {}) {
+  const args = [path.join(here, 'static-server.mjs'), '--port', String(port), '--dir', dir];
+  for (const f of fail) args.push('--fail', f);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  for await (const chunk of child.stdout) {
+    out += chunk;
+    if (out.includes('serving')) break;
+  }
+  return child;
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+const cards = (page) => page.locator('[data-testid=entity-list] > li');
+
+/** First visit: loads the app and waits until the service worker controls the page. */
+async function firstVisit(base) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(`${base}/`);
+  await cards(page).first().waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  return { context, page };
+}
+
+test('after one visit, with the server process stopped: reload, overview, map, explorer, compare permalink, profile', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await serve(port);
+  const { context, page } = await firstVisit(base);
+  await stop(server);
+
+  await page.reload();
+  await cards(page).first().waitFor();
+  assert.equal(await cards(page).count(), DATASET.entities.length);
+  // The refresh of the data failed: the badge and the stored copy's "Stand" say so.
+  await page.locator('.offline-badge').waitFor();
+  assert.match(await page.locator('.notice.freshness').textContent(), /Keine Verbindung: Sie sehen die auf diesem Gerät gespeicherten Daten, Stand \d/);
+
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  await nav.getByRole('link', { name: 'Karte' }).click();
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  assert.ok((await page.locator('svg[data-testid=map] path.land').count()) >= 16, 'Länder outlines from the cache');
+  await nav.getByRole('link', { name: 'Explorer' }).click();
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  assert.equal(await page.locator('.explore-table tbody tr').count(), DATASET.entities.length);
+
+  // Deep links are full navigations: the worker answers them with the cached shell.
+  await page.goto(`${base}/compare?ids=darmstadt,hamburg`);
+  await page.locator('.compare-table').waitFor();
+  assert.deepEqual(await page.locator('.compare-table thead th a').allTextContents(), ['Darmstadt', 'Hamburg']);
+  await page.goto(`${base}/entity/heidelberg`);
+  await page.getByRole('heading', { level: 1, name: 'Heidelberg' }).waitFor();
+  await page.goto(`${base}/map?axis=origin&z=2&x=3700&y=5000`);
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'Herkunft' }).isChecked(), true, 'map state from the URL');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('20 consecutive reloads with the server stopped all show the content', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await serve(port);
+  const { context, page } = await firstVisit(base);
+  await stop(server);
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = Date.now();
+    await page.reload();
+    await cards(page).first().waitFor({ timeout: 10000 });
+    times.push(Date.now() - t0);
+    assert.equal(await cards(page).count(), DATASET.entities.length, `reload ${i + 1}`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`offline reloads: time to content median ${times[10]} ms, max ${times[19]} ms (measured; budgeted in make bench)`);
+  await context.close();
+});
+
+test('an update: build B waiting shows a banner; after "neu laden" B\'s data shows and A\'s caches are gone', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // Build B: the same app with a different dataset "Stand", and its own service worker.
+  const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-build-b-'));
+  fs.cpSync(DIST, dirB, { recursive: true });
+  const dataB = { ...DATASET, as_of: '2025-01-31' };
+  assert.notEqual(dataB.as_of, DATASET.as_of);
+  fs.writeFileSync(path.join(dirB, 'data/cdo-atlas.json'), JSON.stringify(dataB));
+  execFileSync(process.execPath, [path.join(root, 'scripts/precache.mjs'), dirB]);
+  const buildOf = (dir) => fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const BUILD = "([0-9a-f]+)"/)[1];
+  const [cacheA, cacheB] = [`cdo-atlas-${buildOf(DIST)}`, `cdo-atlas-${buildOf(dirB)}`];
+  assert.notEqual(cacheA, cacheB);
+
+  const serverA = await serve(port);
+  const { context, page } = await firstVisit(base);
+  assert.deepEqual(await page.evaluate(() => caches.keys()), [cacheA]);
+  await stop(serverA);
+  const serverB = await serve(port, { dir: dirB });
+  try {
+    await page.reload();
+    const banner = page.locator('.banner', { hasText: 'Neue Version verfügbar' });
+    await banner.waitFor({ timeout: 15000 });
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'neu laden' }).click()]);
+    await page.locator('.site-footer time[datetime="2025-01-31"]').waitFor();
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [cacheB]);
+    assert.equal(await page.locator('.banner', { hasText: 'Neue Version verfügbar' }).count(), 0);
+  } finally {
+    await stop(serverB);
+    fs.rmSync(dirB, { recursive: true, force: true });
+  }
+  await context.close();
+});
+
+test('online, but the dataset request fails: the cached data with a notice', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await serve(port);
+  const { context, page } = await firstVisit(base);
+  await stop(server);
+  const failing = await serve(port, { fail: ['/data/cdo-atlas.json'] });
+  try {
+    await page.reload();
+    await cards(page).first().waitFor();
+    assert.equal(await cards(page).count(), DATASET.entities.length);
+    const notice = page.locator('.notice.freshness');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Die Daten ließen sich gerade nicht aktualisieren\. Sie sehen die gespeicherte Fassung, Stand \d/);
+    assert.equal(await page.locator('.offline-badge').count(), 0, 'the server answered: not offline');
+  } finally {
+    await stop(failing);
+  }
+  await context.close();
+});
+
+test('first visit ever, the server gone after the shell loaded: a clear offline message, not a blank page', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await serve(port);
+  // No worker on this visit: nothing could be cached yet anyway, and page.route must see the
+  // dataset request (requests a worker makes bypass it).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(DATA_ROUTE, async (route) => {
+    await stop(server);
+    await route.continue();
+  });
+  await page.goto(`${base}/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Keine Verbindung zum Server.*nach einem ersten Besuch mit Verbindung funktioniert cdo-atlas\s+auch offline/is);
+  assert.equal(await page.getByRole('button', { name: 'Erneut versuchen' }).isVisible(), true);
+  assert.equal(await page.getByRole('navigation', { name: 'Hauptnavigation' }).isVisible(), true, 'the shell stays');
+  await context.close();
+});
+
+test('Chromium considers the app installable (manifest, icons, service worker)', async () => {
+  const port = await freePort();
+  const server = await serve(port);
+  // Installability is never granted in an incognito-like context: a real profile directory.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await cards(page).first().waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const { url, errors, data } = await cdp.send('Page.getAppManifest');
+    assert.match(url, /\/manifest\.webmanifest$/);
+    assert.deepEqual(errors, []);
+    const manifest = JSON.parse(data);
+    assert.equal(manifest.lang, 'de');
+    assert.equal(manifest.display, 'standalone');
+    assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+  } finally {
+    await context.close();
+    await stop(server);
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,49 @@
+// Registers the service worker and relays what it reports to the app as window events plus a
+// data attribute on <html> (the app may start after an event fired, so it also reads the flags):
+//   cdo:update-ready  a new build is installed and waiting   (data-update="ready")
+//   cdo:data-stale    the dataset could not be refreshed     (data-data="offline" or "failed")
+//   cdo:data-updated  a newer dataset is in the cache        (data-data="updated")
+// The app answers `cdo:update-apply` (the reader clicked "neu laden"): the waiting worker takes
+// over and the page reloads once.
+(() => {
+  if (!('serviceWorker' in navigator)) return;
+  const root = document.documentElement;
+  const signal = (name, attr, value) => {
+    root.dataset[attr] = value;
+    window.dispatchEvent(new Event(name));
+  };
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data?.type === 'dataset-stale') signal('cdo:data-stale', 'data', event.data.reason);
+    if (event.data?.type === 'dataset-updated') signal('cdo:data-updated', 'data', 'updated');
+  });
+  let applying = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // The first visit's worker also takes control (clients.claim); only an update reloads.
+    if (applying) {
+      applying = false;
+      location.reload();
+    }
+  });
+  window.addEventListener('load', async () => {
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.register('/sw.js');
+    } catch {
+      return; // No offline support (private mode, blocked): the app works online as before.
+    }
+    if (!registration) return; // Blocked by the browser's settings (and by the e2e harness).
+    const ready = () => signal('cdo:update-ready', 'update', 'ready');
+    if (registration.waiting && navigator.serviceWorker.controller) ready();
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) ready();
+      });
+    });
+    window.addEventListener('cdo:update-apply', () => {
+      if (!registration.waiting) return;
+      applying = true;
+      registration.waiting.postMessage({ type: 'skip-waiting' });
+    });
+  });
+})();

@@ -1,0 +1,118 @@
+// cdo-atlas service worker. This file is a template: `scripts/precache.mjs` (a Trunk post_build
+// hook) writes it into the build with BUILD and PRECACHE filled in. Hand-written rather than
+// Workbox: the strategies below are four small functions, and there is no runtime to self-host.
+//
+//   precache     every file of the release build, under a cache named after the build
+//   navigations  network first (3 s), falling back to the cached shell, so deep links open offline
+//   dataset      stale-while-revalidate; pages are told when a refresh failed or brought news
+//   the rest     cache first (hashed file names), network for anything not precached
+//
+// A development build gets PRECACHE = null: the worker then caches nothing and intercepts nothing
+// (no fetch handler), and clears what an earlier release build left — harmless to live reload.
+const BUILD = '__BUILD__';
+const PRECACHE = __PRECACHE__;
+
+const PREFIX = 'cdo-atlas-';
+const CACHE = `${PREFIX}${BUILD}`;
+const SHELL = '/index.html';
+const DATASET = '/data/cdo-atlas.json';
+const NAVIGATION_TIMEOUT_MS = 3000;
+
+self.addEventListener('install', (event) => {
+  if (!PRECACHE) {
+    self.skipWaiting();
+    return;
+  }
+  // `cache: 'reload'` so the precache never takes a stale copy from the HTTP cache.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith(PREFIX) && (key !== CACHE || !PRECACHE)) await caches.delete(key);
+      }
+      if (PRECACHE) await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'skip-waiting') self.skipWaiting();
+});
+
+if (PRECACHE) {
+  self.addEventListener('fetch', (event) => {
+    const request = event.request;
+    const url = new URL(request.url);
+    if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+    if (request.mode === 'navigate') {
+      event.respondWith(navigation(request));
+    } else if (url.pathname === DATASET) {
+      event.respondWith(staleWhileRevalidate(request, event));
+    } else {
+      event.respondWith(cacheFirst(request));
+    }
+  });
+}
+
+async function navigation(request) {
+  try {
+    const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
+    if (response.ok) return response;
+    // A server error page is worse than the cached shell, which routes the path itself.
+    return (await caches.match(SHELL, { cacheName: CACHE })) ?? response;
+  } catch {
+    const shell = await caches.match(SHELL, { cacheName: CACHE });
+    return shell ?? Response.error();
+  }
+}
+
+async function staleWhileRevalidate(request, event) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(DATASET);
+  const refresh = (async () => {
+    let response;
+    try {
+      response = await fetch(request, { cache: 'no-cache' });
+    } catch (error) {
+      if (cached) await tell(event, 'dataset-stale', 'offline');
+      throw error;
+    }
+    try {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const fresh = await response.clone().text();
+      const old = cached ? await cached.clone().text() : null;
+      await cache.put(DATASET, response.clone());
+      if (old !== null && old !== fresh) await tell(event, 'dataset-updated');
+      return response;
+    } catch (error) {
+      if (cached) await tell(event, 'dataset-stale', 'failed');
+      throw error;
+    }
+  })();
+  if (cached) {
+    event.waitUntil(refresh.catch(() => {}));
+    return cached;
+  }
+  return refresh;
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
+  return cached ?? fetch(request);
+}
+
+/** Posts `type` to the page that made the request (the app shows a notice). */
+async function tell(event, type, reason) {
+  const client = event.clientId ? await self.clients.get(event.clientId) : null;
+  const targets = client ? [client] : await self.clients.matchAll({ type: 'window' });
+  for (const c of targets) c.postMessage({ type, reason });
+}
+
+function withTimeout(promise, ms) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
+}
