@@ -1,17 +1,14 @@
 // Writes the service worker into a build: `web/sw.js` with BUILD (a hash of every file's content)
-// and PRECACHE (every file's URL) filled in. Runs as Trunk's post_build hook on the staging dir;
-// `node scripts/precache.mjs <dir>` re-runs it on a finished build (the update e2e test does).
-// A development build (TRUNK_PROFILE=debug) gets PRECACHE = null: a worker that caches nothing.
+// and PRECACHE (every file's URL) filled in. Called by the post_build hook (scripts/postbuild.mjs)
+// on the staging dir; `node scripts/precache.mjs <dir>` re-runs it on a finished release build
+// (the update e2e test does). A development build gets PRECACHE = null: a worker that caches
+// nothing.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('usage: node scripts/precache.mjs <build dir> (or run as a Trunk hook)');
-const release = process.argv[2] !== undefined || process.env.TRUNK_PROFILE === 'release';
-const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 
 function files(d, prefix = '') {
   return fs
@@ -21,14 +18,24 @@ function files(d, prefix = '') {
     .sort();
 }
 
-const list = files(dir);
-const digest = crypto.createHash('sha256');
-for (const f of list) digest.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f)));
-const build = digest.digest('hex').slice(0, 16);
-const urls = list.map((f) => `${publicUrl}${f}`);
-const template = fs.readFileSync(path.join(root, 'web/sw.js'), 'utf8');
-const out = template
-  .replace("'__BUILD__'", JSON.stringify(release ? build : 'dev'))
-  .replace('__PRECACHE__', release ? JSON.stringify(urls, null, 2) : 'null');
-fs.writeFileSync(path.join(dir, 'sw.js'), out);
-console.log(`precache: ${release ? `${urls.length} files, build ${build}` : 'development build, no precache'}`);
+/** Writes `<dir>/sw.js`; returns a one-line summary. */
+export function writeWorker(dir, { release, publicUrl = '/' }) {
+  const base = publicUrl.replace(/\/?$/, '/');
+  const list = files(dir);
+  const digest = crypto.createHash('sha256');
+  for (const f of list) digest.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f)));
+  const build = digest.digest('hex').slice(0, 16);
+  const urls = list.map((f) => `${base}${f}`);
+  const template = fs.readFileSync(path.join(root, 'web/sw.js'), 'utf8');
+  const out = template
+    .replace("'__BUILD__'", JSON.stringify(release ? build : 'dev'))
+    .replace('__PRECACHE__', release ? JSON.stringify(urls, null, 2) : 'null');
+  fs.writeFileSync(path.join(dir, 'sw.js'), out);
+  return `precache: ${release ? `${urls.length} files, build ${build}` : 'development build, no precache'}`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: node scripts/precache.mjs <release build dir>');
+  console.log(writeWorker(dir, { release: true }));
+}

@@ -225,9 +225,11 @@ pub(super) fn MapFrame(
             .and_then(|h| h.since)
             .or(e.established.as_ref().map(|d| d.date))
             .map(|d| format!("{} {}", s.map_since, cdo_text::date(lang, d)));
-        let style = format!("left:{}px;top:{}px", fixed(at.x / k, 0), fixed(at.y / k, 0));
+        // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
+        let left = format!("{}px", fixed(at.x / k, 0));
+        let top = format!("{}px", fixed(at.y / k, 0));
         Some(view! {
-            <div class="map-tooltip" role="tooltip" id="map-tooltip" style=style>
+            <div class="map-tooltip" role="tooltip" id="map-tooltip" style:left=left style:top=top>
                 <strong>{e.name.clone()}</strong>
                 <span>{cdo_text::headline(lang, e.office.headline())}</span>
                 <span>{e.office.title.clone()}</span>
@@ -311,7 +313,7 @@ fn mark_view(
                 name.push_str(&format!(" ({})", s.map_land_level));
             }
             let text = label.then(|| {
-                view! { <text class="mk-label" x=fixed(at.x + radius + 3.0 * k, 0) y=fixed(at.y + 4.5 * k, 0) style=format!("font-size:{}px", fixed(13.0 * k, 0))>{e.name.clone()}</text> }
+                view! { <text class="mk-label" x=fixed(at.x + radius + 3.0 * k, 0) y=fixed(at.y + 4.5 * k, 0) font-size=fixed(13.0 * k, 0)>{e.name.clone()}</text> }
             });
             // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
             view! {
@@ -358,7 +360,7 @@ fn mark_view(
                     aria-label=format!("{n} {}", s.map_cluster)
                 >
                     <circle cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius, 0) />
-                    <text x=fixed(at.x, 0) y=fixed(at.y + 4.0 * k, 0) style=format!("font-size:{}px", fixed(12.0 * k, 0))>{n}</text>
+                    <text x=fixed(at.x, 0) y=fixed(at.y + 4.0 * k, 0) font-size=fixed(12.0 * k, 0)>{n}</text>
                 </g>
             }
             .into_any()

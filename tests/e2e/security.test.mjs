@@ -1,0 +1,121 @@
+// The release build's security properties: a strict CSP that the app actually runs under,
+// integrity on every asset (and enforced for the wasm), outbound links http(s) only with
+// rel="noopener noreferrer".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+
+import { useApp } from './harness.mjs';
+import { DIST } from './static-server.mjs';
+import { POLICY, inlineScriptHashes } from '../../scripts/csp.mjs';
+
+const app = useApp();
+const html = fs.readFileSync(`${DIST}/index.html`, 'utf8');
+
+function builtPolicy() {
+  const meta = html.match(/<meta http-equiv=["']?Content-Security-Policy["']? content="([^"]+)">/i);
+  assert.ok(meta, 'index.html has a CSP meta tag');
+  return Object.fromEntries(
+    meta[1].split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+  );
+}
+
+test('the built index.html carries the strict CSP, allowing inline scripts only by hash', () => {
+  const policy = builtPolicy();
+  // Every directive of the policy as specified, nothing looser, nothing missing.
+  assert.deepEqual(Object.keys(policy).sort(), Object.keys(POLICY).sort());
+  for (const [name, values] of Object.entries(POLICY)) {
+    const extra = policy[name].filter((v) => !values.includes(v));
+    if (name === 'script-src') {
+      assert.deepEqual(extra.sort(), inlineScriptHashes(html).sort(), 'only the inline loader, by its hash');
+    } else {
+      assert.deepEqual(extra, [], `${name} is not loosened`);
+    }
+  }
+  for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
+    for (const [name, values] of Object.entries(policy)) assert.ok(!values.includes(loose), `${name} allows ${loose}`);
+  }
+  assert.deepEqual(policy['object-src'], ["'none'"]);
+  assert.deepEqual(policy['base-uri'], ["'self'"]);
+  // The CSP must come before any script.
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'));
+});
+
+test('every asset the page loads carries subresource integrity, the wasm included', () => {
+  const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => m[0]);
+  const assets = tags.filter((t) => /\bsrc=/.test(t) || /rel=["']?(stylesheet|icon|modulepreload|preload)\b/.test(t));
+  assert.ok(assets.length >= 4, `found ${assets.length} asset tags`);
+  for (const tag of assets) assert.match(tag, /integrity=["']?sha384-/, tag);
+  assert.match(html, /fetch\('\/[^']+_bg\.wasm', \{ integrity: 'sha384-[A-Za-z0-9+/=]+' \}\)/);
+});
+
+test('the app runs under the CSP without a single violation on any page', async () => {
+  const context = await app.newContext({ viewport: { width: 1200, height: 900 } });
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const violations = [];
+  const visit = async (path, ready) => {
+    await page.goto(app.base + path);
+    await page.locator(ready).first().waitFor();
+    violations.push(...(await page.evaluate(() => window.cspViolations)));
+  };
+  await visit('/', '[data-testid=entity-list] > li');
+  await visit('/explore', '.explore-table tbody tr');
+  await visit('/compare?ids=darmstadt,hamburg', '.compare-table');
+  await visit('/entity/darmstadt', 'h1');
+  await visit('/about', 'h1');
+  await visit('/map', 'svg[data-testid=map] .marks > *');
+  // The tooltip is positioned through the CSSOM, labels carry font-size attributes.
+  await page.locator('svg[data-testid=map] .marks a[data-id=hamburg]').hover();
+  await page.locator('#map-tooltip').waitFor();
+  assert.match(await page.locator('#map-tooltip').getAttribute('style'), /left: \d+px/);
+  violations.push(...(await page.evaluate(() => window.cspViolations)));
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors.filter((e) => !e.includes('integrity` attribute is currently ignored')), []);
+  await context.close();
+});
+
+test('a tampered wasm is refused (integrity), so a modified build never runs', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*_bg.wasm', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(app.base + '/');
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('.site-header').count(), 0, 'the app did not start');
+  assert.ok(errors.some((e) => /integrity/i.test(e)), errors.join('\n'));
+  await context.close();
+});
+
+test('outbound links are http(s) only and carry rel="noopener noreferrer"', async () => {
+  const page = await app.open('/entity/darmstadt');
+  const checked = [];
+  for (const path of ['/entity/darmstadt', '/entity/hamburg', '/compare?ids=darmstadt,hamburg', '/about']) {
+    await page.goto(app.base + path);
+    await page.locator('h1').waitFor();
+    await page.locator('main a').first().waitFor();
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: a.getAttribute('href'), rel: a.rel })));
+    for (const { href, rel } of links) {
+      assert.ok(/^(\/|#|https?:\/\/)/.test(href), `${path}: ${href}`);
+      if (/^https?:/.test(href)) {
+        assert.ok(rel.split(/\s+/).includes('noopener') && rel.split(/\s+/).includes('noreferrer'), `${path}: ${href} rel="${rel}"`);
+        checked.push(href);
+      }
+    }
+  }
+  assert.ok(checked.length >= 5, `checked ${checked.length} outbound links`);
+  await page.context().close();
+});
