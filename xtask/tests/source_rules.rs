@@ -41,9 +41,18 @@ fn no_html_injection_in_the_app() {
     let found = offenders(
         "src",
         "rs",
-        &["inner_html", "set_outer_html", "insert_adjacent_html", "InnerHtml"],
+        &[
+            "inner_html",
+            "set_outer_html",
+            "insert_adjacent_html",
+            "InnerHtml",
+        ],
     );
-    assert!(found.is_empty(), "HTML insertion in src/:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "HTML insertion in src/:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -51,9 +60,19 @@ fn no_html_injection_in_the_web_scripts() {
     let found = offenders(
         "web",
         "js",
-        &["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("],
+        &[
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+        ],
     );
-    assert!(found.is_empty(), "HTML insertion in web/:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "HTML insertion in web/:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]

@@ -29,6 +29,8 @@ pub fn fold(s: &str) -> String {
             'ç' => out.push('c'),
             'ñ' => out.push('n'),
             'ß' => out.push_str("ss"),
+            // Zero-width characters do not separate words for a reader, so not for search.
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
             // "ae"/"oe"/"ue" are the ASCII spellings of ä/ö/ü: fold the second letter away.
             'e' if matches!(out.as_bytes().last(), Some(b'a' | b'o' | b'u')) => {}
             c => out.push(c),
@@ -82,6 +84,7 @@ mod tests {
             "DÜSSELDORF",
             "düsseldorf",
             "sseldo",
+            "Düssel\u{200b}dorf",
         ] {
             assert!(Query::new(query).matches("Düsseldorf"), "{query}");
         }

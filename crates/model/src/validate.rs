@@ -25,6 +25,17 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_TEXT: usize = 2_000;
 /// Longest accepted URL.
 pub const MAX_URL: usize = 2_048;
+/// More people than Germany has (~84 million) is not a city's or a Land's population.
+pub const MAX_POPULATION: u64 = 100_000_000;
+
+/// Characters no text of the dataset may hold: C0 and C1 controls (tab and line breaks are
+/// allowed) and the bidirectional embeddings, overrides and isolates, which can make a text
+/// display differently from what it says. Zero-width characters are allowed (emoji sequences
+/// need the joiner); search ignores them (`search::fold`).
+fn is_forbidden_char(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
 
 /// The outcome of loading a dataset file that is a dataset: what was kept and what was not.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +47,10 @@ pub struct Loaded {
 /// The whole file could not be used.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DatasetError {
+    /// The body is empty (or only whitespace).
+    Empty,
+    /// The body is an HTML page (a proxy's or server's error page), not JSON.
+    Html,
     /// Not valid JSON (serde_json's message, with line and column).
     Syntax(String),
     /// JSON, but the top level is not shaped like a dataset.
@@ -140,10 +155,28 @@ pub enum Problem {
     NotHttpUrl(String),
     /// A fact with no source.
     Unsourced,
+    /// A text with a control or bidirectional-override character (it could reorder or hide
+    /// what is shown); `code` is the first one found.
+    ControlCharacter {
+        code: u32,
+    },
+    /// A number beyond what the field can plausibly hold.
+    TooLarge {
+        max: u64,
+    },
 }
 
 /// Parses and validates a dataset file. `today` decides what counts as "in the future".
 pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetError> {
+    // A byte order mark is harmless (editors on Windows write one); JSON parsers refuse it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let start = text.trim_start();
+    if start.is_empty() {
+        return Err(DatasetError::Empty);
+    }
+    if start.starts_with('<') {
+        return Err(DatasetError::Html);
+    }
     let value: Value =
         serde_json::from_str(text).map_err(|e| DatasetError::Syntax(e.to_string()))?;
     let Value::Object(mut top) = value else {
@@ -261,6 +294,8 @@ struct Checker {
     issues: Vec<Issue>,
     today: PartialDate,
     source_ids: HashSet<String>,
+    /// Whether the entry has a `sources` array at all (else citations are not checked).
+    sources_usable: bool,
 }
 
 impl Checker {
@@ -269,6 +304,7 @@ impl Checker {
             issues: Vec::new(),
             today,
             source_ids: HashSet::new(),
+            sources_usable: true,
         }
     }
 
@@ -377,7 +413,14 @@ impl Checker {
             self.report(field, Problem::Empty);
             return None;
         }
-        self.bounded(&field, s, max).then(|| s.to_owned())
+        if !self.bounded(&field, s, max) {
+            return None;
+        }
+        if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
+            self.report(field, Problem::ControlCharacter { code: u32::from(c) });
+            return None;
+        }
+        Some(s.to_owned())
     }
 
     /// A string that may be `null` or absent.
@@ -486,6 +529,8 @@ impl Checker {
         for (i, id) in ids.iter().enumerate() {
             match id.as_str() {
                 Some(id) if self.source_ids.contains(id) => out.push(id.to_owned()),
+                // Without a usable `sources` list (reported once) every citation would dangle.
+                Some(_) if !self.sources_usable => {}
                 Some(id) => self.report(field.clone(), Problem::DanglingSource(bounded_echo(id))),
                 None => self.report(
                     format!("{field}[{i}]"),
@@ -532,6 +577,7 @@ impl Checker {
         if sources.is_empty() && matches!(obj.get("sources"), Some(Value::Array(_))) {
             self.report("sources", Problem::Unsourced);
         }
+        self.sources_usable = matches!(obj.get("sources"), Some(Value::Array(_)));
         let id = self.slug(obj);
         let name = self.string(obj, "", "name", MAX_NAME);
         let kind = self.enumerated(obj, "", "kind", Kind::from_wire, Kind::WIRE);
@@ -664,6 +710,13 @@ impl Checker {
         if let Some(v) = value {
             if v <= 0.0 || v.fract() != 0.0 {
                 self.report("population.value", Problem::NotPositive(v));
+            } else if v > MAX_POPULATION as f64 {
+                self.report(
+                    "population.value",
+                    Problem::TooLarge {
+                        max: MAX_POPULATION,
+                    },
+                );
             }
         }
         let year = self.whole_number(obj, "population", "year");

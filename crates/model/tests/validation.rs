@@ -419,14 +419,11 @@ fn whole_file_errors() {
         parse_dataset("{\"schema_version\": \"1.0\",", TODAY),
         Err(DatasetError::Syntax(_))
     ));
-    assert!(matches!(
+    assert_eq!(
         parse_dataset("<!doctype html><p>502</p>", TODAY),
-        Err(DatasetError::Syntax(_))
-    ));
-    assert!(matches!(
-        parse_dataset("", TODAY),
-        Err(DatasetError::Syntax(_))
-    ));
+        Err(DatasetError::Html)
+    );
+    assert_eq!(parse_dataset("", TODAY), Err(DatasetError::Empty));
     let header = |field: &str, problem| {
         Err(DatasetError::Header(Issue {
             field: field.into(),

@@ -10,6 +10,14 @@ use crate::{date, Lang};
 /// Why the whole dataset could not be used.
 pub fn dataset_error(lang: Lang, e: &DatasetError) -> String {
     match (lang, e) {
+        (Lang::De, DatasetError::Empty) => "Die Datei mit den Daten ist leer.".into(),
+        (Lang::En, DatasetError::Empty) => "The data file is empty.".into(),
+        (Lang::De, DatasetError::Html) => {
+            "Statt der Daten (JSON) kam eine Webseite (HTML) zurück – meist eine Fehlerseite des Servers oder eines Proxys.".into()
+        }
+        (Lang::En, DatasetError::Html) => {
+            "Instead of the data (JSON) a web page (HTML) came back – usually an error page of the server or a proxy.".into()
+        }
         (Lang::De, DatasetError::Syntax(m)) => format!("Die Datei ist kein gültiges JSON ({m})."),
         (Lang::En, DatasetError::Syntax(m)) => format!("The file is not valid JSON ({m})."),
         (Lang::De, DatasetError::Header(i)) => format!("Die Datei hat nicht die Form eines Datensatzes. {}", issue(lang, i)),
@@ -134,6 +142,14 @@ fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, NotHttpUrl(v)) => format!("“{v}” is not an http(s) address."),
         (Lang::De, Unsourced) => "die Angabe hat keine Quelle.".into(),
         (Lang::En, Unsourced) => "the fact has no source.".into(),
+        (Lang::De, ControlCharacter { code }) => format!(
+            "der Text enthält ein Steuer- oder Richtungszeichen (U+{code:04X}), das ihn anders anzeigen könnte, als er lautet."
+        ),
+        (Lang::En, ControlCharacter { code }) => format!(
+            "the text contains a control or direction character (U+{code:04X}) that could make it display differently from what it says."
+        ),
+        (Lang::De, TooLarge { max }) => format!("mehr als {} ist nicht plausibel.", crate::number(lang, *max)),
+        (Lang::En, TooLarge { max }) => format!("more than {} is not plausible.", crate::number(lang, *max)),
     }
 }
 

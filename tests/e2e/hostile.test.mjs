@@ -1,0 +1,129 @@
+// A representative sample of the hostile and broken datasets of tests/fixtures/ served in place
+// of the real one: the page stays readable, good entries are kept, nothing from the data runs
+// as script, and no javascript: link appears. (Each fixture's exact outcome is asserted natively
+// by crates/model/tests/fixtures.rs.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { useApp, DATA_ROUTE } from './harness.mjs';
+
+const app = useApp();
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+
+/** Opens `route` with `fixture` as the dataset; returns the page. */
+async function openWith(fixture, route = '/') {
+  const context = await app.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.errors = errors;
+  const body = fs.readFileSync(path.join(fixtures, fixture));
+  await page.route(DATA_ROUTE, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(app.base + route);
+  return page;
+}
+
+/** What must hold on every page, whatever the data: readable, nothing ran, no script links. */
+async function assertSafe(page, label) {
+  await page.locator('h1').first().waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, `${label}: a payload ran`);
+  assert.equal(await page.locator('body script, body img[src=x], body [onerror]').count(), 0, `${label}: markup from the data in the DOM`);
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  for (const href of hrefs) assert.ok(!/^\s*(javascript|data|vbscript):/i.test(href), `${label}: link ${href}`);
+  assert.deepEqual(page.errors, [], `${label}: page errors`);
+}
+
+const cards = (page) => page.locator('[data-testid=entity-list] > li');
+
+test('script and markup payloads in every text field are shown as text and never run', async () => {
+  const page = await openWith('script-payloads-everywhere.json');
+  await cards(page).first().waitFor();
+  assert.equal(await cards(page).count(), 3);
+  assert.match(await page.locator('[data-testid=entity-list]').textContent(), /<script>window\.__pwned = 1<\/script> Darmstadt/);
+  await assertSafe(page, 'overview');
+  for (const route of ['/entity/darmstadt', '/entity/hamburg', '/explore', '/compare?ids=darmstadt,hamburg', '/map']) {
+    await page.goto(app.base + route);
+    await page.locator('main h1').waitFor();
+    await page.waitForTimeout(200);
+    await assertSafe(page, route);
+  }
+  await page.context().close();
+});
+
+test('javascript: and data: URLs reject their entry, shown as text; the others stay', async () => {
+  for (const [fixture, bad, kept] of [
+    ['javascript-url.json', 'Darmstadt', ['Hamburg', 'Heidelberg']],
+    ['data-url.json', 'Hamburg', ['Darmstadt', 'Heidelberg']],
+    ['javascript-interview-url.json', 'Heidelberg', ['Darmstadt', 'Hamburg']],
+  ]) {
+    const page = await openWith(fixture);
+    await cards(page).first().waitFor();
+    assert.deepEqual(await page.locator('[data-testid=entity-list] > li a').allTextContents(), kept);
+    const rejected = page.locator('.rejected');
+    assert.match(await rejected.textContent(), new RegExp(`${bad}.*keine http\\(s\\)-Adresse`, 's'));
+    await assertSafe(page, fixture);
+    await page.goto(`${app.base}/entity/${kept[0].toLowerCase()}`);
+    await assertSafe(page, `${fixture} profile`);
+    await page.context().close();
+  }
+});
+
+test('broken files give a readable error with a retry, never a blank page', async () => {
+  for (const [fixture, message] of [
+    ['html-error-page.json', /eine Webseite \(HTML\)/],
+    ['empty-body.json', /ist leer/],
+    ['truncated.json', /kein gültiges JSON/],
+    ['deep-nesting.json', /kein gültiges JSON \(recursion limit exceeded/],
+    ['top-level-array.json', /nicht die Form eines Datensatzes/],
+    ['schema-major-2.json', /Schema-Version „2\.0“/],
+  ]) {
+    const page = await openWith(fixture);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), message, fixture);
+    assert.equal(await page.getByRole('button', { name: 'Erneut versuchen' }).isVisible(), true);
+    await assertSafe(page, fixture);
+    await page.context().close();
+  }
+});
+
+test('oversized, control-character and all-bad entries are reported; the page stays usable', async () => {
+  const big = await openWith('five-megabyte-string.json');
+  await cards(big).first().waitFor();
+  assert.deepEqual(await big.locator('[data-testid=entity-list] > li a').allTextContents(), ['Hamburg', 'Heidelberg']);
+  assert.match(await big.locator('.rejected').textContent(), /Eintrag 1 \(A{80}…, id: darmstadt\)Feld „name“: zu lang \(5242880 Zeichen, höchstens 200\)/);
+  await assertSafe(big, 'five-megabyte-string');
+  await big.context().close();
+
+  const bidi = await openWith('bidi-and-control-characters.json');
+  await cards(bidi).first().waitFor();
+  assert.match(await bidi.locator('.rejected').textContent(), /U\+202E/);
+  await assertSafe(bidi, 'bidi');
+  await bidi.context().close();
+
+  const none = await openWith('every-entry-bad.json', '/explore');
+  await none.locator('.rejected').waitFor();
+  assert.match(await none.locator('.rejected').textContent(), /3/);
+  await none.getByText('Keine Einträge passen zu diesen Filtern.').waitFor();
+  await assertSafe(none, 'every-entry-bad');
+  await none.context().close();
+});
+
+test('emoji, right-to-left and zero-width text display and can be found', async () => {
+  const page = await openWith('zero-width-and-rtl-text.json', '/explore?q=darmstadt');
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  assert.equal(await page.locator('.explore-table tbody tr').count(), 1, 'a zero-width space does not hide Darmstadt from search');
+  await assertSafe(page, 'zero-width');
+  await page.context().close();
+  const emoji = await openWith('emoji.json', '/entity/darmstadt');
+  await emoji.getByRole('heading', { level: 1, name: 'Darmstadt 🏙️' }).waitFor();
+  await assertSafe(emoji, 'emoji');
+  await emoji.context().close();
+});
