@@ -41,6 +41,18 @@ impl Page {
     }
 }
 
+/// The query parameters the page at `pathname` reads (`cdo_model::params`); every other route
+/// reads none.
+pub fn known_params(pathname: &str) -> &'static [cdo_model::params::Known] {
+    use cdo_model::params;
+    match pathname {
+        "/map" => params::MAP,
+        "/explore" => params::EXPLORE,
+        "/compare" => params::COMPARE,
+        _ => &[],
+    }
+}
+
 /// The profile of one entity. Ids are validated slugs, so they need no escaping.
 pub fn entity(id: &str) -> String {
     format!("/entity/{id}")

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::data::use_dataset;
 use crate::i18n::{localized, use_lang, use_strings};
 use crate::offline::{FreshnessNotices, OfflineBadge};
-use crate::paths::Page;
+use crate::paths::{self, Page};
 use crate::picks::PicksTray;
 
 #[component]
@@ -18,6 +19,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <Header />
         <main id="main" tabindex="-1">
             <FreshnessNotices />
+            <AddressNotice />
             <RejectedNotice />
             {children()}
             <PicksTray />
@@ -56,6 +58,37 @@ fn Header() -> impl IntoView {
             </button>
         </header>
     }
+}
+
+/// Parameters in the address that the page does not read, or values too long to be meant: named,
+/// so a mangled shared link is not silently "fixed". Bad values of known parameters are each
+/// page's own notice.
+#[component]
+fn AddressNotice() -> impl IntoView {
+    let location = use_location();
+    let query = use_query_map();
+    let audit = Memo::new(move |_| {
+        let known = location.pathname.with(|p| paths::known_params(p));
+        query.with(|q| cdo_model::params::audit(known, q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+    });
+    localized(move |_, s| {
+        audit.with(|a| {
+            (!a.is_clean()).then(|| {
+                let mut lines = Vec::new();
+                if !a.unknown.is_empty() {
+                    lines.push(format!("{} {}", s.address_unknown, a.unknown.join(", ")));
+                }
+                if !a.oversized.is_empty() {
+                    lines.push(format!(
+                        "{} {}",
+                        s.address_oversized,
+                        a.oversized.join(", ")
+                    ));
+                }
+                view! { <p class="notice" role="status">{lines.join(" ")}</p> }
+            })
+        })
+    })
 }
 
 /// Entries the validator dropped, listed so nothing disappears silently.

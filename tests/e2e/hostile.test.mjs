@@ -127,3 +127,30 @@ test('emoji, right-to-left and zero-width text display and can be found', async 
   await assertSafe(emoji, 'emoji');
   await emoji.context().close();
 });
+
+test('garbage, unknown and oversized URL parameters on every route degrade with a notice', async () => {
+  const huge = encodeURIComponent('<script>x</script>'.repeat(400));
+  const cases = [
+    ['/', `?utm_source=x&${huge}=1`, '[data-testid=entity-list] > li', /versteht die Seite nicht.*utm_source/s],
+    ['/about', '?lang=xx', 'h1', /ignoriert: lang/],
+    ['/entity/darmstadt', '?tab=%00%ff', 'h1', /ignoriert: tab/],
+    ['/map', `?z=NaN&x=1e999&axis=<b>&hide=${huge}&foo=1`, 'svg[data-testid=map] .marks > *', /ignoriert: foo.*zu lang.*hide/s],
+    ['/explore', `?q=${'d'.repeat(300)}&sort=colour&page=-1&bar=2`, '.explore-main', /ignoriert: bar.*zu lang.*: q/s],
+    ['/compare', `?ids=${'x,'.repeat(2000)}darmstadt&diff=maybe&baz`, '.compare h1', /ignoriert: baz.*zu lang.*ids/s],
+  ];
+  for (const [path, query, ready, notice] of cases) {
+    const page = await app.open(path + query);
+    await page.locator(ready).first().waitFor();
+    const notices = (await page.locator('main .notice').allTextContents()).join(' ');
+    assert.match(notices, notice, `${path}${query.slice(0, 60)}`);
+    assert.deepEqual(page.errors, [], path);
+    assert.equal(await page.locator('body script').count(), 0);
+    await page.context().close();
+  }
+  // A garbage path: the not-found page, not a crash.
+  const lost = await app.open('/entity/%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  await lost.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await lost.locator('main').textContent(), /nicht gefunden|gibt es nicht/i);
+  assert.deepEqual(lost.errors, []);
+  await lost.context().close();
+});

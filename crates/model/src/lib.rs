@@ -11,6 +11,7 @@ pub mod explore;
 pub mod geo;
 pub mod map;
 pub mod num;
+pub mod params;
 #[cfg(feature = "schema")]
 pub mod raw;
 pub mod search;
