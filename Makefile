@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: serve test size schema bench
+.PHONY: serve test size schema bench fuzz gates
 
 serve:   ## build and serve the app at http://127.0.0.1:8080
 	@scripts/serve.sh
@@ -15,3 +15,9 @@ schema:  ## regenerate public/data/cdo-atlas.schema.json from the Rust types
 
 bench:   ## benchmarks with budgets: 10,000 synthetic entities in headless Chromium
 	@scripts/test.sh bench
+
+fuzz:    ## property-based fuzzing of parse + validate + filter: 1,000,000 cases per property
+	@PROPTEST_CASES=$${PROPTEST_CASES:-1000000} cargo test --release -p cdo-model --test fuzz -- --nocapture
+
+gates:   ## performance gates in one table: sizes against budgets, Lighthouse, benchmarks
+	@scripts/test.sh gates

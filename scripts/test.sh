@@ -4,6 +4,8 @@
 #   scripts/test.sh          native, wasm (headless Chromium), release build, end-to-end, size
 #   scripts/test.sh size     release build + size report only
 #   scripts/test.sh bench    release build + benchmarks (not part of the default run: timings)
+#   scripts/test.sh gates    release build + the performance gates: sizes against their budgets
+#                            (not just the regression limit), Lighthouse, benchmarks
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test || exit 1
@@ -18,7 +20,7 @@ total_fail=0
 status=0
 
 record() { # layer passed failed
-  summary+=("$(printf '%-8s %s passed, %s failed' "$1:" "$2" "$3")")
+  summary+=("$(printf '%-11s %s passed, %s failed' "$1:" "$2" "$3")")
   total_pass=$((total_pass + $2)); total_fail=$((total_fail + $3))
   [ "$3" -eq 0 ] || status=1
 }
@@ -78,8 +80,8 @@ layer_size() {
   echo "== size: gzip sizes of dist/ against budgets"
   node scripts/size-report.mjs | tee "$LOGS/size.log"
   local pass fail
-  pass=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOGS/size.log")
-  fail=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOGS/size.log")
+  pass=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed.*$/\1/p' "$LOGS/size.log")
+  fail=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed.*$/\2/p' "$LOGS/size.log")
   record size "${pass:-0}" "${fail:-1}"
 }
 
@@ -92,10 +94,25 @@ layer_bench() {
   record bench "${pass:-0}" "${fail:-1}"
 }
 
+layer_lighthouse() {
+  echo "== lighthouse: 12.2.3, mobile, simulated throttling, against dist/ on 127.0.0.1"
+  node scripts/lighthouse.mjs | tee "$LOGS/lighthouse.log"
+  local pass fail
+  pass=$(sed -nE 's/^lighthouse: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOGS/lighthouse.log")
+  fail=$(sed -nE 's/^lighthouse: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOGS/lighthouse.log")
+  record lighthouse "${pass:-0}" "${fail:-1}"
+}
+
 if [ "${1:-}" = size ]; then
   build_release && layer_size
 elif [ "${1:-}" = bench ]; then
   build_release && layer_bench
+elif [ "${1:-}" = gates ]; then
+  if build_release; then
+    SIZE_STRICT=1 layer_size
+    layer_lighthouse
+    layer_bench
+  fi
 else
   layer_native
   layer_wasm

@@ -91,7 +91,7 @@ test('a tampered wasm is refused (integrity), so a modified build never runs', a
     const response = await route.fetch();
     const body = await response.body();
     body[body.length - 1] ^= 0xff;
-    await route.fulfill({ response, body });
+    await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body });
   });
   await page.goto(app.base + '/');
   await page.waitForTimeout(1500);
