@@ -14,6 +14,7 @@ pub mod paths;
 pub mod perf;
 pub mod picks;
 pub mod routes;
+pub mod theme;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -1,4 +1,23 @@
-// Registers the service worker and relays what it reports to the app as window events plus a
+// Runs in <head> before the first paint. First the colour scheme: the reader's remembered choice
+// (the app's header toggle writes `cdo-atlas.theme`), else the system's, as data-theme on <html>
+// (style.css keys the dark palette on it), following the system while nothing is chosen.
+(() => {
+  const root = document.documentElement;
+  const system = window.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => {
+    let stored = null;
+    try {
+      stored = localStorage.getItem('cdo-atlas.theme');
+    } catch {
+      // Storage disabled: follow the system.
+    }
+    root.dataset.theme = stored === 'dark' || stored === 'light' ? stored : system.matches ? 'dark' : 'light';
+  };
+  apply();
+  system.addEventListener('change', apply);
+})();
+
+// Then: registers the service worker and relays what it reports to the app as window events plus a
 // data attribute on <html> (the app may start after an event fired, so it also reads the flags):
 //   cdo:update-ready  a new build is installed and waiting   (data-update="ready")
 //   cdo:data-stale    the dataset could not be refreshed     (data-data="offline" or "failed")

@@ -10,6 +10,7 @@ use crate::i18n::{localized, use_lang, use_strings};
 use crate::offline::{FreshnessNotices, OfflineBadge};
 use crate::paths::{self, Page};
 use crate::picks::PicksTray;
+use crate::theme::ThemeToggle;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -47,6 +48,7 @@ fn Header() -> impl IntoView {
                 <ul class="nav">{nav}</ul>
             </nav>
             <OfflineBadge />
+            <ThemeToggle />
             <button
                 type="button"
                 class="lang-switch"

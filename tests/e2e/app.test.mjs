@@ -198,3 +198,53 @@ test('overview charts: a bar filters the explorer; both charts have a descriptio
   assert.equal(await page.locator('.explore-table tbody tr').count(), 6);
   await page.context().close();
 });
+
+test('dark scheme: from the system, a remembered toggle, and axe passes in light and dark', async () => {
+  const context = await app.newContext({ colorScheme: 'dark', viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await page.goto(app.base + '/');
+  await page.locator('[data-testid=entity-list] > li').first().waitFor();
+  assert.equal(await theme(), 'dark', 'the system says dark');
+  assert.equal(await background(), 'rgb(20, 23, 27)');
+  const toggle = page.getByRole('button', { name: 'Dunkel' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  for (const path of ['/', '/map', '/explore', '/compare?ids=darmstadt,hamburg', '/entity/darmstadt', '/about']) {
+    await page.goto(app.base + path);
+    await page.locator('main h1').waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual((await axe(page)).map((v) => `${path}: ${v}`), []);
+  }
+  await toggle.click();
+  assert.equal(await theme(), 'light');
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  assert.equal(await theme(), 'light', 'the choice is remembered over the system');
+  assert.equal(await page.getByRole('button', { name: 'Dunkel' }).getAttribute('aria-pressed'), 'false');
+  await context.close();
+});
+
+test('print: profile and compare without navigation or controls, sources with their full URLs', async () => {
+  const context = await app.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(app.base + '/entity/darmstadt');
+  await page.locator('main h1').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of ['.site-header nav', '.lang-switch', '.theme-switch', 'nav.more']) {
+    assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is not printed`);
+  }
+  const source = page.locator('main a[href^="https://"]').first();
+  const href = await source.getAttribute('href');
+  const after = await source.evaluate((a) => getComputedStyle(a, '::after').content);
+  assert.equal(after, `" <${href}>"`);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(255, 255, 255)', 'paper is white even in the dark scheme');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000, 'a PDF of the profile renders');
+  await page.goto(app.base + '/compare?ids=darmstadt,hamburg');
+  await page.locator('.compare-table').waitFor();
+  assert.equal(await page.locator('.compare-controls').first().isVisible(), false);
+  assert.equal(await page.locator('.compare-table').isVisible(), true);
+  await context.close();
+});
