@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod data;
+pub mod embed;
 pub mod head;
 pub mod i18n;
 pub mod offline;
@@ -28,6 +29,7 @@ use routes::{about::About, map::MapPage, overview::Overview, profile::Profile, N
 #[component]
 pub fn App() -> impl IntoView {
     i18n::provide_lang();
+    embed::provide_embed();
     data::provide_dataset();
     data::provide_outlines();
     picks::provide_picks();

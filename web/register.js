@@ -17,6 +17,26 @@
   system.addEventListener('change', apply);
 })();
 
+// Embedded (`?embed=1` inside another site's iframe): tell the host page our height whenever
+// it changes, so the iframe can fit the content —
+//   window.parent.postMessage({ type: 'cdo-atlas:height', height }, '*')
+// (a height is nothing secret; the host checks event.origin). See docs/EMBED.md.
+(() => {
+  if (window.parent === window || new URLSearchParams(location.search).get('embed') !== '1') return;
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'cdo-atlas:height', height }, '*');
+    }
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    new ResizeObserver(post).observe(document.body);
+    post();
+  });
+})();
+
 // Then: registers the service worker and relays what it reports to the app as window events plus a
 // data attribute on <html> (the app may start after an event fired, so it also reads the flags):
 //   cdo:update-ready  a new build is installed and waiting   (data-update="ready")

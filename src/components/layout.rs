@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::data::use_dataset;
+use crate::embed::{is_embedded, EmbedBar};
 use crate::i18n::{localized, use_lang, use_strings};
 use crate::offline::{FreshnessNotices, OfflineBadge};
 use crate::paths::{self, Page};
@@ -15,6 +16,20 @@ use crate::theme::ThemeToggle;
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let s = use_strings();
+    if is_embedded() {
+        // Inside another site's iframe: the content and what qualifies it (freshness, address,
+        // rejected entries), no site navigation, footer or picks.
+        return view! {
+            <EmbedBar />
+            <main id="main" tabindex="-1" class="embedded">
+                <FreshnessNotices />
+                <AddressNotice />
+                <RejectedNotice />
+                {children()}
+            </main>
+        }
+        .into_any();
+    }
     view! {
         <a class="skip-link" href="#main">{move || s().skip_to_content}</a>
         <Header />
@@ -27,6 +42,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         </main>
         <Footer />
     }
+    .into_any()
 }
 
 /// Fine-grained (not re-rendered on a language switch) so the switch button keeps focus.

@@ -25,6 +25,9 @@ pub const EXPLORE: &[Known] = &[
 /// with their own notice).
 pub const COMPARE: &[Known] = &[("ids", 32 * 65), ("diff", 1)];
 
+/// Parameters every route reads: `embed=1` (the page inside another site's iframe).
+pub const GLOBAL: &[Known] = &[("embed", 1)];
+
 /// Names of parameters are echoed at most this long, and at most this many.
 const MAX_ECHO: usize = 40;
 const MAX_LISTED: usize = 8;
@@ -47,7 +50,7 @@ impl Audit {
 pub fn audit<'a>(known: &[Known], pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Audit {
     let mut out = Audit::default();
     for (key, value) in pairs {
-        match known.iter().find(|(k, _)| *k == key) {
+        match known.iter().chain(GLOBAL).find(|(k, _)| *k == key) {
             Some((k, max)) => {
                 if value.chars().count() > *max && !out.oversized.contains(k) {
                     out.oversized.push(k);
@@ -78,6 +81,10 @@ mod tests {
     fn a_clean_address_is_clean() {
         assert!(audit(EXPLORE, [("q", "darmstadt"), ("sort", "-population")]).is_clean());
         assert!(audit(&[], []).is_clean());
+        assert!(
+            audit(&[], [("embed", "1")]).is_clean(),
+            "embed on every route"
+        );
     }
 
     #[test]
