@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod data;
+pub mod download;
 pub mod embed;
 pub mod head;
 pub mod i18n;

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use cdo_model::explore::{index, Column, ExploreState, FacetCounts, Row, SizeClass};
-use cdo_model::{Entity, Form, Headline, Land, Loaded, Origin};
+use cdo_model::{Dataset, Entity, Form, Headline, Land, Loaded, Origin};
 use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
@@ -50,6 +50,8 @@ pub fn ExplorePage() -> impl IntoView {
 struct Prepared {
     entities: Vec<Entity>,
     rows: Vec<Row>,
+    /// The dataset's header (licence, "Stand") for downloads; its entity list is left empty.
+    meta: Dataset,
 }
 
 fn explorer(
@@ -61,7 +63,15 @@ fn explorer(
 ) -> impl IntoView {
     let entities = loaded.dataset.entities.clone();
     let rows = index(&entities);
-    let data = Arc::new(Prepared { entities, rows });
+    let meta = Dataset {
+        entities: Vec::new(),
+        ..loaded.dataset.clone()
+    };
+    let data = Arc::new(Prepared {
+        entities,
+        rows,
+        meta,
+    });
     let current = move || state.with(|(st, _)| st.clone());
 
     let notice = move || {
@@ -185,6 +195,40 @@ fn explorer(
         {pager}
     };
 
+    // Downloads: every hit of the current view (all pages), in its order.
+    let d = data.clone();
+    let download = move |format: Format| {
+        let location = window().location();
+        let origin = cdo_text::export::Origin {
+            view_url: &location.href().unwrap_or_default(),
+            site: &location.origin().unwrap_or_default(),
+        };
+        let picked: Vec<&Entity> =
+            evaluated.with_untracked(|(hits, _)| hits.iter().map(|&i| &d.entities[i]).collect());
+        let (text, mime, ext) = match format {
+            Format::Csv => (
+                cdo_text::export::csv(lang, &d.meta, &picked, &origin),
+                "text/csv;charset=utf-8",
+                "csv",
+            ),
+            Format::Json => (
+                cdo_text::export::json(lang, &d.meta, &picked, &origin),
+                "application/json",
+                "json",
+            ),
+        };
+        crate::download::save_text(&format!("cdo-atlas-{}.{ext}", d.meta.as_of), mime, &text);
+    };
+    let download = StoredValue::new(download);
+    let downloads = view! {
+        <p class="downloads">
+            {s.download_view} " "
+            <button type="button" class="button secondary" on:click=move |_| download.with_value(|f| f(Format::Csv))>{s.download_csv}</button>
+            " "
+            <button type="button" class="button secondary" on:click=move |_| download.with_value(|f| f(Format::Json))>{s.download_json}</button>
+        </p>
+    };
+
     view! {
         <section class="page explore">
             <h1>{s.explore_title}</h1>
@@ -206,6 +250,7 @@ fn explorer(
                         on:input=search
                     />
                     <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| hits.len())} " " {s.explore_results}</p>
+                    {downloads}
                     {table}
                 </div>
             </div>
@@ -213,12 +258,16 @@ fn explorer(
     }
 }
 
+#[derive(Clone, Copy)]
+enum Format {
+    Csv,
+    Json,
+}
+
 fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let unknown = || s.unknown.to_owned();
     let holder = e.current_holder();
-    let since = holder
-        .and_then(|h| h.since)
-        .or(e.established.as_ref().map(|d| d.date));
+    let since = e.since();
     view! {
         <tr>
             <th scope="row"><a href=paths::entity(&e.id)>{e.name.clone()}</a></th>

@@ -1,6 +1,7 @@
 // End-to-end tests of the explorer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 
 import { useApp, axe, DATASET, DATA_ROUTE } from './harness.mjs';
 
@@ -118,4 +119,35 @@ test('a long table comes in pages of 25; the page is in the URL and a new search
   await rows(page).first().waitFor();
   assert.match(await pager.textContent(), /Seite 3 von 3/);
   await context.close();
+});
+
+test('CSV and JSON downloads hold exactly the filtered, searched and sorted view', async () => {
+  const page = await openExplorer('/explore?form=cdo_post&sort=-population');
+  assert.equal(await rows(page).count(), 9);
+  const shown = await names(page);
+  const download = async (label) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+    return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+  };
+  const csv = await download('CSV (Excel)');
+  assert.equal(csv.name, `cdo-atlas-${DATASET.as_of}.csv`);
+  assert.ok(csv.text.startsWith('\uFEFFQuelle;cdo-atlas;'), 'UTF-8 BOM and the source first');
+  assert.match(csv.text, new RegExp(`\\r\\nStand;${DATASET.as_of}\\r\\n`));
+  assert.match(csv.text, /\r\nLizenz;"CC BY 4\.0 — cdo-atlas; jede Angabe/, "a ; inside a value is quoted");
+  assert.match(csv.text, /\r\nAnsicht;http:\/\/127\.0\.0\.1:\d+\/explore\?form=cdo_post&sort=-population\r\n/);
+  const lines = csv.text.trimEnd().split('\r\n');
+  const header = lines.findIndex((l) => l.startsWith('Name;'));
+  const body = lines.slice(header + 1);
+  assert.deepEqual(body.map((l) => l.split(';')[0]), shown, 'exactly the rows shown, in their order');
+  assert.ok(body.every((l) => l.split(';')[5] === 'CDO-Stelle'), 'only the filtered form');
+
+  const json = await download('JSON');
+  assert.equal(json.name, `cdo-atlas-${DATASET.as_of}.json`);
+  const doc = JSON.parse(json.text);
+  assert.equal(doc.source, 'cdo-atlas');
+  assert.equal(doc.as_of, DATASET.as_of);
+  assert.equal(doc.count, 9);
+  assert.deepEqual(doc.entities.map((e) => e.name), shown);
+  assert.ok(doc.entities.every((e) => e.form === 'cdo_post'));
+  await page.context().close();
 });

@@ -99,6 +99,13 @@ impl Entity {
     pub fn current_holder(&self) -> Option<&Holder> {
         self.holders.last().filter(|h| h.until.is_none())
     }
+
+    /// "Seit": since when the current holder is in office, else since when the post exists.
+    pub fn since(&self) -> Option<PartialDate> {
+        self.current_holder()
+            .and_then(|h| h.since)
+            .or(self.established.as_ref().map(|d| d.date))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

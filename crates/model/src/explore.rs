@@ -469,8 +469,8 @@ impl ExploreState {
     }
 }
 
-/// The URL spelling of a headline model (shared with the map's legend).
-fn headline_wire(h: Headline) -> &'static str {
+/// The URL spelling of a headline model (shared with the map's legend and the downloads).
+pub fn headline_wire(h: Headline) -> &'static str {
     crate::map::Axis::Headline
         .category_wire(Headline::ALL.iter().position(|x| *x == h).unwrap_or(0))
 }
@@ -536,10 +536,7 @@ fn compare(
         }
     };
     let since = |e: &Entity| {
-        let d = e
-            .current_holder()
-            .and_then(|h| h.since)
-            .or(e.established.as_ref().map(|d| d.date))?;
+        let d = e.since()?;
         Some(
             u64::from(d.year) * 10_000
                 + u64::from(d.month.unwrap_or(0)) * 100

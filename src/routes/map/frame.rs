@@ -221,9 +221,7 @@ pub(super) fn MapFrame(
         let e = data.entities.get(i)?;
         let at = st.view.to_frame(data.points[i]);
         let since = e
-            .current_holder()
-            .and_then(|h| h.since)
-            .or(e.established.as_ref().map(|d| d.date))
+            .since()
             .map(|d| format!("{} {}", s.map_since, cdo_text::date(lang, d)));
         // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
         let left = format!("{}px", fixed(at.x / k, 0));
