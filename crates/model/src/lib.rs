@@ -9,11 +9,13 @@ pub mod date;
 pub mod domain;
 pub mod explore;
 pub mod geo;
+pub mod json_out;
 pub mod map;
 pub mod num;
 pub mod params;
 #[cfg(feature = "schema")]
 pub mod raw;
+pub mod report;
 pub mod search;
 pub mod validate;
 

@@ -452,6 +452,8 @@ impl Checker {
                 self.report(join(path, key), Problem::NotAWholeNumber);
                 None
             }
+            // Written as a float (`2023.0`, `1e3`) but whole and exactly representable.
+            None if n.abs() < 9.0e15 => Some(n as i64),
             // A whole number beyond i64: keep its sign so range checks still reject it.
             None => Some(if n < 0.0 { i64::MIN } else { i64::MAX }),
         }

@@ -3,8 +3,9 @@
 //! the licence, the data "Stand" and the view they came from.
 
 use cdo_model::explore::{headline_wire, Column};
+use cdo_model::json_out::{int, obj, opt_text, pretty, text};
 use cdo_model::{Dataset, Entity};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::Lang;
 
@@ -116,35 +117,46 @@ pub fn json(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin
         .iter()
         .map(|e| {
             let h = e.office.headline();
-            json!({
-                "id": e.id,
-                "name": e.name,
-                "profile": format!("{}/entity/{}", origin.site, e.id),
-                "kind": e.kind.wire(),
-                "land": e.land.code(),
-                "land_label": crate::land(lang, e.land),
-                "model": headline_wire(h),
-                "model_label": crate::headline(lang, h),
-                "origin": e.office.origin.map(|o| o.wire()),
-                "form": e.office.form.wire(),
-                "office": e.office.title,
-                "since": e.since().map(|d| d.to_string()),
-                "population": e.population.as_ref().map(|p| p.value),
-                "holder": e.current_holder().map(|h| h.name.clone()),
-            })
+            obj([
+                ("id", text(&e.id)),
+                ("name", text(&e.name)),
+                ("profile", text(&format!("{}/entity/{}", origin.site, e.id))),
+                ("kind", text(e.kind.wire())),
+                ("land", text(e.land.code())),
+                ("land_label", text(crate::land(lang, e.land))),
+                ("model", text(headline_wire(h))),
+                ("model_label", text(crate::headline(lang, h))),
+                ("origin", opt_text(e.office.origin.map(|o| o.wire()))),
+                ("form", text(e.office.form.wire())),
+                ("office", text(&e.office.title)),
+                (
+                    "since",
+                    opt_text(e.since().map(|d| d.to_string()).as_deref()),
+                ),
+                (
+                    "population",
+                    e.population.as_ref().map_or(Value::Null, |p| {
+                        int(i64::try_from(p.value).unwrap_or(i64::MAX))
+                    }),
+                ),
+                (
+                    "holder",
+                    opt_text(e.current_holder().map(|h| h.name.as_str())),
+                ),
+            ])
         })
         .collect();
-    let doc = json!({
-        "source": "cdo-atlas",
-        "site": origin.site,
-        "view": origin.view_url,
-        "licence": dataset.licence,
-        "as_of": dataset.as_of.to_string(),
-        "language": lang.code(),
-        "count": rows.len(),
-        "entities": rows,
-    });
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    let count = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+    pretty(&obj([
+        ("source", text("cdo-atlas")),
+        ("site", text(origin.site)),
+        ("view", text(origin.view_url)),
+        ("licence", text(&dataset.licence)),
+        ("as_of", text(&dataset.as_of.to_string())),
+        ("language", text(lang.code())),
+        ("count", int(count)),
+        ("entities", Value::Array(rows)),
+    ]))
 }
 
 #[cfg(test)]

@@ -8,9 +8,10 @@
 pub mod export;
 mod messages;
 pub mod present;
+pub mod report;
 mod strings;
 
-pub use messages::{dataset_error, issue};
+pub use messages::{dataset_error, issue, problem};
 pub use strings::{Strings, DE, EN};
 
 use cdo_model::explore::{Column, SizeClass};

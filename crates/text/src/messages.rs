@@ -42,7 +42,8 @@ pub fn issue(lang: Lang, issue: &Issue) -> String {
     }
 }
 
-fn problem(lang: Lang, p: &Problem) -> String {
+/// What is wrong, without the field: "darf nicht leer sein."
+pub fn problem(lang: Lang, p: &Problem) -> String {
     use Problem::*;
     match (lang, p) {
         (Lang::De, Missing) => "fehlt.".into(),
