@@ -1,6 +1,7 @@
 // End-to-end tests of the map view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 
 import { useApp, axe, DATASET } from './harness.mjs';
 
@@ -137,5 +138,39 @@ test('the map is usable at 360 px: no horizontal scrolling, markers tappable', a
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
   await page.locator('.marker[data-id=hamburg]').click();
   await page.waitForURL(/\/entity\/hamburg/);
+  await page.context().close();
+});
+
+test('the map downloads as SVG and PNG with title, legend and the BKG attribution baked in', async () => {
+  const page = await app.open('/map?axis=origin');
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.map-download').getByRole('button', { name }).click()]);
+    return { name: file.suggestedFilename(), body: fs.readFileSync(await file.path()) };
+  };
+  const svg = await download('SVG');
+  assert.equal(svg.name, 'cdo-atlas-karte-origin.svg');
+  const text = svg.body.toString('utf8');
+  assert.ok(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+  assert.match(text, /cdo-atlas — Karte der Modelle/);
+  assert.match(text, /© GeoBasis-DE \/ BKG/);
+  assert.match(text, /class="t-head">Herkunft<\/text>/, 'the legend names the axis');
+  assert.match(text, /Wissenschaft \(\d+\)/, 'legend entries with counts');
+  assert.match(text, /\.c0 \{ fill: rgb|\.c0 \{ fill: #/, 'marker colours inlined');
+  assert.ok(!/var\(--/.test(text), 'every CSS variable resolved');
+  // Well-formed, with the 16 Länder and a marker per entity.
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, lands: doc.querySelectorAll('path.land').length, marks: doc.querySelectorAll('.marks > *').length };
+  }, text);
+  assert.equal(parsed.error, null);
+  assert.ok(parsed.lands >= 16);
+  assert.equal(parsed.marks, DATASET.entities.length);
+
+  const png = await download('PNG');
+  assert.equal(png.name, 'cdo-atlas-karte-origin.png');
+  assert.equal(png.body.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(png.body.readUInt32BE(16), 1600, 'drawn at twice the SVG width');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

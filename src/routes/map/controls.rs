@@ -91,6 +91,7 @@ pub(super) fn MapControls(
             false,
         );
     };
+    let picture_data = data.clone();
     let (status, set_status) = signal(String::new());
     // The entity the search found can be picked for a comparison right here.
     let found_data = data.clone();
@@ -126,6 +127,23 @@ pub(super) fn MapControls(
             None => set_status.set(s.map_search_none.to_owned()),
         }
     };
+    // The picture of the current view, for articles.
+    let dataset = crate::data::use_dataset();
+    let picture = move |png: bool| {
+        let stand =
+            untrack(|| dataset.get()).and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
+        let st = state.get_untracked();
+        let Some(svg) = super::export::map_svg(&picture_data, &st, stand, lang, s) else {
+            return;
+        };
+        let name = format!("cdo-atlas-karte-{}", st.axis.wire());
+        if png {
+            super::export::save_png(svg, format!("{name}.png"));
+        } else {
+            super::export::save_svg(&svg, &format!("{name}.svg"));
+        }
+    };
+    let picture = StoredValue::new(picture);
     view! {
         <div class="map-controls">
             <fieldset class="axis">
@@ -145,6 +163,12 @@ pub(super) fn MapControls(
                     {s.map_zoom_reset}
                 </button>
             </div>
+            <p class="map-download">
+                {s.map_download} " "
+                <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(false))>"SVG"</button>
+                " "
+                <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(true))>"PNG"</button>
+            </p>
             <section class="legend" aria-labelledby="legend-title">
                 <h2 id="legend-title">{s.map_legend}</h2>
                 <p class="legend-help">{s.map_legend_help}</p>

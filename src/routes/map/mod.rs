@@ -7,6 +7,7 @@
 //! `list` (the list alternative) are the parts; this module holds the page and the shared state.
 
 mod controls;
+mod export;
 mod frame;
 mod list;
 
