@@ -18,7 +18,7 @@ const STRICT = process.env.SIZE_STRICT === '1';
 const FIRST_VISIT_BUDGET = 200 * KB;
 
 const ROWS = [
-  { name: 'wasm', match: (f) => f.endsWith('.wasm'), budget: 130 * KB, limit: 350 * KB },
+  { name: 'wasm', match: (f) => f.endsWith('.wasm'), budget: 130 * KB, limit: 355 * KB },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
   { name: 'html', match: (f) => f === 'index.html', budget: 5 * KB, limit: 5 * KB },

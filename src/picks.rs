@@ -109,9 +109,11 @@ pub fn PicksTray() -> impl IntoView {
     let data = use_dataset();
     let location = use_location();
     let s = use_strings();
+    // Shown once the names can be: with picks, the data loaded, and not on the compare page.
     let shown = Memo::new(move |_| {
         !picks.picks.with(|p| p.ids().is_empty())
             && location.pathname.with(|p| p != Page::Compare.path())
+            && data.get().is_some_and(|r| r.is_ok())
     });
     let items = localized(move |_, s| {
         let ids = picks.picks.with(|p| p.ids().to_vec());
