@@ -89,6 +89,10 @@ pub fn entity(id: &str) -> String {
     format!("/entity/{id}")
 }
 
+/// The editors' address for reports ("Stadt melden"). None of our sources names one, and we do
+/// not invent it: until it is set here, the prepared mail has no recipient and the form says so.
+pub const EDITORS_MAIL: Option<&str> = None;
+
 /// Where the dataset is served from (absolute, so deep links load it too).
 pub const DATASET_URL: &str = "/data/cdo-atlas.json";
 

@@ -195,7 +195,8 @@ fn report_form(
                 let name = report.with_untracked(|r| r.get(Field::Name).to_owned());
                 let subject = format!("cdo-atlas: {} {name}", s.report_subject);
                 let mail = format!(
-                    "mailto:?subject={}&body={}",
+                    "mailto:{}?subject={}&body={}",
+                    crate::paths::EDITORS_MAIL.unwrap_or_default(),
                     String::from(js_sys::encode_uri_component(&subject)),
                     String::from(js_sys::encode_uri_component(json)),
                 );
