@@ -76,31 +76,20 @@ layer_e2e() {
   record e2e "$pass" "${fail:-1}"
 }
 
-layer_size() {
-  echo "== size: gzip sizes of dist/ against budgets"
-  node scripts/size-report.mjs | tee "$LOGS/size.log"
+# A layer that is one node script printing "<name>: N passed, M failed" as its last line.
+layer_script() { # name script heading
+  echo "== $1: $3"
+  node "$2" | tee "$LOGS/$1.log"
   local pass fail
-  pass=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed.*$/\1/p' "$LOGS/size.log")
-  fail=$(sed -nE 's/^size: ([0-9]+) passed, ([0-9]+) failed.*$/\2/p' "$LOGS/size.log")
-  record size "${pass:-0}" "${fail:-1}"
+  pass=$(sed -nE "s/^$1: ([0-9]+) passed, ([0-9]+) failed.*$/\1/p" "$LOGS/$1.log")
+  fail=$(sed -nE "s/^$1: ([0-9]+) passed, ([0-9]+) failed.*$/\2/p" "$LOGS/$1.log")
+  record "$1" "${pass:-0}" "${fail:-1}"
 }
 
-layer_bench() {
-  echo "== bench: 10,000 synthetic entities in headless Chromium"
-  node scripts/bench.mjs | tee "$LOGS/bench.log"
-  local pass fail
-  pass=$(sed -nE 's/^bench: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOGS/bench.log")
-  fail=$(sed -nE 's/^bench: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOGS/bench.log")
-  record bench "${pass:-0}" "${fail:-1}"
-}
-
+layer_size() { layer_script size scripts/size-report.mjs "gzip sizes of dist/ against budgets"; }
+layer_bench() { layer_script bench scripts/bench.mjs "10,000 synthetic entities in headless Chromium"; }
 layer_lighthouse() {
-  echo "== lighthouse: 12.2.3, mobile, simulated throttling, against dist/ on 127.0.0.1"
-  node scripts/lighthouse.mjs | tee "$LOGS/lighthouse.log"
-  local pass fail
-  pass=$(sed -nE 's/^lighthouse: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOGS/lighthouse.log")
-  fail=$(sed -nE 's/^lighthouse: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOGS/lighthouse.log")
-  record lighthouse "${pass:-0}" "${fail:-1}"
+  layer_script lighthouse scripts/lighthouse.mjs "12.2.3, mobile, simulated throttling, against dist/ on 127.0.0.1"
 }
 
 if [ "${1:-}" = size ]; then
