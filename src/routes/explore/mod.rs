@@ -2,10 +2,12 @@
 //! free-text search. All state is in the URL (`cdo_model::explore::ExploreState`); facet and sort
 //! changes are history entries, typing in the search rewrites the current one.
 
+mod facets;
+
 use std::sync::Arc;
 
-use cdo_model::explore::{index, Column, ExploreState, FacetCounts, Row, SizeClass};
-use cdo_model::{Dataset, Entity, Form, Headline, Land, Loaded, Origin};
+use cdo_model::explore::{index, Column, ExploreState, Row};
+use cdo_model::{Dataset, Entity, Loaded};
 use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
@@ -18,6 +20,7 @@ use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
 use crate::picks::pick_toggle;
+use facets::facets;
 
 #[component]
 pub fn ExplorePage() -> impl IntoView {
@@ -283,154 +286,4 @@ fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
             <td class="pick-cell">{pick_toggle(e.id.clone(), e.name.clone(), false)}</td>
         </tr>
     }
-}
-
-/// The facet checkboxes with live counts (each facet counts as if only it were unrestricted).
-fn facets(
-    st: &ExploreState,
-    counts: &FacetCounts,
-    lang: Lang,
-    s: &'static Strings,
-    go: impl Fn(ExploreState, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let mut groups = Vec::new();
-    let mut group = |title: &'static str, options: Vec<(String, usize, bool, ExploreState)>| {
-        let items = options
-            .into_iter()
-            .filter(|(_, count, checked, _)| *count > 0 || *checked)
-            .map(|(label, count, checked, next)| {
-                view! {
-                    <li>
-                        <label>
-                            <input type="checkbox" prop:checked=checked on:change=move |_| go(next.clone(), true) />
-                            <span>{label}</span>
-                            <span class="legend-count">{count}</span>
-                        </label>
-                    </li>
-                }
-            })
-            .collect_view();
-        groups.push(
-            view! { <fieldset class="facet"><legend>{title}</legend><ul>{items}</ul></fieldset> },
-        );
-    };
-    fn toggled<T: PartialEq + Ord + Clone>(list: &[T], value: &T) -> Vec<T> {
-        let mut out: Vec<T> = list.iter().filter(|v| *v != value).cloned().collect();
-        if out.len() == list.len() {
-            out.push(value.clone());
-            out.sort();
-        }
-        out
-    }
-
-    /// The options of one facet: label, live count, ticked, and the state its toggle leads to.
-    fn options<T: PartialEq + Ord + Clone>(
-        st: &ExploreState,
-        values: &[T],
-        counts: &[usize],
-        label: impl Fn(&T) -> String,
-        field: fn(&mut ExploreState) -> &mut Vec<T>,
-    ) -> Vec<(String, usize, bool, ExploreState)> {
-        values
-            .iter()
-            .zip(counts)
-            .map(|(v, &count)| {
-                let mut next = st.clone();
-                let list = field(&mut next);
-                let ticked = list.contains(v);
-                *list = toggled(list, v);
-                (label(v), count, ticked, next)
-            })
-            .collect()
-    }
-    let origins: Vec<Option<Origin>> = Origin::ALL
-        .iter()
-        .copied()
-        .map(Some)
-        .chain([None])
-        .collect();
-    group(
-        s.facet_model,
-        options(
-            st,
-            &Headline::ALL,
-            &counts.headline,
-            |h| cdo_text::headline(lang, *h).to_owned(),
-            |st| &mut st.headlines,
-        ),
-    );
-    group(
-        s.facet_origin,
-        options(
-            st,
-            &origins,
-            &counts.origin,
-            |o| {
-                o.map_or(s.map_origin_unknown, |o| cdo_text::origin(lang, o))
-                    .to_owned()
-            },
-            |st| &mut st.origins,
-        ),
-    );
-    group(
-        s.facet_form,
-        options(
-            st,
-            Form::ALL,
-            &counts.form,
-            |f| cdo_text::form(lang, *f).to_owned(),
-            |st| &mut st.forms,
-        ),
-    );
-    group(
-        s.facet_land,
-        options(
-            st,
-            &Land::ALL,
-            &counts.land,
-            |l| cdo_text::land(lang, *l).to_owned(),
-            |st| &mut st.laender,
-        ),
-    );
-    group(
-        s.facet_size,
-        options(
-            st,
-            &SizeClass::ALL,
-            &counts.size,
-            |c| cdo_text::size_class(lang, *c).to_owned(),
-            |st| &mut st.sizes,
-        ),
-    );
-
-    let year_input = move |id: &'static str,
-                           label: &'static str,
-                           value: Option<u16>,
-                           set: fn(&mut ExploreState, Option<u16>),
-                           st: ExploreState| {
-        view! {
-            <label class="year" for=id>{label}</label>
-            <input
-                id=id
-                type="number"
-                inputmode="numeric"
-                min="1990"
-                max="2100"
-                prop:value=value.map(|v| v.to_string()).unwrap_or_default()
-                on:change=move |ev| {
-                    let mut next = st.clone();
-                    set(&mut next, event_target_value(&ev).trim().parse().ok());
-                    go(next, true);
-                }
-            />
-        }
-    };
-    let years = view! {
-        <fieldset class="facet">
-            <legend>{s.facet_year}</legend>
-            {year_input("year-from", s.facet_year_from, st.from_year, |st, v| st.from_year = v, st.clone())}
-            {year_input("year-to", s.facet_year_to, st.to_year, |st, v| st.to_year = v, st.clone())}
-        </fieldset>
-    };
-    (groups, years)
 }
