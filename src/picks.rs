@@ -77,17 +77,17 @@ pub fn use_picks() -> PicksContext {
 pub fn pick_toggle(id: String, name: String, visible: bool) -> impl IntoView {
     let picks = use_picks();
     let s = use_strings();
-    let input_id = format!("pick-{id}");
     let checked = {
         let id = id.clone();
         move || picks.contains(&id)
     };
     let label = move || format!("{name} {}", s().picks_add);
+    // The box inside its label: no id needed, so the same entity can have a box twice on a page
+    // (the map's list and its search result).
     view! {
-        <span class="pick">
+        <label class="pick">
             <input
                 type="checkbox"
-                id=input_id.clone()
                 prop:checked=checked
                 on:change=move |ev| {
                     let now = picks.toggle(&id);
@@ -95,8 +95,8 @@ pub fn pick_toggle(id: String, name: String, visible: bool) -> impl IntoView {
                     event_target::<web_sys::HtmlInputElement>(&ev).set_checked(now);
                 }
             />
-            <label for=input_id class=if visible { "" } else { "visually-hidden" }>{label}</label>
-        </span>
+            <span class=if visible { "" } else { "visually-hidden" }>{label}</span>
+        </label>
     }
 }
 

@@ -174,3 +174,18 @@ test('the map downloads as SVG and PNG with title, legend and the BKG attributio
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the entity the map search found can be picked; its box and the list box stay in step', async () => {
+  const page = await app.open('/map');
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  await page.locator('.map-list summary').click();
+  await page.getByLabel('Ort suchen').fill('darmstadt');
+  const boxes = page.getByRole('checkbox', { name: 'Darmstadt zum Vergleich wählen' });
+  await page.locator('.map-search .pick').waitFor();
+  assert.equal(await boxes.count(), 2, 'one by the search, one in the list');
+  await boxes.first().check();
+  assert.equal(await boxes.nth(1).isChecked(), true);
+  await page.locator('.picks-tray').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
