@@ -44,10 +44,12 @@ fn focus_by_id(id: &str) {
     }
 }
 
+/// The problem texts start with an ASCII letter or a quote; ASCII upper-casing avoids the
+/// Unicode case tables in the wasm.
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
+        .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
         .unwrap_or_default()
 }
 
