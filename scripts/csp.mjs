@@ -48,7 +48,16 @@ export function harden(dir) {
   const wasm = link[2];
   const loader = `module_or_path: '${wasm}'`;
   if (!html.includes(loader)) throw new Error(`the loader does not load ${wasm} as expected`);
-  html = html.replace(loader, `module_or_path: fetch('${wasm}', { integrity: '${integrity}' })`);
+  html = html.replace(loader, `module_or_path: wasmResponse`);
+  // Start the wasm download before the JS glue is imported, not after: Trunk's static import
+  // makes the module wait for the glue, so the two downloads ran one after the other.
+  const staticImport = html.match(/import init, \* as bindings from '(\/[^']+\.js)';/);
+  if (!staticImport) throw new Error('the loader does not import its JS glue as expected');
+  html = html.replace(
+    staticImport[0],
+    `const wasmResponse = fetch('${wasm}', { integrity: '${integrity}' });\n` +
+      `const bindings = await import('${staticImport[1]}');\nconst init = bindings.default;`,
+  );
   // The preload would be a second, unchecked download of the same file.
   html = html.replace(link[0], '');
   const hashes = inlineScriptHashes(html);
