@@ -3,15 +3,17 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Offers `text` as the download `filename` of type `mime`; false if the browser refused.
-pub fn save_text(filename: &str, mime: &str, text: &str) -> bool {
+/// `text` as a Blob of type `mime`.
+pub fn text_blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return false;
-    };
-    save_blob(filename, &blob)
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers `text` as the download `filename` of type `mime`; false if the browser refused.
+pub fn save_text(filename: &str, mime: &str, text: &str) -> bool {
+    text_blob(text, mime).is_some_and(|blob| save_blob(filename, &blob))
 }
 
 /// Offers `blob` as the download `filename`.

@@ -52,13 +52,10 @@ pub fn provide_picks() {
     let data = use_dataset();
     Effect::new(move |_| {
         if let Some(Ok(loaded)) = data.get().as_deref() {
-            let entities = &loaded.dataset.entities;
-            if picks.with_untracked(|p| {
-                p.ids()
-                    .iter()
-                    .any(|id| !entities.iter().any(|e| &e.id == id))
-            }) {
-                picks.update(|p| p.retain_known(entities));
+            let mut known = picks.get_untracked();
+            known.retain_known(&loaded.dataset.entities);
+            if known != picks.get_untracked() {
+                picks.set(known);
             }
         }
     });

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::frame::SHAPES;
 use super::Prepared;
-use crate::download::{save_blob, save_text};
+use crate::download::{save_blob, save_text, text_blob};
 
 /// Selectors of the rules the picture needs (plus the marker colours `.c0` … `.c11`).
 const RULES: [&str; 6] = [".land", ".lands", ".mk", ".marker", ".cluster", ".hit"];
@@ -32,8 +32,6 @@ const WIDTH: f64 = 800.0;
 
 fn map_css() -> String {
     let document = document();
-    let root = document.document_element();
-    let computed = root.and_then(|r| window().get_computed_style(&r).ok().flatten());
     let resolve = |text: &str| -> String {
         let mut out = String::new();
         let mut rest = text;
@@ -41,12 +39,7 @@ fn map_css() -> String {
             out.push_str(&rest[..start]);
             let after = &rest[start + 4..];
             let end = after.find(')').unwrap_or(after.len());
-            let name = &after[..end];
-            let value = computed
-                .as_ref()
-                .and_then(|c| c.get_property_value(name).ok())
-                .unwrap_or_default();
-            out.push_str(value.trim());
+            out.push_str(&css_var(&after[..end]));
             rest = after.get(end + 1..).unwrap_or("");
         }
         out.push_str(rest);
@@ -171,6 +164,7 @@ pub(super) fn map_svg(
     ))
 }
 
+/// The current value of a custom property of the page (`--ink`), for the current scheme.
 fn css_var(name: &str) -> String {
     document()
         .document_element()
@@ -186,10 +180,7 @@ pub(super) fn save_svg(svg: &str, filename: &str) -> bool {
 
 /// Draws the SVG onto a canvas at twice its size and saves it as PNG.
 pub(super) fn save_png(svg: String, filename: String) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Some(blob) = text_blob(&svg, "image/svg+xml") else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
