@@ -55,6 +55,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dataset = syntheticDataset(N);
 const body = JSON.stringify(dataset);
+// BENCH_WRITE=<file>: only write the synthetic dataset (for native profiling) and stop.
+if (process.env.BENCH_WRITE) {
+  fs.writeFileSync(process.env.BENCH_WRITE, body);
+  console.log(`bench: wrote ${N} synthetic entities to ${process.env.BENCH_WRITE}`);
+  process.exit(0);
+}
 const { server, url } = await serveDist();
 const browser = await launch();
 // No service worker here: `page.route` feeds the synthetic dataset and cannot see a worker's requests.

@@ -403,7 +403,9 @@ impl HttpUrl {
             return None;
         };
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let clean = !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        // Graphic ASCII needs no decoding; anything else is checked as a char.
+        let clean = s.bytes().all(|b| b.is_ascii_graphic())
+            || !s.chars().any(|c| c.is_whitespace() || c.is_control());
         (clean && !host.is_empty()).then(|| HttpUrl(s.to_owned()))
     }
 

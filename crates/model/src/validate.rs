@@ -1,9 +1,13 @@
 //! The one boundary where untrusted JSON becomes domain types.
 //!
-//! The file is parsed once into a `serde_json::Value`; each entity is then walked by hand with a
-//! path-aware [`Checker`] instead of a serde derive. That gives every problem its exact field
-//! path (`holders[0].since`) and costs a fraction of the wasm size of derived deserialisers
-//! (measured: serde derive + serde_path_to_error added ~38 KB gzip to the app).
+//! The file is parsed once into a borrowed JSON tree (`serde_json_borrow::Value`: strings point
+//! into the input, objects are small vectors, so the tree costs few allocations); each entity is
+//! then walked by hand with a path-aware [`Checker`] instead of a serde derive. That gives every
+//! problem its exact field path (`holders[0].since`) and costs a fraction of the wasm size of
+//! derived deserialisers (measured: serde derive + serde_path_to_error added ~38 KB gzip to the
+//! app). Paths are only spelled out when a problem is reported ([`At`]), and each text is scanned
+//! once for length and forbidden characters: a valid file allocates little beyond the domain
+//! values it becomes (10,000 entities: see ARCHITECTURE.md, "Benchmarks").
 //!
 //! Validation is per entry: a malformed entity is reported as a [`Rejection`] naming the entry
 //! and every offending field, and every good entity is kept. Only a file that is not a dataset at
@@ -12,7 +16,7 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use serde_json_borrow::{Map, Value};
 
 use crate::date::{DateError, PartialDate};
 use crate::domain::*;
@@ -91,12 +95,12 @@ pub enum JsonType {
 }
 
 impl JsonType {
-    pub fn of(value: &Value) -> JsonType {
+    fn of(value: &Value) -> JsonType {
         match value {
             Value::Null => JsonType::Null,
             Value::Bool(_) => JsonType::Boolean,
             Value::Number(_) => JsonType::Number,
-            Value::String(_) => JsonType::String,
+            Value::Str(_) => JsonType::String,
             Value::Array(_) => JsonType::Array,
             Value::Object(_) => JsonType::Object,
         }
@@ -179,7 +183,7 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
     }
     let value: Value =
         serde_json::from_str(text).map_err(|e| DatasetError::Syntax(e.to_string()))?;
-    let Value::Object(mut top) = value else {
+    let Value::Object(top) = &value else {
         let problem = Problem::WrongType {
             expected: JsonType::Object,
             found: JsonType::of(&value),
@@ -190,7 +194,7 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
         }));
     };
     let mut header = Checker::new(today);
-    let version = header.string(&top, "", "schema_version", MAX_ID);
+    let version = header.string(top, At::Entry, "schema_version", MAX_ID);
     let schema_version = version.as_deref().map(|v| (v, parse_version(v)));
     if let Some((found, version)) = schema_version {
         if version.map(|v| v.major) != Some(SUPPORTED_MAJOR) {
@@ -200,14 +204,14 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
         }
     }
     let as_of = header
-        .string(&top, "", "as_of", MAX_ID)
-        .and_then(|d| header.date("as_of", &d));
-    let licence = header.string(&top, "", "licence", MAX_NAME);
-    let compiled_by = header.opt_string(&top, "", "compiled_by", MAX_TEXT);
-    let entities = match top.remove("entities") {
+        .string(top, At::Entry, "as_of", MAX_ID)
+        .and_then(|d| header.date(At::Entry.key("as_of"), &d));
+    let licence = header.string(top, At::Entry, "licence", MAX_NAME);
+    let compiled_by = header.opt_string(top, At::Entry, "compiled_by", MAX_TEXT);
+    let entities = match top.get("entities") {
         Some(Value::Array(entities)) => Some(entities),
         other => {
-            header.expect_type(other.as_ref(), "entities", JsonType::Array);
+            header.expect_type(other, At::Entry.key("entities"), JsonType::Array);
             None
         }
     };
@@ -220,11 +224,17 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
         unreachable!("every missing header field was reported as an issue")
     };
 
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(entities.len());
     let mut kept = Vec::with_capacity(entities.len());
     let mut rejected = Vec::new();
     for (index, value) in entities.iter().enumerate() {
-        let id = value.get("id").and_then(Value::as_str);
+        let field = |key| {
+            value
+                .as_object()
+                .and_then(|o| o.get(key))
+                .and_then(Value::as_str)
+        };
+        let id = field("id");
         let outcome = match id {
             Some(id) if seen.contains(id) => Err(vec![Issue {
                 field: "id".into(),
@@ -234,13 +244,16 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
         };
         match outcome {
             Ok(entity) => {
-                seen.insert(entity.id.clone());
+                // The id was checked to be a string: it borrows from the input.
+                if let Some(id) = id {
+                    seen.insert(id);
+                }
                 kept.push(entity);
             }
             Err(issues) => rejected.push(Rejection {
                 index,
                 id: id.map(bounded_echo),
-                name: value.get("name").and_then(Value::as_str).map(bounded_echo),
+                name: field("name").map(bounded_echo),
                 issues,
             }),
         }
@@ -270,7 +283,7 @@ fn validate_entity(value: &Value, today: PartialDate) -> Result<Entity, Vec<Issu
     let entity = match value {
         Value::Object(obj) => c.entity(obj),
         other => {
-            c.expect_type(Some(other), ".", JsonType::Object);
+            c.expect_type(Some(other), At::Entry, JsonType::Object);
             None
         }
     };
@@ -280,37 +293,95 @@ fn validate_entity(value: &Value, today: PartialDate) -> Result<Entity, Vec<Issu
     }
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+/// Where in an entry a value sits, spelled out (`holders[0].since`) only when a problem is
+/// reported: a valid entry's walk builds no path strings.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// The entry itself (or the file's top level), shown as `.`.
+    Entry,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At::Key(self, key)
     }
+
+    fn index(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+
+    fn field(&self) -> String {
+        fn write(at: &At, out: &mut String) {
+            match at {
+                At::Entry => {}
+                At::Key(parent, key) => {
+                    write(parent, out);
+                    if !matches!(parent, At::Entry) {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+                At::Index(parent, index) => {
+                    write(parent, out);
+                    out.push('[');
+                    out.push_str(&index.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        let mut out = String::new();
+        write(self, &mut out);
+        if out.is_empty() {
+            out.push('.');
+        }
+        out
+    }
+}
+
+/// A text's length in characters and its first forbidden character, in one pass that decodes
+/// nothing until the first non-ASCII byte (most texts are ASCII up to their first umlaut).
+fn scan(s: &str) -> (usize, Option<char>) {
+    // Printable ASCII, tab and line breaks: the bytes `is_forbidden_char` lets through below 0x80.
+    let plain = |b: u8| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r');
+    let Some(first) = s.bytes().position(|b| !plain(b)) else {
+        return (s.len(), None);
+    };
+    let (mut len, mut bad) = (first, None);
+    for c in s[first..].chars() {
+        len += 1;
+        if bad.is_none() && is_forbidden_char(c) {
+            bad = Some(c);
+        }
+    }
+    (len, bad)
 }
 
 /// Walks one entry, collecting every issue while building its domain value. Accessors return
 /// `None` when the field is unusable (and have reported why).
-struct Checker {
+struct Checker<'v> {
     issues: Vec<Issue>,
     today: PartialDate,
-    source_ids: HashSet<String>,
+    /// The ids the entry's `sources` define (a handful: a list beats hashing).
+    source_ids: Vec<&'v str>,
     /// Whether the entry has a `sources` array at all (else citations are not checked).
     sources_usable: bool,
 }
 
-impl Checker {
+impl<'v> Checker<'v> {
     fn new(today: PartialDate) -> Self {
         Self {
             issues: Vec::new(),
             today,
-            source_ids: HashSet::new(),
+            source_ids: Vec::new(),
             sources_usable: true,
         }
     }
 
-    fn report(&mut self, field: impl Into<String>, problem: Problem) {
+    fn report(&mut self, at: At, problem: Problem) {
         self.issues.push(Issue {
-            field: field.into(),
+            field: at.field(),
             problem,
         });
     }
@@ -318,138 +389,110 @@ impl Checker {
     // ---- Generic accessors -------------------------------------------------------------
 
     /// Reports a missing or wrongly typed value; true if `value` has the expected type.
-    fn expect_type(&mut self, value: Option<&Value>, field: &str, expected: JsonType) -> bool {
+    fn expect_type(&mut self, value: Option<&Value>, at: At, expected: JsonType) -> bool {
         match value {
             None => {
-                self.report(field, Problem::Missing);
+                self.report(at, Problem::Missing);
                 false
             }
             Some(v) if JsonType::of(v) == expected => true,
             Some(v) => {
-                self.report(
-                    field,
-                    Problem::WrongType {
-                        expected,
-                        found: JsonType::of(v),
-                    },
-                );
+                let found = JsonType::of(v);
+                self.report(at, Problem::WrongType { expected, found });
                 false
             }
         }
     }
 
-    fn object<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Map<String, Value>> {
-        let field = join(path, key);
+    fn object(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<&'v Map<'v>> {
         let value = obj.get(key);
-        self.expect_type(value, &field, JsonType::Object)
+        self.expect_type(value, at.key(key), JsonType::Object)
             .then(|| value?.as_object())
             .flatten()
     }
 
     /// An object that may be `null` or absent.
-    fn opt_object<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Map<String, Value>> {
+    fn opt_object(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<&'v Map<'v>> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
-            Some(_) => self.object(obj, path, key),
+            Some(_) => self.object(obj, at, key),
         }
     }
 
     /// An array that may be absent (then empty).
-    fn array<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-        required: bool,
-    ) -> &'v [Value] {
+    fn array(&mut self, obj: &'v Map<'v>, at: At, key: &str, required: bool) -> &'v [Value<'v>] {
         match obj.get(key) {
             None if !required => &[],
+            Some(Value::Array(items)) => items,
             value => {
-                let field = join(path, key);
-                if self.expect_type(value, &field, JsonType::Array) {
-                    value.and_then(Value::as_array).map_or(&[], Vec::as_slice)
-                } else {
-                    &[]
-                }
+                self.expect_type(value, at.key(key), JsonType::Array);
+                &[]
             }
         }
     }
 
-    /// A present, string-typed field (reported otherwise), with its path.
-    fn str_field<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<(String, &'v str)> {
-        let field = join(path, key);
-        let value = obj.get(key);
-        if !self.expect_type(value, &field, JsonType::String) {
+    /// A present, string-typed field (reported otherwise).
+    fn str_field(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<&'v str> {
+        match obj.get(key) {
+            Some(Value::Str(s)) => Some(s),
+            value => {
+                self.expect_type(value, at.key(key), JsonType::String);
+                None
+            }
+        }
+    }
+
+    /// A required, non-blank string of at most `max` characters, borrowed from the input.
+    fn text(&mut self, obj: &'v Map<'v>, at: At, key: &str, max: usize) -> Option<&'v str> {
+        let s = self.str_field(obj, at, key)?;
+        if s.trim_start().is_empty() {
+            self.report(at.key(key), Problem::Empty);
             return None;
         }
-        Some((field, value?.as_str()?))
+        match scan(s) {
+            (len, _) if len > max => {
+                self.report(at.key(key), Problem::TooLong { max, len });
+                None
+            }
+            (_, Some(c)) => {
+                let code = u32::from(c);
+                self.report(at.key(key), Problem::ControlCharacter { code });
+                None
+            }
+            _ => Some(s),
+        }
     }
 
     /// A required, non-blank string of at most `max` characters.
-    fn string(
-        &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        max: usize,
-    ) -> Option<String> {
-        let (field, s) = self.str_field(obj, path, key)?;
-        if s.trim().is_empty() {
-            self.report(field, Problem::Empty);
-            return None;
-        }
-        if !self.bounded(&field, s, max) {
-            return None;
-        }
-        if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
-            self.report(field, Problem::ControlCharacter { code: u32::from(c) });
-            return None;
-        }
-        Some(s.to_owned())
+    fn string(&mut self, obj: &'v Map<'v>, at: At, key: &str, max: usize) -> Option<String> {
+        self.text(obj, at, key, max).map(str::to_owned)
     }
 
     /// A string that may be `null` or absent.
-    fn opt_string(
-        &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        max: usize,
-    ) -> Option<String> {
+    fn opt_text(&mut self, obj: &'v Map<'v>, at: At, key: &str, max: usize) -> Option<&'v str> {
         match obj.get(key) {
             None | Some(Value::Null) => None,
-            Some(_) => self.string(obj, path, key, max),
+            Some(_) => self.text(obj, at, key, max),
         }
     }
 
-    fn number(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<f64> {
+    fn opt_string(&mut self, obj: &'v Map<'v>, at: At, key: &str, max: usize) -> Option<String> {
+        self.opt_text(obj, at, key, max).map(str::to_owned)
+    }
+
+    fn number(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<f64> {
         let value = obj.get(key);
-        self.expect_type(value, &join(path, key), JsonType::Number)
+        self.expect_type(value, at.key(key), JsonType::Number)
             .then(|| value?.as_f64())
             .flatten()
     }
 
-    fn whole_number(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<i64> {
-        let n = self.number(obj, path, key)?;
+    fn whole_number(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<i64> {
+        let n = self.number(obj, at, key)?;
         match obj.get(key).and_then(Value::as_i64) {
             Some(i) => Some(i),
             None if n.fract() != 0.0 => {
-                self.report(join(path, key), Problem::NotAWholeNumber);
+                self.report(at.key(key), Problem::NotAWholeNumber);
                 None
             }
             // Written as a float (`2023.0`, `1e3`) but whole and exactly representable.
@@ -461,86 +504,68 @@ impl Checker {
 
     fn enumerated<T: Copy>(
         &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
+        obj: &'v Map<'v>,
+        at: At,
         key: &str,
         parse: fn(&str) -> Option<T>,
         wire: &'static [&'static str],
     ) -> Option<T> {
-        let (field, s) = self.str_field(obj, path, key)?;
+        let s = self.str_field(obj, at, key)?;
         let parsed = parse(s);
         if parsed.is_none() {
-            self.report(
-                field,
-                Problem::UnknownValue {
-                    found: bounded_echo(s),
-                    expected: wire,
-                },
-            );
+            let found = bounded_echo(s);
+            let problem = Problem::UnknownValue {
+                found,
+                expected: wire,
+            };
+            self.report(at.key(key), problem);
         }
         parsed
     }
 
-    fn bounded(&mut self, field: &str, value: &str, max: usize) -> bool {
-        let len = value.chars().count();
-        if len > max {
-            self.report(field, Problem::TooLong { max, len });
-        }
-        len <= max
-    }
-
-    fn date(&mut self, field: &str, value: &str) -> Option<PartialDate> {
+    fn date(&mut self, at: At, value: &str) -> Option<PartialDate> {
         match PartialDate::parse(value) {
             Ok(date) if date.is_after(&self.today) => {
-                self.report(field, Problem::InFuture(date));
+                self.report(at, Problem::InFuture(date));
                 None
             }
             Ok(date) => Some(date),
             Err(error) => {
-                self.report(
-                    field,
-                    Problem::BadDate {
-                        value: bounded_echo(value),
-                        error,
-                    },
-                );
+                let value = bounded_echo(value);
+                self.report(at, Problem::BadDate { value, error });
                 None
             }
         }
     }
 
-    fn opt_date(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<PartialDate> {
-        let s = self.opt_string(obj, path, key, MAX_ID)?;
-        self.date(&join(path, key), &s)
+    fn opt_date(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<PartialDate> {
+        let s = self.opt_text(obj, at, key, MAX_ID)?;
+        self.date(at.key(key), s)
     }
 
-    fn url(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<HttpUrl> {
-        let s = self.string(obj, path, key, MAX_URL)?;
-        let url = HttpUrl::parse(&s);
+    fn url(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<HttpUrl> {
+        let s = self.text(obj, at, key, MAX_URL)?;
+        let url = HttpUrl::parse(s);
         if url.is_none() {
-            self.report(join(path, key), Problem::NotHttpUrl(bounded_echo(&s)));
+            self.report(at.key(key), Problem::NotHttpUrl(bounded_echo(s)));
         }
         url
     }
 
     /// The `sources` list of a fact: non-empty, each id defined by the entry.
-    fn cites(&mut self, obj: &Map<String, Value>, path: &str) -> Vec<String> {
-        let field = join(path, "sources");
-        let ids = self.array(obj, path, "sources", true);
+    fn cites(&mut self, obj: &'v Map<'v>, at: At) -> Vec<String> {
+        let field = at.key("sources");
+        let ids = self.array(obj, at, "sources", true);
         let mut out = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             match id.as_str() {
-                Some(id) if self.source_ids.contains(id) => out.push(id.to_owned()),
+                Some(id) if self.source_ids.contains(&id) => out.push(id.to_owned()),
                 // Without a usable `sources` list (reported once) every citation would dangle.
                 Some(_) if !self.sources_usable => {}
-                Some(id) => self.report(field.clone(), Problem::DanglingSource(bounded_echo(id))),
-                None => self.report(
-                    format!("{field}[{i}]"),
-                    Problem::WrongType {
-                        expected: JsonType::String,
-                        found: JsonType::of(id),
-                    },
-                ),
+                Some(id) => self.report(field, Problem::DanglingSource(bounded_echo(id))),
+                None => {
+                    self.expect_type(Some(id), field.index(i), JsonType::String);
+                }
             }
         }
         if ids.is_empty() && obj.contains_key("sources") {
@@ -549,83 +574,89 @@ impl Checker {
         out
     }
 
-    fn localized(&mut self, obj: &Map<String, Value>, path: &str, max: usize) -> Option<Localized> {
-        let de = self.string(obj, path, "de", max);
-        let en = self.string(obj, path, "en", max);
+    fn localized(&mut self, obj: &'v Map<'v>, at: At, max: usize) -> Option<Localized> {
+        let de = self.string(obj, at, "de", max);
+        let en = self.string(obj, at, "en", max);
         Some(Localized { de: de?, en: en? })
     }
 
     fn opt_localized(
         &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
+        obj: &'v Map<'v>,
+        at: At,
         key: &str,
         max: usize,
     ) -> Option<Localized> {
-        let inner = self.opt_object(obj, path, key)?;
-        self.localized(inner, &join(path, key), max)
+        let inner = self.opt_object(obj, at, key)?;
+        self.localized(inner, at.key(key), max)
     }
 
     // ---- The entity ----------------------------------------------------------------------
 
-    fn entity(&mut self, obj: &Map<String, Value>) -> Option<Entity> {
+    fn entity(&mut self, obj: &'v Map<'v>) -> Option<Entity> {
+        let at = At::Entry;
         // Sources first: every fact below is checked against their ids.
+        let sources_at = at.key("sources");
         let sources: Vec<Source> = self
-            .array(obj, "", "sources", true)
+            .array(obj, at, "sources", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| self.source(s, &format!("sources[{i}]")))
+            .filter_map(|(i, s)| self.source(s, sources_at.index(i)))
             .collect();
-        if sources.is_empty() && matches!(obj.get("sources"), Some(Value::Array(_))) {
-            self.report("sources", Problem::Unsourced);
+        let sources_usable = matches!(obj.get("sources"), Some(Value::Array(_)));
+        if sources.is_empty() && sources_usable {
+            self.report(sources_at, Problem::Unsourced);
         }
-        self.sources_usable = matches!(obj.get("sources"), Some(Value::Array(_)));
+        self.sources_usable = sources_usable;
         let id = self.slug(obj);
-        let name = self.string(obj, "", "name", MAX_NAME);
-        let kind = self.enumerated(obj, "", "kind", Kind::from_wire, Kind::WIRE);
-        let land = self.string(obj, "", "land", MAX_ID).and_then(|code| {
-            let land = Land::from_code(&code);
+        let name = self.string(obj, at, "name", MAX_NAME);
+        let kind = self.enumerated(obj, at, "kind", Kind::from_wire, Kind::WIRE);
+        let land = self.text(obj, at, "land", MAX_ID).and_then(|code| {
+            let land = Land::from_code(code);
             if land.is_none() {
-                self.report("land", Problem::UnknownLand(bounded_echo(&code)));
+                self.report(at.key("land"), Problem::UnknownLand(bounded_echo(code)));
             }
             land
         });
         let coordinates = self.coordinates(obj);
         let population = self
-            .opt_object(obj, "", "population")
+            .opt_object(obj, at, "population")
             .and_then(|p| self.population(p));
-        let office = self.object(obj, "", "office").and_then(|o| self.office(o));
-        let established = self.opt_object(obj, "", "established").and_then(|d| {
+        let office = self.object(obj, at, "office").and_then(|o| self.office(o));
+        let established = self.opt_object(obj, at, "established").and_then(|d| {
+            let at = at.key("established");
             let date = self
-                .string(d, "established", "date", MAX_ID)
-                .and_then(|s| self.date("established.date", &s));
-            let sources = self.cites(d, "established");
+                .text(d, at, "date", MAX_ID)
+                .and_then(|s| self.date(at.key("date"), s));
+            let sources = self.cites(d, at);
             Some(Dated {
                 date: date?,
                 sources,
             })
         });
+        let holders_at = at.key("holders");
         let holders = self
-            .array(obj, "", "holders", false)
+            .array(obj, at, "holders", false)
             .iter()
             .enumerate()
-            .filter_map(|(i, h)| self.holder(h, &format!("holders[{i}]")))
+            .filter_map(|(i, h)| self.holder(h, holders_at.index(i)))
             .collect();
         let reporting_line = self
-            .opt_object(obj, "", "reporting_line")
-            .and_then(|t| self.sourced_text(t, "reporting_line"));
+            .opt_object(obj, at, "reporting_line")
+            .and_then(|t| self.sourced_text(t, at.key("reporting_line")));
+        let context_at = at.key("context");
         let context = self
-            .array(obj, "", "context", false)
+            .array(obj, at, "context", false)
             .iter()
             .enumerate()
             .filter_map(|(i, t)| {
-                let path = format!("context[{i}]");
-                let t = self.as_object(t, &path)?;
-                self.sourced_text(t, &path)
+                let at = context_at.index(i);
+                let t = self.as_object(t, at)?;
+                self.sourced_text(t, at)
             })
             .collect();
         let interview = self
-            .opt_object(obj, "", "interview")
+            .opt_object(obj, at, "interview")
             .and_then(|i| self.interview(i));
         Some(Entity {
             id: id?,
@@ -644,62 +675,57 @@ impl Checker {
         })
     }
 
-    fn as_object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
-        self.expect_type(Some(value), path, JsonType::Object)
+    fn as_object(&mut self, value: &'v Value<'v>, at: At) -> Option<&'v Map<'v>> {
+        self.expect_type(Some(value), at, JsonType::Object)
             .then(|| value.as_object())
             .flatten()
     }
 
-    fn slug(&mut self, obj: &Map<String, Value>) -> Option<String> {
-        let id = self.string(obj, "", "id", MAX_ID)?;
+    fn slug(&mut self, obj: &'v Map<'v>) -> Option<String> {
+        let id = self.text(obj, At::Entry, "id", MAX_ID)?;
         let is_slug = id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-')
             && !id.ends_with('-');
         if !is_slug {
-            self.report("id", Problem::NotASlug);
+            self.report(At::Entry.key("id"), Problem::NotASlug);
         }
-        is_slug.then_some(id)
+        is_slug.then(|| id.to_owned())
     }
 
-    fn coordinates(&mut self, obj: &Map<String, Value>) -> Option<Coordinates> {
-        let c = self.object(obj, "", "coordinates")?;
-        let (lat, lon) = (
-            self.number(c, "coordinates", "lat"),
-            self.number(c, "coordinates", "lon"),
-        );
+    fn coordinates(&mut self, obj: &'v Map<'v>) -> Option<Coordinates> {
+        let c = self.object(obj, At::Entry, "coordinates")?;
+        let at = At::Entry.key("coordinates");
+        let (lat, lon) = (self.number(c, at, "lat"), self.number(c, at, "lon"));
         let coordinates = Coordinates {
             lat: lat?,
             lon: lon?,
         };
         if !coordinates.in_germany() {
-            self.report(
-                "coordinates",
-                Problem::OutsideGermany {
-                    lat: coordinates.lat,
-                    lon: coordinates.lon,
-                },
-            );
+            let (lat, lon) = (coordinates.lat, coordinates.lon);
+            self.report(at, Problem::OutsideGermany { lat, lon });
             return None;
         }
         Some(coordinates)
     }
 
-    fn source(&mut self, value: &Value, path: &str) -> Option<Source> {
-        let obj = self.as_object(value, path)?;
-        let id = self.string(obj, path, "id", MAX_ID);
-        if let Some(id) = &id {
-            if !self.source_ids.insert(id.clone()) {
-                self.report(join(path, "id"), Problem::DuplicateSource(bounded_echo(id)));
+    fn source(&mut self, value: &'v Value<'v>, at: At) -> Option<Source> {
+        let obj = self.as_object(value, at)?;
+        let id = self.text(obj, at, "id", MAX_ID);
+        if let Some(id) = id {
+            if self.source_ids.contains(&id) {
+                self.report(at.key("id"), Problem::DuplicateSource(bounded_echo(id)));
+            } else {
+                self.source_ids.push(id);
             }
         }
-        let url = self.url(obj, path, "url");
-        let title = self.opt_string(obj, path, "title", MAX_NAME);
-        let publisher = self.opt_string(obj, path, "publisher", MAX_NAME);
-        let date = self.opt_date(obj, path, "date");
+        let url = self.url(obj, at, "url");
+        let title = self.opt_string(obj, at, "title", MAX_NAME);
+        let publisher = self.opt_string(obj, at, "publisher", MAX_NAME);
+        let date = self.opt_date(obj, at, "date");
         Some(Source {
-            id: id?,
+            id: id?.to_owned(),
             url: url?,
             title,
             publisher,
@@ -707,27 +733,24 @@ impl Checker {
         })
     }
 
-    fn population(&mut self, obj: &Map<String, Value>) -> Option<Population> {
-        let value = self.number(obj, "population", "value");
+    fn population(&mut self, obj: &'v Map<'v>) -> Option<Population> {
+        let at = At::Entry.key("population");
+        let value = self.number(obj, at, "value");
         if let Some(v) = value {
             if v <= 0.0 || v.fract() != 0.0 {
-                self.report("population.value", Problem::NotPositive(v));
+                self.report(at.key("value"), Problem::NotPositive(v));
             } else if v > MAX_POPULATION as f64 {
-                self.report(
-                    "population.value",
-                    Problem::TooLarge {
-                        max: MAX_POPULATION,
-                    },
-                );
+                let max = MAX_POPULATION;
+                self.report(at.key("value"), Problem::TooLarge { max });
             }
         }
-        let year = self.whole_number(obj, "population", "year");
+        let year = self.whole_number(obj, at, "year");
         if let Some(y) = year {
             if y < 1900 || y > i64::from(self.today.year) {
-                self.report("population.year", Problem::ImplausibleYear(y));
+                self.report(at.key("year"), Problem::ImplausibleYear(y));
             }
         }
-        let sources = self.cites(obj, "population");
+        let sources = self.cites(obj, at);
         Some(Population {
             value: value? as u64,
             year: u16::try_from(year?).ok()?,
@@ -735,16 +758,15 @@ impl Checker {
         })
     }
 
-    fn office(&mut self, obj: &Map<String, Value>) -> Option<Office> {
-        let title = self.string(obj, "office", "title", MAX_NAME);
+    fn office(&mut self, obj: &'v Map<'v>) -> Option<Office> {
+        let at = At::Entry.key("office");
+        let title = self.string(obj, at, "title", MAX_NAME);
         let origin = match obj.get("origin") {
             None | Some(Value::Null) => None,
-            Some(_) => {
-                Some(self.enumerated(obj, "office", "origin", Origin::from_wire, Origin::WIRE)?)
-            }
+            Some(_) => Some(self.enumerated(obj, at, "origin", Origin::from_wire, Origin::WIRE)?),
         };
-        let form = self.enumerated(obj, "office", "form", Form::from_wire, Form::WIRE);
-        let sources = self.cites(obj, "office");
+        let form = self.enumerated(obj, at, "form", Form::from_wire, Form::WIRE);
+        let sources = self.cites(obj, at);
         Some(Office {
             title: title?,
             origin,
@@ -753,19 +775,19 @@ impl Checker {
         })
     }
 
-    fn holder(&mut self, value: &Value, path: &str) -> Option<Holder> {
-        let obj = self.as_object(value, path)?;
-        let name = self.string(obj, path, "name", MAX_NAME);
-        let role = self.opt_localized(obj, path, "role", MAX_NAME);
-        let since = self.opt_date(obj, path, "since");
-        let until = self.opt_date(obj, path, "until");
+    fn holder(&mut self, value: &'v Value<'v>, at: At) -> Option<Holder> {
+        let obj = self.as_object(value, at)?;
+        let name = self.string(obj, at, "name", MAX_NAME);
+        let role = self.opt_localized(obj, at, "role", MAX_NAME);
+        let since = self.opt_date(obj, at, "since");
+        let until = self.opt_date(obj, at, "until");
         if let (Some(s), Some(u)) = (since, until) {
             if u.chronological(&s).is_lt() {
-                self.report(join(path, "until"), Problem::EndsBeforeStart);
+                self.report(at.key("until"), Problem::EndsBeforeStart);
             }
         }
-        let background = self.opt_localized(obj, path, "background", MAX_TEXT);
-        let sources = self.cites(obj, path);
+        let background = self.opt_localized(obj, at, "background", MAX_TEXT);
+        let sources = self.cites(obj, at);
         Some(Holder {
             name: name?,
             role,
@@ -776,28 +798,29 @@ impl Checker {
         })
     }
 
-    fn sourced_text(&mut self, obj: &Map<String, Value>, path: &str) -> Option<Text> {
-        let text = self.localized(obj, path, MAX_TEXT);
-        let sources = self.cites(obj, path);
+    fn sourced_text(&mut self, obj: &'v Map<'v>, at: At) -> Option<Text> {
+        let text = self.localized(obj, at, MAX_TEXT);
+        let sources = self.cites(obj, at);
         Some(Text {
             text: text?,
             sources,
         })
     }
 
-    fn interview(&mut self, obj: &Map<String, Value>) -> Option<Interview> {
-        let url = self.url(obj, "interview", "url");
-        let title = self.opt_string(obj, "interview", "title", MAX_NAME);
-        let interviewee = self.opt_string(obj, "interview", "interviewee", MAX_NAME);
-        let date = self.opt_date(obj, "interview", "date");
-        let answers = match self.opt_object(obj, "interview", "answers") {
+    fn interview(&mut self, obj: &'v Map<'v>) -> Option<Interview> {
+        let at = At::Entry.key("interview");
+        let url = self.url(obj, at, "url");
+        let title = self.opt_string(obj, at, "title", MAX_NAME);
+        let interviewee = self.opt_string(obj, at, "interviewee", MAX_NAME);
+        let date = self.opt_date(obj, at, "date");
+        let answers = match self.opt_object(obj, at, "answers") {
             Some(a) => {
-                let path = "interview.answers";
+                let at = at.key("answers");
                 Answers {
-                    reasons: self.opt_localized(a, path, "reasons", MAX_TEXT),
-                    expectations: self.opt_localized(a, path, "expectations", MAX_TEXT),
-                    goals: self.opt_localized(a, path, "goals", MAX_TEXT),
-                    measurement: self.opt_localized(a, path, "measurement", MAX_TEXT),
+                    reasons: self.opt_localized(a, at, "reasons", MAX_TEXT),
+                    expectations: self.opt_localized(a, at, "expectations", MAX_TEXT),
+                    goals: self.opt_localized(a, at, "goals", MAX_TEXT),
+                    measurement: self.opt_localized(a, at, "measurement", MAX_TEXT),
                 }
             }
             None => Answers::default(),

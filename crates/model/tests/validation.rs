@@ -488,3 +488,38 @@ fn shipped_dataset_validates_with_zero_rejections() {
     assert_eq!(headline("hamburg"), Headline::CdoFromPrivateSector);
     assert_eq!(headline("heidelberg"), Headline::AgencyInsteadOfCdo);
 }
+
+/// JSON leaves repeated keys undefined; the walk reads the first occurrence, so an appended
+/// `"name": …` cannot silently override what an editor sees first in the file.
+#[test]
+fn a_repeated_key_counts_once_with_its_first_value() {
+    let text = dataset(vec![good("first")]).replacen(
+        r#""name":"Darmstadt""#,
+        r#""name":"Darmstadt","name":"<b>Elsewhere</b>""#,
+        1,
+    );
+    assert!(text.contains("Elsewhere"), "the fixture repeats the key");
+    let loaded = parse_dataset(&text, TODAY).expect("a dataset");
+    assert_eq!(loaded.dataset.entities[0].name, "Darmstadt");
+}
+
+/// Paths are spelled out only when reported; nested ones must still read like the file.
+#[test]
+fn deeply_nested_problems_name_their_exact_path() {
+    check(
+        |e| e["holders"][0]["role"] = json!({ "de": "Leiter", "en": 7 }),
+        "holders[0].role.en",
+        Problem::WrongType {
+            expected: JsonType::String,
+            found: JsonType::Number,
+        },
+    );
+    check(
+        |e| e["context"][0]["sources"] = json!(["s1", false]),
+        "context[0].sources[1]",
+        Problem::WrongType {
+            expected: JsonType::String,
+            found: JsonType::Boolean,
+        },
+    );
+}

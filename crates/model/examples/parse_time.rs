@@ -1,0 +1,35 @@
+//! Native timing of `parse_dataset` on a file, for profiling the validator with `perf`
+//! (the budgeted figure is the browser's, from `make bench`; see ARCHITECTURE.md, "Benchmarks"):
+//!
+//! ```sh
+//! BENCH_WRITE=/tmp/10k.json node scripts/bench.mjs   # or any dataset file
+//! cargo run --release -p cdo-model --example parse_time /tmp/10k.json
+//! ```
+use std::time::{Duration, Instant};
+
+use cdo_model::{parse_dataset, PartialDate};
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: parse_time <dataset.json>");
+    let text = std::fs::read_to_string(&path).expect("a readable file");
+    let today = PartialDate::ymd(2026, 11, 26);
+    let mut times: Vec<Duration> = (0..15)
+        .map(|_| {
+            let start = Instant::now();
+            let loaded = parse_dataset(&text, today).expect("a dataset");
+            let elapsed = start.elapsed();
+            assert!(!loaded.dataset.entities.is_empty());
+            elapsed
+        })
+        .collect();
+    times.sort();
+    println!(
+        "{path}: {:.1} MB, min {:?}, median {:?} over {} runs",
+        text.len() as f64 / 1e6,
+        times[0],
+        times[times.len() / 2],
+        times.len()
+    );
+}
