@@ -177,13 +177,15 @@ pub struct Outlines {
 /// Reads the Länder asset; `None` unless it has an attribution and 16 known Länder whose paths
 /// decode (so nothing unexpected ever reaches a `d` attribute).
 pub fn parse_outlines(text: &str) -> Option<Outlines> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let value: serde_json_borrow::Value = serde_json::from_str(text).ok()?;
+    let value = value.as_object()?;
     let attribution = value.get("attribution")?.as_str()?.to_owned();
     let laender = value
         .get("laender")?
         .as_array()?
         .iter()
         .map(|l| {
+            let l = l.as_object()?;
             let land = Land::from_code(l.get("code")?.as_str()?)?;
             let path = l.get("path")?.as_str()?;
             decode_path(path)?;
