@@ -20,6 +20,25 @@ test('overview lists every entity of the dataset, each linking to its profile', 
   await page.context().close();
 });
 
+test('the dataset is downloaded once per load: the app takes the response index.html preloaded', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => r.url().endsWith('/data/cdo-atlas.json') && requests.push(r.url()));
+  const warnings = [];
+  page.on('console', (m) => /preload/i.test(m.text()) && warnings.push(m.text()));
+  await page.goto(app.base + '/explore');
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  // Chromium warns after ~3 s when a preloaded response goes unused; wait past that.
+  await page.waitForTimeout(3500);
+  assert.equal(requests.length, 1, `dataset requests: ${requests.length}`);
+  const initiators = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/data/cdo-atlas.json')).map((e) => e.initiatorType));
+  assert.deepEqual(initiators, ['link'], 'the one download is the preload');
+  assert.deepEqual(warnings, []);
+  await context.close();
+});
+
 test('a profile opens from the overview and shows its facts and sources', async () => {
   const page = await open('/');
   await page.getByRole('link', { name: 'Darmstadt', exact: true }).click();

@@ -99,9 +99,12 @@ fn issues(r: &Report) -> Vec<(Field, Problem)> {
     }
 }
 
+/// A form field, what is typed into it, and what the check must say about it.
+type Case = (Field, &'static str, fn(&Problem) -> bool);
+
 #[test]
 fn each_mistake_is_named_at_its_field() {
-    let cases: Vec<(Field, &str, fn(&Problem) -> bool)> = vec![
+    let cases: Vec<Case> = vec![
         (Field::Name, "", |p| matches!(p, Problem::Empty)),
         (Field::Land, "DE-XX", |p| {
             matches!(p, Problem::UnknownLand(_))
