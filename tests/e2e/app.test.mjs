@@ -39,6 +39,33 @@ test('the dataset is downloaded once per load: the app takes the response index.
   await context.close();
 });
 
+test('nothing on the page moves when the data arrives (no layout shift) on a phone-sized screen', async () => {
+  const context = await app.newContext({ viewport: { width: 412, height: 823 } });
+  await context.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) window.shifts.push(`${e.value.toFixed(3)} ${e.sources.map((s) => s.node?.nodeName).join(',')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  const pages = [
+    ['/', '[data-testid=entity-list] > li'],
+    ['/map', 'svg[data-testid=map] .marker'],
+    ['/explore', '.explore-table tbody tr'],
+    ['/entity/darmstadt', 'h1'],
+    ['/compare?ids=darmstadt,hamburg', 'table'],
+  ];
+  for (const [path, ready] of pages) {
+    await page.goto(app.base + path);
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], path);
+  }
+  await context.close();
+});
+
 test('a profile opens from the overview and shows its facts and sources', async () => {
   const page = await open('/');
   await page.getByRole('link', { name: 'Darmstadt', exact: true }).click();
