@@ -14,7 +14,9 @@ function files(d, prefix = '') {
   return fs
     .readdirSync(d, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
-    .filter((f) => f !== 'sw.js')
+    // The worker itself, and the brotli siblings (the server picks them; the cache stores
+    // what the browser decoded, under the plain name).
+    .filter((f) => f !== 'sw.js' && !f.endsWith('.br'))
     .sort();
 }
 

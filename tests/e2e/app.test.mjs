@@ -39,6 +39,25 @@ test('the dataset is downloaded once per load: the app takes the response index.
   await context.close();
 });
 
+test('the build ships brotli siblings of its hashed assets, and the server sends them', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  const encodings = new Map();
+  page.on('response', async (r) => {
+    const name = new URL(r.url()).pathname;
+    if (/\.(wasm|js|css)$/.test(name)) encodings.set(name, (await r.allHeaders())['content-encoding']);
+  });
+  await page.goto(app.base + '/');
+  await page.locator('[data-testid=entity-list] > li').first().waitFor();
+  const assets = [...encodings.keys()];
+  assert.ok(assets.some((n) => n.endsWith('_bg.wasm')) && assets.some((n) => n.endsWith('.css')), assets.join(' '));
+  for (const [name, encoding] of encodings) {
+    if (name === '/sw.js') continue; // not hashed: rewritten per build, compressed on the fly
+    assert.equal(encoding, 'br', name);
+  }
+  await context.close();
+});
+
 test('nothing on the page moves when the data arrives (no layout shift) on a phone-sized screen', async () => {
   const context = await app.newContext({ viewport: { width: 412, height: 823 } });
   await context.addInitScript(() => {

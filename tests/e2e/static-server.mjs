@@ -47,8 +47,14 @@ export async function serveDist({ root = DIST, port = 0, fail = [] } = {}) {
     try {
       let body = await fs.readFile(file);
       const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
-      // Compressed like any real host would (Lighthouse and the size report assume it).
-      if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const accepts = req.headers['accept-encoding'] ?? '';
+      // Compressed like a real host would: the build's brotli sibling where there is one
+      // (scripts/compress.mjs), else gzip on the fly.
+      const br = await fs.readFile(`${file}.br`).catch(() => null);
+      if (br && /\bbr\b/.test(accepts)) {
+        body = br;
+        headers['content-encoding'] = 'br';
+      } else if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(accepts)) {
         body = await gzip(body);
         headers['content-encoding'] = 'gzip';
       }

@@ -1,0 +1,31 @@
+// Brotli (quality 11) siblings for the build's hashed assets — `name.wasm.br` next to
+// `name.wasm` — written once at build time, as static hosts expect them (nginx `brotli_static`,
+// Caddy `precompressed`, most CDNs); `tests/e2e/static-server.mjs` serves them the same way.
+// Only files whose name carries their content hash: the dataset and index.html change without a
+// build, and a stale compressed sibling would serve old content. Run by the post_build hook on
+// release builds (scripts/postbuild.mjs).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+
+/** Writes `<file>.br` for every hashed wasm, js and css file in `dir`; returns a summary. */
+export function precompress(dir) {
+  const names = fs.readdirSync(dir).filter((f) => HASHED.test(f));
+  let before = 0;
+  let after = 0;
+  for (const name of names) {
+    const body = fs.readFileSync(path.join(dir, name));
+    const br = zlib.brotliCompressSync(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    });
+    fs.writeFileSync(path.join(dir, `${name}.br`), br);
+    before += body.length;
+    after += br.length;
+  }
+  return `brotli: ${names.length} files, ${(before / 1000).toFixed(1)} → ${(after / 1000).toFixed(1)} KB`;
+}
