@@ -1,4 +1,4 @@
-//! The colour scheme toggle. `web/register.js` sets `data-theme` on `<html>` before the first
+//! The colour scheme toggle. `web/theme.js` (inlined into `<head>`) sets `data-theme` on `<html>` before the first
 //! paint (the remembered choice, else the system's); this toggle flips it and remembers the
 //! choice in localStorage under the same key. The palettes are in `public/style.css`.
 

@@ -1,21 +1,5 @@
-// Runs in <head> before the first paint. First the colour scheme: the reader's remembered choice
-// (the app's header toggle writes `cdo-atlas.theme`), else the system's, as data-theme on <html>
-// (style.css keys the dark palette on it), following the system while nothing is chosen.
-(() => {
-  const root = document.documentElement;
-  const system = window.matchMedia('(prefers-color-scheme: dark)');
-  const apply = () => {
-    let stored = null;
-    try {
-      stored = localStorage.getItem('cdo-atlas.theme');
-    } catch {
-      // Storage disabled: follow the system.
-    }
-    root.dataset.theme = stored === 'dark' || stored === 'light' ? stored : system.matches ? 'dark' : 'light';
-  };
-  apply();
-  system.addEventListener('change', apply);
-})();
+// Deferred (index.html): runs once the document is parsed, before DOMContentLoaded; nothing
+// here is needed for the first paint (the colour scheme is web/theme.js, inlined).
 
 // Embedded (`?embed=1` inside another site's iframe): tell the host page our height whenever
 // it changes, so the iframe can fit the content —
