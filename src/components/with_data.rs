@@ -5,15 +5,44 @@ use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use crate::data::{use_dataset, LoadError};
-use crate::i18n::use_lang;
+use crate::i18n::{localized, use_lang};
 
 /// A page body drawn from the loaded dataset in one language. Boxed so that every page shares
 /// one instantiation of the loading/error logic.
 pub type Render = Box<dyn Fn(&Loaded, Lang, &'static Strings) -> AnyView + Send + Sync>;
 
 /// Reruns `render` whenever the data or the language changes; while the data loads a status
-/// line shows, and a failed load shows the reason with a retry button.
+/// line shows, and a failed load shows the reason with a retry button (under an `<h1>`: the
+/// page has no heading of its own until the data is there).
 pub fn with_data(render: Render) -> impl IntoView {
+    body(render, Heading::Page)
+}
+
+/// A page whose heading and introduction need no data (`head` picks them from the strings):
+/// they are drawn at once, so the first paint already says what the page is while the dataset
+/// loads — and is the page's largest text, which is what LCP measures. The rest is `render`'s,
+/// as in [`with_data`]; a failed load is then a section under the page's heading.
+pub fn data_page(
+    class: &'static str,
+    head: fn(&'static Strings) -> [&'static str; 2],
+    render: Render,
+) -> impl IntoView {
+    let head = localized(move |_, s| {
+        let [title, intro] = head(s);
+        view! { <h1>{title}</h1><p class="lead">{intro}</p> }
+    });
+    view! { <section class=class>{head} {body(render, Heading::Section)}</section> }
+}
+
+#[derive(Clone, Copy)]
+enum Heading {
+    /// The error state is the page: `<h1>`.
+    Page,
+    /// Under the page's own `<h1>`: `<h2>`.
+    Section,
+}
+
+fn body(render: Render, heading: Heading) -> impl IntoView {
     let data = use_dataset();
     let lang = use_lang();
     move || {
@@ -23,18 +52,27 @@ pub fn with_data(render: Render) -> impl IntoView {
             None => view! { <p class="status" role="status">{s.loading}</p> }.into_any(),
             Some(result) => match &*result {
                 Ok(loaded) => render(loaded, lang, s),
-                Err(error) => error_state(error, lang, s).into_any(),
+                Err(error) => error_state(error, lang, s, heading).into_any(),
             },
         }
     }
 }
 
 /// The dataset could not be loaded: say why and offer to try again.
-fn error_state(error: &LoadError, lang: Lang, s: &'static Strings) -> impl IntoView {
+fn error_state(
+    error: &LoadError,
+    lang: Lang,
+    s: &'static Strings,
+    heading: Heading,
+) -> impl IntoView {
     let data = use_dataset();
+    let title = match heading {
+        Heading::Page => view! { <h1 id="error-title">{s.error_title}</h1> }.into_any(),
+        Heading::Section => view! { <h2 id="error-title">{s.error_title}</h2> }.into_any(),
+    };
     view! {
         <section class="error-state" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{s.error_title}</h1>
+            {title}
             <p><strong>{s.error_intro}</strong> " " <span class="error-reason">{error.message(lang)}</span></p>
             <button type="button" class="button" on:click=move |_| data.load()>{s.retry}</button>
         </section>

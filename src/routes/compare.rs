@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::with_data::with_data;
+use crate::components::with_data::data_page;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
@@ -33,9 +33,11 @@ pub fn ComparePage() -> impl IntoView {
         );
     });
     let go = move |next: CompareState| go.with_value(|f| f(next));
-    with_data(Box::new(move |loaded, lang, s| {
-        compare(loaded, &state.get(), lang, s, go).into_any()
-    }))
+    data_page(
+        "page compare",
+        |s| [s.compare_title, s.compare_intro],
+        Box::new(move |loaded, lang, s| compare(loaded, &state.get(), lang, s, go).into_any()),
+    )
 }
 
 fn compare(
@@ -141,9 +143,6 @@ fn compare(
     let can_add = chosen.len() < MAX_COMPARED && !addable.is_empty();
 
     view! {
-        <section class="page compare">
-            <h1>{s.compare_title}</h1>
-            <p class="lead">{s.compare_intro}</p>
             {notices}
             {prompt}
             <div class="compare-controls">
@@ -158,6 +157,5 @@ fn compare(
                 })}
             </div>
             {table}
-        </section>
     }
 }

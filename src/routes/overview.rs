@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
 use crate::components::charts;
-use crate::components::with_data::with_data;
+use crate::components::with_data::data_page;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths;
@@ -16,9 +16,11 @@ use crate::paths;
 pub fn Overview() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_overview.to_owned());
-    with_data(Box::new(|loaded, lang, s| {
-        overview(loaded, lang, s).into_any()
-    }))
+    data_page(
+        "page",
+        |s| [s.overview_title, s.overview_intro],
+        Box::new(|loaded, lang, s| overview(loaded, lang, s).into_any()),
+    )
 }
 
 fn overview(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
@@ -28,16 +30,12 @@ fn overview(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
     let count = entities.len();
     let cards = entities.into_iter().map(|e| card(e, lang)).collect_view();
     view! {
-        <section class="page">
-            <h1>{s.overview_title}</h1>
-            <p class="lead">{s.overview_intro}</p>
-            <div class="charts">
-                {charts::models_chart(&loaded.dataset.entities, lang, s)}
-                {charts::timeline_chart(&loaded.dataset.entities, lang, s)}
-            </div>
-            <p class="count">{count} " " {s.overview_count}</p>
-            <ul class="cards" data-testid="entity-list">{cards}</ul>
-        </section>
+        <div class="charts">
+            {charts::models_chart(&loaded.dataset.entities, lang, s)}
+            {charts::timeline_chart(&loaded.dataset.entities, lang, s)}
+        </div>
+        <p class="count">{count} " " {s.overview_count}</p>
+        <ul class="cards" data-testid="entity-list">{cards}</ul>
     }
 }
 

@@ -112,16 +112,18 @@ impl Default for View {
 
 impl View {
     /// Keeps zoom in range and the centre where the frame still shows part of Germany.
+    /// (`max`/`min` rather than `f64::clamp`, which can panic and brings float `Debug`
+    /// formatting for its message into the wasm: ~1 KB.)
     pub fn clamped(self) -> View {
         let zoom = if self.zoom.is_finite() {
-            self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+            self.zoom.max(MIN_ZOOM).min(MAX_ZOOM)
         } else {
             1.0
         };
         let (hw, hh) = (geo::WIDTH / 2.0 / zoom, geo::HEIGHT / 2.0 / zoom);
         let clamp = |v: f64, lo: f64, hi: f64, fallback: f64| {
             if v.is_finite() {
-                v.clamp(lo, hi)
+                v.max(lo).min(hi)
             } else {
                 fallback
             }
@@ -141,7 +143,7 @@ impl View {
     /// i.e. in the 0..WIDTH × 0..HEIGHT frame) where it is.
     pub fn zoom_at(self, factor: f64, anchor: Point) -> View {
         let before = self.to_map(anchor);
-        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let zoom = (self.zoom * factor).max(MIN_ZOOM).min(MAX_ZOOM);
         let z = View { zoom, ..self };
         let after = z.to_map(anchor);
         View {

@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::badge::model_badge;
-use crate::components::with_data::with_data;
+use crate::components::with_data::data_page;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
@@ -45,9 +45,11 @@ pub fn ExplorePage() -> impl IntoView {
         let next = state.with_untracked(|(st, _)| st.then(next));
         go.with_value(|f| f(next, push))
     };
-    with_data(Box::new(move |loaded, lang, s| {
-        explorer(loaded, lang, s, state, go).into_any()
-    }))
+    data_page(
+        "page explore",
+        |s| [s.explore_title, s.explore_intro],
+        Box::new(move |loaded, lang, s| explorer(loaded, lang, s, state, go).into_any()),
+    )
 }
 
 struct Prepared {
@@ -233,9 +235,6 @@ fn explorer(
     };
 
     view! {
-        <section class="page explore">
-            <h1>{s.explore_title}</h1>
-            <p class="lead">{s.explore_intro}</p>
             {notice}
             <div class="explore-layout">
                 <aside class="facets" aria-labelledby="facets-title">
@@ -257,7 +256,6 @@ fn explorer(
                     {table}
                 </div>
             </div>
-        </section>
     }
 }
 

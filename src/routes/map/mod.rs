@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::with_data::with_data;
+use crate::components::with_data::{data_page, Render};
 use crate::data::use_outlines;
 use crate::head::use_title;
 use crate::i18n::use_strings;
@@ -99,15 +99,12 @@ pub fn MapPage() -> impl IntoView {
     // The entity the search found: labelled and ringed on the map.
     let selected = RwSignal::new(None::<String>);
 
-    with_data(Box::new(move |loaded, lang, s| {
+    let render: Render = Box::new(move |loaded, lang, s| {
         let bad = bad_params.get();
         let notice = (!bad.is_empty()).then(|| view! { <p class="notice" role="status">{format!("{} {}", s.map_bad_params, bad.join(", "))}</p> });
         let data = Arc::new(prepare(loaded));
         let frame_data = data.clone();
         view! {
-            <section class="page map-page">
-                <h1>{s.map_title}</h1>
-                <p class="lead">{s.map_intro}</p>
                 {notice}
                 <MapControls data=data.clone() state commit selected lang />
                 {move || match outlines.get() {
@@ -118,10 +115,10 @@ pub fn MapPage() -> impl IntoView {
                     },
                 }}
                 <EntityList data=data.clone() lang s />
-            </section>
         }
         .into_any()
-    }))
+    });
+    data_page("page map-page", |s| [s.map_title, s.map_intro], render)
 }
 
 /// Entities in reading order (north to south) with what every redraw needs, computed once:
