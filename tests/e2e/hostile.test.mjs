@@ -154,3 +154,26 @@ test('garbage, unknown and oversized URL parameters on every route degrade with 
   assert.deepEqual(lost.errors, []);
   await lost.context().close();
 });
+
+test('bytes that are not UTF-8 become U+FFFD, as a browser decodes text; every entry still shows', async () => {
+  const context = await app.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  // "Darmstadt" followed by a lone continuation byte and a truncated two-byte sequence.
+  const text = fs.readFileSync(path.resolve(fixtures, '../../public/data/cdo-atlas.json'));
+  const at = text.indexOf(Buffer.from('"name": "Darmstadt"'));
+  assert.ok(at > 0, 'the dataset names Darmstadt');
+  const end = at + Buffer.byteLength('"name": "Darmstadt');
+  const body = Buffer.concat([text.subarray(0, end), Buffer.from([0x80, 0xc3]), text.subarray(end)]);
+  await page.route(DATA_ROUTE, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(app.base + '/');
+  const cards = page.locator('[data-testid=entity-list] > li');
+  await cards.first().waitFor();
+  const count = JSON.parse(text.toString('utf8')).entities.length;
+  assert.equal(await cards.count(), count);
+  assert.equal(await page.locator('[data-testid=entity-list] a[href="/entity/darmstadt"]').textContent(), 'Darmstadt\u{fffd}\u{fffd}');
+  await assertSafe(page, 'invalid UTF-8');
+  await context.close();
+});
