@@ -1,7 +1,8 @@
 // Benchmarks with budgets (not a test: timings vary by machine; figures go into reports).
 // A synthetic dataset of 10,000 valid entities is served in place of the real one, and the
 // release build in dist/ is driven in headless Chromium on 127.0.0.1:
-//   - parse + validate of the 10,000 entities (app marks cdo:data:fetched → cdo:data:validated)
+//   - parse + validate of the 10,000 entities (app marks cdo:data:fetched → cdo:data:validated),
+//     median of five page loads
 //   - first map render (cdo:map:start → cdo:map:drawn: building and mounting the SVG)
 //   - zoom steps: click "+"/"−" alternately, time until the DOM has updated and laid out; median
 //   - explorer: keystrokes in the search, time until the table has updated and laid out; median
@@ -90,6 +91,21 @@ const firstRender = await page.evaluate(async () => {
   };
 });
 
+// Parse + validate is one sample per page load, and noisy (first-load code, allocator state):
+// four more fresh loads, the median of all five is reported.
+const parses = [firstRender.validate];
+for (let i = 0; i < 4; i++) {
+  const fresh = await context.newPage();
+  await fresh.route('**/data/cdo-atlas.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await fresh.goto(`${url}/about`);
+  await fresh.locator('.headlines').waitFor({ timeout: 60000 });
+  parses.push(await fresh.evaluate(() => {
+    const get = (n) => performance.getEntriesByName(n).at(-1)?.startTime;
+    return get('cdo:data:validated') - get('cdo:data:fetched');
+  }));
+  await fresh.close();
+}
+
 const steps = await page.evaluate(async (n) => {
   const [plus, minus] = ['Vergrößern', 'Verkleinern'].map((l) => document.querySelector(`button[aria-label="${l}"]`));
   const frame = document.querySelector('.map-frame');
@@ -163,7 +179,8 @@ for (let i = 0; i < 10; i++) {
 await browser.close();
 
 const rows = [
-  { name: `parse + validate ${N}`, value: firstRender.validate, budget: 50 },
+  { name: `parse + validate ${N} (median)`, value: median(parses), budget: 50 },
+  { name: `parse + validate ${N} (max)`, value: Math.max(...parses), budget: null },
   { name: `first map render ${N}`, value: firstRender.render, budget: 100 },
   { name: 'zoom step (median)', value: median(steps), budget: 16 },
   { name: 'zoom step (max)', value: Math.max(...steps), budget: null },
@@ -179,7 +196,7 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(30)} ${r.value.toFixed(1).padStart(8)} ms   budget ${r.budget === null ? '—' : `${r.budget} ms`}   ${r.budget === null ? '' : over ? 'OVER' : 'OK'}`);
 }
 fs.mkdirSync(path.join(root, 'target'), { recursive: true });
-fs.writeFileSync(path.join(root, 'target/bench-report.json'), JSON.stringify({ entities: N, rows, steps, keystrokes, contentTimes }, null, 2));
+fs.writeFileSync(path.join(root, 'target/bench-report.json'), JSON.stringify({ entities: N, rows, parses, steps, keystrokes, contentTimes }, null, 2));
 const budgeted = rows.filter((r) => r.budget !== null).length;
 console.log(`bench: ${budgeted - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
