@@ -20,7 +20,7 @@ pub fn with_data(render: Render) -> impl IntoView {
 
 /// A page whose heading and introduction need no data (`head` picks them from the strings):
 /// they are drawn at once, so the first paint already says what the page is while the dataset
-/// loads — and is the page's largest text, which is what LCP measures. The rest is `render`'s,
+/// loads — usually the page's largest text, which is what LCP measures. The rest is `render`'s,
 /// as in [`with_data`]; a failed load is then a section under the page's heading.
 pub fn data_page(
     class: &'static str,

@@ -58,6 +58,32 @@ test('the build ships brotli siblings of its hashed assets, and the server sends
   await context.close();
 });
 
+test('a page shows its heading and introduction while the dataset is still on its way', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(DATA_ROUTE, async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // the requests of pages left meanwhile are gone
+  });
+  for (const [path, title] of [
+    ['/', 'Alle Städte und Länder'],
+    ['/map', 'Karte der Modelle'],
+    ['/explore', 'Explorer: alle Einträge filtern und sortieren'],
+    ['/compare', 'Vergleich'],
+  ]) {
+    await page.goto(app.base + path);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    assert.equal(await page.locator('main p.lead').first().isVisible(), true, path);
+    assert.equal(await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).isVisible(), true, path);
+  }
+  release();
+  await page.locator('.compare-controls').waitFor();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).count(), 0);
+  await context.close();
+});
+
 test('nothing on the page moves when the data arrives (no layout shift) on a phone-sized screen', async () => {
   const context = await app.newContext({ viewport: { width: 412, height: 823 } });
   await context.addInitScript(() => {
