@@ -50,8 +50,8 @@ export async function serveDist({ root = DIST, port = 0, fail = [] } = {}) {
       const accepts = req.headers['accept-encoding'] ?? '';
       // Compressed like a real host would: the build's brotli sibling where there is one
       // (scripts/compress.mjs), else gzip on the fly.
-      const br = await fs.readFile(`${file}.br`).catch(() => null);
-      if (br && /\bbr\b/.test(accepts)) {
+      const br = /\bbr\b/.test(accepts) ? await fs.readFile(`${file}.br`).catch(() => null) : null;
+      if (br) {
         body = br;
         headers['content-encoding'] = 'br';
       } else if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(accepts)) {
