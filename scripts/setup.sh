@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 # The wasm-bindgen CLI must match the crate pinned with `=` in Cargo.toml exactly.
+# wasm-split-cli (crate wasm_split_cli_support) matches the split-point runtime, wasm_split_helpers.
+WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION=$(sed -nE 's/^wasm-bindgen = "=([0-9.]+)"/\1/p' Cargo.toml)
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -34,6 +36,13 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Splits the release wasm at the split points of src/on_demand.rs (scripts/wasm.mjs).
+# (It has no --version; cargo's list of installed crates says which one is there.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

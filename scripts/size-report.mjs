@@ -18,8 +18,13 @@ const KB = 1000;
 const STRICT = process.env.SIZE_STRICT === '1';
 const FIRST_VISIT_BUDGET = 200 * KB;
 
+// The main wasm module is what every first visit loads; the modules split off at the split points
+// of src/on_demand.rs (scripts/wasm.mjs) load when their page is first shown.
+const MAIN_WASM = /^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
 const ROWS = [
-  { name: 'wasm', match: (f) => f.endsWith('.wasm'), budget: 130 * KB, limit: 355 * KB },
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 260 * KB },
+  // No goal of its own: a regression guard over all of them together.
+  { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
   { name: 'html', match: (f) => f === 'index.html', budget: 5 * KB, limit: 5 * KB },
@@ -47,7 +52,7 @@ const brotli = (f) => {
   const body = fs.readFileSync(path.join(dist, f));
   return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 };
-console.log('size (gzip -9)   raw         gzip        br          budget      limit       status');
+console.log('size (gzip -9)        raw         gzip        br          budget      limit       status');
 for (const row of ROWS) {
   const matched = all.filter(row.match);
   const raw = matched.reduce((a, f) => a + fs.statSync(path.join(dist, f)).size, 0);
@@ -55,16 +60,49 @@ for (const row of ROWS) {
   const br = matched.reduce((a, f) => a + brotli(f), 0);
   const status = gzip > row.limit ? 'FAIL' : gzip > row.budget ? `OVER budget by ${fmt(gzip - row.budget)}` : 'OK';
   failed ||= gzip > (STRICT ? row.budget : row.limit) || matched.length === 0;
-  report.push({ name: row.name, files: matched, raw, gzip, br, budget: row.budget, limit: row.limit, status });
-  console.log(`${row.name.padEnd(16)} ${fmt(raw).padEnd(11)} ${fmt(gzip).padEnd(11)} ${fmt(br).padEnd(11)} ${fmt(row.budget).padEnd(11)} ${fmt(row.limit).padEnd(11)} ${matched.length ? status : 'MISSING'}`);
+  report.push({ name: row.name, onDemand: !!row.onDemand, files: matched, raw, gzip, br, budget: row.budget, limit: row.limit, status });
+  console.log(`${row.name.padEnd(21)} ${fmt(raw).padEnd(11)} ${fmt(gzip).padEnd(11)} ${fmt(br).padEnd(11)} ${fmt(row.budget).padEnd(11)} ${fmt(row.limit).padEnd(11)} ${matched.length ? status : 'MISSING'}`);
 }
-const firstVisit = report.reduce((a, r) => a + r.gzip, 0);
-const firstVisitBr = report.reduce((a, r) => a + r.br, 0);
+// A first visit loads everything but the on-demand modules, plus those of the page it lands on
+// (with the chunks it shares with other pages, as __wasm_split.js lists them): reported for
+// every such page, judged by the heaviest.
+const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+const common = report.filter((r) => !r.onDemand);
+const commonGzip = common.reduce((a, r) => a + r.gzip, 0);
+const commonBr = common.reduce((a, r) => a + r.br, 0);
+const visits = [{ page: '(others)', files: [] }, ...splitPages()].map((v) => ({
+  ...v,
+  gzip: commonGzip + v.files.reduce((a, f) => a + gz(f), 0),
+  br: commonBr + v.files.reduce((a, f) => a + brotli(f), 0),
+}));
+for (const v of visits) {
+  const over = v.gzip > FIRST_VISIT_BUDGET;
+  console.log(`${`first visit ${v.page}`.padEnd(21)} ${''.padEnd(11)} ${fmt(v.gzip).padEnd(11)} ${fmt(v.br).padEnd(11)} ${fmt(FIRST_VISIT_BUDGET).padEnd(11)} ${''.padEnd(11)} ${over ? `OVER budget by ${fmt(v.gzip - FIRST_VISIT_BUDGET)}` : 'OK'}`);
+}
+const heaviest = visits.reduce((a, v) => (v.gzip > a.gzip ? v : a));
+const firstVisit = heaviest.gzip;
+const firstVisitBr = heaviest.br;
 const firstOver = firstVisit > FIRST_VISIT_BUDGET;
-console.log(`${'first visit'.padEnd(16)} ${''.padEnd(11)} ${fmt(firstVisit).padEnd(11)} ${fmt(firstVisitBr).padEnd(11)} ${fmt(FIRST_VISIT_BUDGET).padEnd(11)} ${''.padEnd(11)} ${firstOver ? `OVER budget by ${fmt(firstVisit - FIRST_VISIT_BUDGET)}` : 'OK'}`);
 if (STRICT && firstOver) failed = true;
+
+/** Each split module with the chunks it needs: `[{ page, files }]`, from __wasm_split.js. */
+function splitPages() {
+  const loader = all.find((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
+  if (!loader) return [];
+  const js = fs.readFileSync(path.join(dist, loader), 'utf8');
+  const file = (body) => body.match(/new URL\("\.\/([^"]+\.wasm)"/)[1];
+  const chunks = new Map(
+    [...js.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[\]\);/g)].map((m) => [m[1], file(m[2])]),
+  );
+  const pages = [...js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g)];
+  if (pages.length === 0) throw new Error(`${loader}: no split modules found — has its format changed?`);
+  return pages.map((m) => ({
+    page: `/${m[1]}`,
+    files: [file(m[2]), ...m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks.get(d))],
+  }));
+}
 fs.mkdirSync(path.join(root, 'target'), { recursive: true });
-fs.writeFileSync(path.join(root, 'target', 'size-report.json'), JSON.stringify({ rows: report, firstVisit, firstVisitBr }, null, 2));
+fs.writeFileSync(path.join(root, 'target', 'size-report.json'), JSON.stringify({ rows: report, visits, firstVisit, firstVisitBr }, null, 2));
 const within = (r) => r.gzip <= (STRICT ? r.budget : r.limit);
 const checks = report.length + (STRICT ? 1 : 0);
 const passed = report.filter(within).length + (STRICT && !firstOver ? 1 : 0);

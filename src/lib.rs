@@ -12,6 +12,7 @@ pub mod embed;
 pub mod head;
 pub mod i18n;
 pub mod offline;
+pub mod on_demand;
 pub mod paths;
 pub mod perf;
 pub mod picks;
@@ -25,10 +26,8 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use components::layout::Shell;
 use paths::{Page, Route};
-use routes::compare::ComparePage;
 use routes::explore::ExplorePage;
-use routes::report::ReportPage;
-use routes::{about::About, map::MapPage, overview::Overview, profile::Profile, NotFound};
+use routes::{about::About, overview::Overview, profile::Profile, NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -64,10 +63,10 @@ fn Pages() -> impl IntoView {
     });
     move || match route.get() {
         Route::Page(Page::Overview) => view! { <Overview /> }.into_any(),
-        Route::Page(Page::Map) => view! { <MapPage /> }.into_any(),
+        Route::Page(Page::Map) => on_demand::map(),
         Route::Page(Page::Explore) => view! { <ExplorePage /> }.into_any(),
-        Route::Page(Page::Compare) => view! { <ComparePage /> }.into_any(),
-        Route::Page(Page::Report) => view! { <ReportPage /> }.into_any(),
+        Route::Page(Page::Compare) => on_demand::compare(),
+        Route::Page(Page::Report) => on_demand::report(),
         Route::Page(Page::About) => view! { <About /> }.into_any(),
         Route::Entity(id) => view! { <Profile id /> }.into_any(),
         Route::NotFound => view! { <NotFound /> }.into_any(),

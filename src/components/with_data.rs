@@ -27,11 +27,15 @@ pub fn data_page(
     head: fn(&'static Strings) -> [&'static str; 2],
     render: Render,
 ) -> impl IntoView {
-    let head = localized(move |_, s| {
+    view! { <section class=class>{page_head(head)} {body(render, Heading::Section)}</section> }
+}
+
+/// A page's `<h1>` and introduction, in the current language.
+pub fn page_head(head: fn(&'static Strings) -> [&'static str; 2]) -> impl IntoView {
+    localized(move |_, s| {
         let [title, intro] = head(s);
         view! { <h1>{title}</h1><p class="lead">{intro}</p> }
-    });
-    view! { <section class=class>{head} {body(render, Heading::Section)}</section> }
+    })
 }
 
 #[derive(Clone, Copy)]

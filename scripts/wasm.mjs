@@ -1,0 +1,118 @@
+// Trunk's pre_build hook (Trunk.toml): builds the app's wasm and its JS glue into the staging dir.
+// It replaces Trunk's own Rust pipeline (index.html marks that link `data-trunk-skip`) because
+// code splitting needs a step between `cargo build` and `wasm-bindgen`, where Trunk 0.21 has no
+// hook (trunk-rs/trunk#1022). See ARCHITECTURE.md, "Code splitting".
+//
+//   development  cargo build → wasm-bindgen                     (one module)
+//   release      cargo rustc --release --features split, linked with relocations
+//                → wasm-split (main module + one per split point + shared chunks + __wasm_split.js)
+//                → wasm-bindgen on the main module → wasm-opt -Oz on every module
+//
+// Every output is named with one hash over all of them (`cdo-atlas-<hash>.js`, …): the glue and
+// __wasm_split.js import each other, so per-file content hashes would be circular. Any change
+// renames every file, which is what cache busting needs. __wasm_split.js fetches each module
+// with its sha384 integrity. The loader that starts it all is written into index.html by the
+// post_build hook (scripts/postbuild.mjs → scripts/loader.mjs).
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NAME = 'cdo-atlas';
+const TARGET = 'wasm32-unknown-unknown';
+// Features recent rustc emits; wasm-opt must be told it may keep them.
+const WASM_OPT_FEATURES = [
+  '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+const run = (cmd, args, env = {}) =>
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+/** Builds into `outDir` (created fresh); returns the names written, main glue first. */
+export function buildWasm(outDir, { release }) {
+  const work = path.join(root, 'target', 'wasm-pipeline', release ? 'release' : 'debug');
+  fs.rmSync(work, { recursive: true, force: true });
+  const split = path.join(work, 'split');
+  const bindgen = path.join(work, 'bindgen');
+  fs.mkdirSync(split, { recursive: true });
+  fs.mkdirSync(bindgen, { recursive: true });
+
+  const cargoArgs = ['--target', TARGET, '--bin', NAME, '--locked'];
+  if (release) {
+    // Only the final link needs relocations (wasm-split reads them): `cargo rustc` passes the
+    // flag to this crate alone, so the dependencies' build cache is shared with other builds.
+    run('cargo', ['rustc', ...cargoArgs, '--release', '--features', 'split', '--', '-C', 'link-args=--emit-relocs']);
+  } else {
+    run('cargo', ['build', ...cargoArgs]);
+  }
+  const built = path.join(root, 'target', TARGET, release ? 'release' : 'debug', `${NAME}.wasm`);
+
+  let main = built;
+  if (release) {
+    run('wasm-split-cli', [built, split, '--out-name', NAME]);
+    main = path.join(split, `${NAME}.wasm`);
+  }
+  run('wasm-bindgen', ['--target=web', ...(release ? ['--keep-lld-exports'] : []), `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', main]);
+  const modules = release ? fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`) : [];
+  for (const f of modules) fs.copyFileSync(path.join(split, f), path.join(bindgen, f));
+  if (release) {
+    fs.copyFileSync(path.join(split, '__wasm_split.js'), path.join(bindgen, '__wasm_split.js'));
+    for (const f of [`${NAME}_bg.wasm`, ...modules]) {
+      const file = path.join(bindgen, f);
+      run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, `--output=${file}`, file]);
+    }
+  }
+
+  // One hash over every output, then the renames and the references between the files.
+  const outputs = fs.readdirSync(bindgen).filter((f) => /\.(js|wasm)$/.test(f)).sort();
+  const digest = crypto.createHash('sha256');
+  for (const f of outputs) digest.update(`${f}\0`).update(fs.readFileSync(path.join(bindgen, f)));
+  const hash = digest.digest('hex').slice(0, 16);
+  const hashed = (f) => f.replace(/(_bg)?\.(js|wasm)$/, `-${hash}$1.$2`);
+  const sri = (buf) => `sha384-${crypto.createHash('sha384').update(buf).digest('base64')}`;
+
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const read = (f) => fs.readFileSync(path.join(bindgen, f));
+  for (const f of outputs.filter((f) => f.endsWith('.wasm'))) fs.writeFileSync(path.join(outDir, hashed(f)), read(f));
+  const replaceOnce = (text, from, to, file) => {
+    if (!text.includes(from)) throw new Error(`${file}: expected to find ${from}`);
+    return text.split(from).join(to);
+  };
+  let glue = read(`${NAME}.js`).toString();
+  glue = replaceOnce(glue, `'${NAME}_bg.wasm'`, `'${hashed(`${NAME}_bg.wasm`)}'`, 'glue');
+  if (release) {
+    // Only the import statements: the import object's keys are the module names inside the wasm.
+    glue = replaceOnce(glue, `from "./__wasm_split.js"`, `from "./${hashed('__wasm_split.js')}"`, 'glue');
+    let loader = read('__wasm_split.js').toString();
+    loader = replaceOnce(loader, `from "./${NAME}.js"`, `from "./${hashed(`${NAME}.js`)}"`, '__wasm_split.js');
+    for (const f of modules) {
+      loader = replaceOnce(
+        loader,
+        `fetch(new URL("./${f}", import.meta.url))`,
+        `fetch(new URL("./${hashed(f)}", import.meta.url), { integrity: "${sri(read(f))}" })`,
+        '__wasm_split.js',
+      );
+    }
+    fs.writeFileSync(path.join(outDir, hashed('__wasm_split.js')), loader);
+  }
+  fs.writeFileSync(path.join(outDir, hashed(`${NAME}.js`)), glue);
+  return fs.readdirSync(outDir).sort();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+  if (!dir) throw new Error('usage: node scripts/wasm.mjs <out dir> (or as a Trunk hook)');
+  const release = process.env.TRUNK_PROFILE ? process.env.TRUNK_PROFILE === 'release' : process.argv.includes('--release');
+  const out = path.join(root, 'target', 'wasm-pipeline', 'out');
+  const names = buildWasm(out, { release });
+  for (const f of names) fs.copyFileSync(path.join(out, f), path.join(dir, f));
+  console.log(`wasm: ${names.join(', ')}`);
+}

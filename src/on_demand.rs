@@ -1,0 +1,146 @@
+//! Pages whose code is fetched the first time they are shown.
+//!
+//! In a release build (`--features split`, built by `scripts/wasm.mjs`) each `*_page` function
+//! below is a split point: `wasm-split` moves it, and all code only it reaches, into a wasm module
+//! of its own that `__wasm_split.js` fetches (with its integrity hash) on the first call. The main
+//! module then carries only what every page needs. Without the feature — development builds and
+//! `wasm-bindgen-test` — they are plain functions and everything is one module.
+//!
+//! Which pages: those with the most code of their own that a first visit to another page does
+//! not need (map, compare, report; sizes in ARCHITECTURE.md, "Size"). While a page's module
+//! loads, its heading, introduction and the loading status show at once (they are main's
+//! strings), exactly as `data_page` draws them while the dataset loads: the first paint says what
+//! the page is, and nothing moves when the page takes over.
+
+use std::future::Future;
+
+use cdo_text::Strings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+#[cfg(feature = "split")]
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+use crate::components::with_data::page_head;
+use crate::i18n::localized;
+use crate::routes::{compare::ComparePage, map::MapPage, report::ReportPage};
+
+/// Draws a page. A plain `fn`, so that it can be handed out of its split module and called later
+/// under the page's reactive owner.
+pub type Build = fn() -> AnyView;
+
+/// The page's module could not be fetched (offline before it was ever cached, a new release
+/// removed it, or its integrity check failed). Not cached: the next visit tries again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unavailable;
+
+#[cfg(feature = "split")]
+impl From<SplitLoaderError> for Unavailable {
+    fn from(_: SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+#[cfg_attr(feature = "split", wasm_split(map, fallible))]
+fn map_page() -> Result<Build, Unavailable> {
+    Ok(|| view! { <MapPage /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", wasm_split(compare, fallible))]
+fn compare_page() -> Result<Build, Unavailable> {
+    Ok(|| view! { <ComparePage /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", wasm_split(report, fallible))]
+fn report_page() -> Result<Build, Unavailable> {
+    Ok(|| view! { <ReportPage /> }.into_any())
+}
+
+/// Calls a split point: a future with `split`, an immediate result without.
+macro_rules! load {
+    ($page:ident) => {{
+        #[cfg(feature = "split")]
+        let built = $page().await;
+        #[cfg(not(feature = "split"))]
+        let built = $page();
+        built
+    }};
+}
+
+/// The map page (`/map`).
+pub fn map() -> AnyView {
+    on_demand("page map-page", |s| [s.map_title, s.map_intro], async {
+        load!(map_page)
+    })
+}
+
+/// The comparison page (`/compare`).
+pub fn compare() -> AnyView {
+    on_demand(
+        "page compare",
+        |s| [s.compare_title, s.compare_intro],
+        async { load!(compare_page) },
+    )
+}
+
+/// The report form (`/report`).
+pub fn report() -> AnyView {
+    on_demand("page report", |s| [s.report_title, s.report_intro], async {
+        load!(report_page)
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Slot {
+    Loading,
+    Ready(Build),
+    Failed,
+}
+
+/// Shows the head of the page (`class`, `head` as in `data_page`) and a loading status until
+/// `load` yields the page, then the page; a failed load is said in words, with a button that
+/// reloads.
+fn on_demand(
+    class: &'static str,
+    head: fn(&'static Strings) -> [&'static str; 2],
+    load: impl Future<Output = Result<Build, Unavailable>> + 'static,
+) -> AnyView {
+    let slot = RwSignal::new(Slot::Loading);
+    spawn_local(async move {
+        let next = match load.await {
+            Ok(build) => Slot::Ready(build),
+            Err(Unavailable) => Slot::Failed,
+        };
+        // The reader may have left the page meanwhile.
+        let _ = slot.try_set(next);
+    });
+    (move || match slot.get() {
+        Slot::Loading => loading(class, head).into_any(),
+        Slot::Ready(build) => build(),
+        Slot::Failed => unavailable(class, head).into_any(),
+    })
+    .into_any()
+}
+
+/// What `data_page` shows while the data loads: to the reader, the page's code is part of it.
+fn loading(class: &'static str, head: fn(&'static Strings) -> [&'static str; 2]) -> impl IntoView {
+    let status = localized(|_, s| view! { <p class="status" role="status">{s.loading}</p> });
+    view! { <section class=class>{page_head(head)} {status}</section> }
+}
+
+fn unavailable(
+    class: &'static str,
+    head: fn(&'static Strings) -> [&'static str; 2],
+) -> impl IntoView {
+    let notice = localized(|_, s| {
+        view! {
+            <section class="error-state" role="alert" aria-labelledby="unavailable-title">
+                <h2 id="unavailable-title">{s.page_unavailable_title}</h2>
+                <p>{s.page_unavailable_body}</p>
+                <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>
+                    {s.reload}
+                </button>
+            </section>
+        }
+    });
+    view! { <section class=class>{page_head(head)} {notice}</section> }
+}

@@ -1,0 +1,97 @@
+// Code splitting (src/on_demand.rs, scripts/wasm.mjs): map, compare and report are wasm modules
+// of their own, fetched — with their integrity — the first time their page is shown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp } from './harness.mjs';
+
+const app = useApp();
+const MAIN = /\/cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
+const MODULE = (name) => new RegExp(`/split_${name}-[0-9a-f]{16}\\.wasm$`);
+
+/** Every .wasm the page requests, in order, as paths. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && seen.push(new URL(r.url()).pathname));
+  return seen;
+}
+
+test('the overview loads only the main module; the map module arrives with the first visit to the map, once', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  const seen = wasmRequests(page);
+  await page.goto(app.base + '/');
+  await page.locator('[data-testid=entity-list] > li').first().waitFor();
+  assert.equal(seen.length, 1, seen.join(' '));
+  assert.match(seen[0], MAIN);
+
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  await nav.getByRole('link', { name: 'Karte' }).click();
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  assert.equal(seen.filter((p) => MODULE('map').test(p)).length, 1, seen.join(' '));
+  assert.equal(seen.filter((p) => MODULE('compare').test(p) || MODULE('report').test(p)).length, 0, seen.join(' '));
+  const count = seen.length;
+
+  await nav.getByRole('link', { name: 'Explorer' }).click();
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  await nav.getByRole('link', { name: 'Karte' }).click();
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  assert.equal(seen.length, count, 'nothing fetched again');
+  await context.close();
+});
+
+test('a page whose module cannot be fetched says so under its heading; the app keeps working and tries again later', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.route(MODULE('compare'), (route) => route.abort('internetdisconnected'));
+  await page.goto(app.base + '/compare?ids=darmstadt,hamburg');
+  const alert = page.getByRole('alert').filter({ hasText: 'Diese Seite konnte nicht geladen werden' });
+  await alert.waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'Vergleich' }).isVisible(), true);
+  assert.equal(await alert.getByRole('heading', { level: 2 }).count(), 1);
+  assert.equal(await alert.getByRole('button', { name: 'Neu laden' }).isVisible(), true);
+
+  // The rest of the app still runs.
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  await nav.getByRole('link', { name: 'Explorer' }).click();
+  await page.locator('.explore-table tbody tr').first().waitFor();
+
+  // The failure is not remembered: back online, the next visit to the page loads it.
+  await page.unroute(MODULE('compare'));
+  await page.goBack();
+  await page.locator('.compare-table').waitFor();
+  assert.deepEqual(await page.locator('.compare-table thead th a').allTextContents(), ['Darmstadt', 'Hamburg']);
+  assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
+test('a tampered page module is refused (integrity) and never runs', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route(MODULE('report'), async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body });
+  });
+  await page.goto(app.base + '/report');
+  await page.getByRole('alert').filter({ hasText: 'Diese Seite konnte nicht geladen werden' }).waitFor();
+  assert.equal(await page.locator('form.report-form').count(), 0);
+  assert.ok(errors.some((e) => /integrity/i.test(e)), errors.join('\n'));
+  await context.close();
+});
+
+test('the page modules load in English too, and the notice of a failed one is translated', async () => {
+  const page = await app.open('/map', { lang: 'en' });
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Map of the models');
+  await page.route(MODULE('report'), (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'About' }).click();
+  await page.getByRole('link', { name: 'Report a city or Land' }).click();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Report a city or Land');
+  await page.getByRole('alert').filter({ hasText: 'This page could not be loaded' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Reload' }).isVisible(), true);
+  await page.context().close();
+});
