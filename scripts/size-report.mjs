@@ -12,6 +12,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
+import { splitModules } from './loader.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const KB = 1000;
@@ -70,7 +72,7 @@ const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 
 const common = report.filter((r) => !r.onDemand);
 const commonGzip = common.reduce((a, r) => a + r.gzip, 0);
 const commonBr = common.reduce((a, r) => a + r.br, 0);
-const visits = [{ page: '(others)', files: [] }, ...splitPages()].map((v) => ({
+const visits = [{ page: '(others)', files: [] }, ...splitModules(dist).map((m) => ({ page: `/${m.page}`, files: m.files.map(([f]) => f) }))].map((v) => ({
   ...v,
   gzip: commonGzip + v.files.reduce((a, f) => a + gz(f), 0),
   br: commonBr + v.files.reduce((a, f) => a + brotli(f), 0),
@@ -84,27 +86,3 @@ const firstVisit = heaviest.gzip;
 const firstVisitBr = heaviest.br;
 const firstOver = firstVisit > FIRST_VISIT_BUDGET;
 if (STRICT && firstOver) failed = true;
-
-/** Each split module with the chunks it needs: `[{ page, files }]`, from __wasm_split.js. */
-function splitPages() {
-  const loader = all.find((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
-  if (!loader) return [];
-  const js = fs.readFileSync(path.join(dist, loader), 'utf8');
-  const file = (body) => body.match(/new URL\("\.\/([^"]+\.wasm)"/)[1];
-  const chunks = new Map(
-    [...js.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[\]\);/g)].map((m) => [m[1], file(m[2])]),
-  );
-  const pages = [...js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g)];
-  if (pages.length === 0) throw new Error(`${loader}: no split modules found — has its format changed?`);
-  return pages.map((m) => ({
-    page: `/${m[1]}`,
-    files: [file(m[2]), ...m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks.get(d))],
-  }));
-}
-fs.mkdirSync(path.join(root, 'target'), { recursive: true });
-fs.writeFileSync(path.join(root, 'target', 'size-report.json'), JSON.stringify({ rows: report, visits, firstVisit, firstVisitBr }, null, 2));
-const within = (r) => r.gzip <= (STRICT ? r.budget : r.limit);
-const checks = report.length + (STRICT ? 1 : 0);
-const passed = report.filter(within).length + (STRICT && !firstOver ? 1 : 0);
-console.log(`size: ${passed} passed, ${checks - passed} failed${STRICT ? ' (budgets)' : ''}`);
-process.exit(failed ? 1 : 0);

@@ -32,8 +32,21 @@ const WASM_OPT_FEATURES = [
   '--enable-multivalue',
 ];
 
+// CDO_WASM_PROFILE=1 keeps function names and skips wasm-opt: a release build to read CPU
+// profiles of (never one to ship).
+const PROFILE = process.env.CDO_WASM_PROFILE === '1';
+
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+// Prepended to __wasm_split.js: a module the loader in index.html already started to fetch for
+// the page being opened (scripts/loader.mjs, with the same integrity) is taken from there, once.
+export const PREFETCH_GLOBAL = '__cdoAtlasModules';
+const PREFETCHED = `function prefetched(name) {
+    const started = globalThis.${PREFETCH_GLOBAL}?.[name];
+    if (started) delete globalThis.${PREFETCH_GLOBAL}[name];
+    return started;
+}`;
 
 /** Builds into `outDir` (created fresh); returns the names written, main glue first. */
 export function buildWasm(outDir, { release }) {
@@ -59,12 +72,12 @@ export function buildWasm(outDir, { release }) {
     run('wasm-split-cli', [built, split, '--out-name', NAME]);
     main = path.join(split, `${NAME}.wasm`);
   }
-  run('wasm-bindgen', ['--target=web', ...(release ? ['--keep-lld-exports'] : []), `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', main]);
+  run('wasm-bindgen', ['--target=web', ...(release ? ['--keep-lld-exports'] : []), ...(PROFILE ? ['--keep-debug'] : []), `--out-dir=${bindgen}`, `--out-name=${NAME}`, '--no-typescript', main]);
   const modules = release ? fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`) : [];
   for (const f of modules) fs.copyFileSync(path.join(split, f), path.join(bindgen, f));
   if (release) {
     fs.copyFileSync(path.join(split, '__wasm_split.js'), path.join(bindgen, '__wasm_split.js'));
-    for (const f of [`${NAME}_bg.wasm`, ...modules]) {
+    for (const f of PROFILE ? [] : [`${NAME}_bg.wasm`, ...modules]) {
       const file = path.join(bindgen, f);
       run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, `--output=${file}`, file]);
     }
@@ -97,11 +110,11 @@ export function buildWasm(outDir, { release }) {
       loader = replaceOnce(
         loader,
         `fetch(new URL("./${f}", import.meta.url))`,
-        `fetch(new URL("./${hashed(f)}", import.meta.url), { integrity: "${sri(read(f))}" })`,
+        `(prefetched("${hashed(f)}") ?? fetch(new URL("./${hashed(f)}", import.meta.url), { integrity: "${sri(read(f))}" }))`,
         '__wasm_split.js',
       );
     }
-    fs.writeFileSync(path.join(outDir, hashed('__wasm_split.js')), loader);
+    fs.writeFileSync(path.join(outDir, hashed('__wasm_split.js')), `${PREFETCHED}\n${loader}`);
   }
   fs.writeFileSync(path.join(outDir, hashed(`${NAME}.js`)), glue);
   return fs.readdirSync(outDir).sort();

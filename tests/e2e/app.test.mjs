@@ -20,23 +20,28 @@ test('overview lists every entity of the dataset, each linking to its profile', 
   await page.context().close();
 });
 
-test('the dataset is downloaded once per load: the app takes the response index.html preloaded', async () => {
-  const context = await app.newContext();
-  const page = await context.newPage();
-  const requests = [];
-  page.on('request', (r) => r.url().endsWith('/data/cdo-atlas.json') && requests.push(r.url()));
-  const warnings = [];
-  page.on('console', (m) => /preload/i.test(m.text()) && warnings.push(m.text()));
-  await page.goto(app.base + '/explore');
-  await page.locator('.explore-table tbody tr').first().waitFor();
-  // Chromium warns after ~3 s when a preloaded response goes unused; wait past that.
-  await page.waitForTimeout(3500);
-  assert.equal(requests.length, 1, `dataset requests: ${requests.length}`);
-  const initiators = await page.evaluate(() =>
-    performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/data/cdo-atlas.json')).map((e) => e.initiatorType));
-  assert.deepEqual(initiators, ['link'], 'the one download is the preload');
-  assert.deepEqual(warnings, []);
-  await context.close();
+test('the dataset (and on the map the Länder outlines) is downloaded once per load: the app takes the preloaded response', async () => {
+  for (const [path, ready, files] of [
+    ['/explore', '.explore-table tbody tr', ['/data/cdo-atlas.json']],
+    ['/map', 'svg[data-testid=map] path.land', ['/data/cdo-atlas.json', '/data/laender.json']],
+  ]) {
+    const context = await app.newContext();
+    const page = await context.newPage();
+    const requests = [];
+    page.on('request', (r) => /\/data\/[^/]+\.json$/.test(r.url()) && requests.push(new URL(r.url()).pathname));
+    const warnings = [];
+    page.on('console', (m) => /preload/i.test(m.text()) && warnings.push(m.text()));
+    await page.goto(app.base + path);
+    await page.locator(ready).first().waitFor();
+    // Chromium warns after ~3 s when a preloaded response goes unused; wait past that.
+    await page.waitForTimeout(3500);
+    assert.deepEqual(requests.sort(), files, path);
+    const initiators = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/data/')).map((e) => e.initiatorType));
+    assert.deepEqual(initiators, files.map(() => 'link'), `${path}: each one download is the preload`);
+    assert.deepEqual(warnings, [], path);
+    await context.close();
+  }
 });
 
 test('the build ships brotli siblings of its hashed assets, and the server sends them', async () => {

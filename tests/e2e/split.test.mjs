@@ -95,3 +95,24 @@ test('the page modules load in English too, and the notice of a failed one is tr
   assert.equal(await page.getByRole('button', { name: 'Reload' }).isVisible(), true);
   await page.context().close();
 });
+
+test('opening the map fetches its module alongside the main module, not after it', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  // The main module is held back until the map module has been asked for: only the loader in
+  // index.html can ask that early (the app itself would ask once the main module runs).
+  let mapRequested;
+  const requested = new Promise((resolve) => { mapRequested = resolve; });
+  page.on('request', (r) => MODULE('map').test(new URL(r.url()).pathname) && mapRequested());
+  let early;
+  await page.route(MAIN, async (route) => {
+    early = await Promise.race([requested.then(() => true), new Promise((r) => setTimeout(() => r(false), 8000))]);
+    await route.continue();
+  });
+  const seen = wasmRequests(page);
+  await page.goto(app.base + '/map');
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  assert.equal(early, true, 'the map module was requested while the main module was held back');
+  assert.equal(seen.filter((p) => MODULE('map').test(p)).length, 1, `fetched once: ${seen.join(' ')}`);
+  await context.close();
+});
