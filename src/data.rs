@@ -73,7 +73,13 @@ impl Dataset {
     pub fn load(&self) {
         let state = self.0;
         state.set(None);
-        spawn_local(async move { state.set(Some(Arc::new(fetch().await))) });
+        spawn_local(async move {
+            let result = fetch().await;
+            // Parsing and drawing the page were one long task that kept the page from answering
+            // input; drawn in the next task, they are two (ARCHITECTURE.md, "Size").
+            next_task().await;
+            state.set(Some(Arc::new(result)))
+        });
     }
 }
 
@@ -157,4 +163,15 @@ pub fn today() -> PartialDate {
         now.get_month() as u8 + 1,
         now.get_date() as u8,
     )
+}
+
+/// Resolves in a later task of the browser's event loop (`setTimeout(0)`): what comes after it
+/// runs once the browser has had the chance to paint and to handle input.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
