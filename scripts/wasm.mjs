@@ -48,7 +48,7 @@ const PREFETCHED = `function prefetched(name) {
     return started;
 }`;
 
-/** Builds into `outDir` (created fresh); returns the names written, main glue first. */
+/** Builds into `outDir` (created fresh); returns the names of the files written. */
 export function buildWasm(outDir, { release }) {
   const work = path.join(root, 'target', 'wasm-pipeline', release ? 'release' : 'debug');
   fs.rmSync(work, { recursive: true, force: true });
@@ -95,19 +95,20 @@ export function buildWasm(outDir, { release }) {
   fs.mkdirSync(outDir, { recursive: true });
   const read = (f) => fs.readFileSync(path.join(bindgen, f));
   for (const f of outputs.filter((f) => f.endsWith('.wasm'))) fs.writeFileSync(path.join(outDir, hashed(f)), read(f));
-  const replaceOnce = (text, from, to, file) => {
+  // Replaces every occurrence; none means the generated code changed shape: fail the build.
+  const patch = (text, from, to, file) => {
     if (!text.includes(from)) throw new Error(`${file}: expected to find ${from}`);
     return text.split(from).join(to);
   };
   let glue = read(`${NAME}.js`).toString();
-  glue = replaceOnce(glue, `'${NAME}_bg.wasm'`, `'${hashed(`${NAME}_bg.wasm`)}'`, 'glue');
+  glue = patch(glue, `'${NAME}_bg.wasm'`, `'${hashed(`${NAME}_bg.wasm`)}'`, 'glue');
   if (release) {
     // Only the import statements: the import object's keys are the module names inside the wasm.
-    glue = replaceOnce(glue, `from "./__wasm_split.js"`, `from "./${hashed('__wasm_split.js')}"`, 'glue');
+    glue = patch(glue, `from "./__wasm_split.js"`, `from "./${hashed('__wasm_split.js')}"`, 'glue');
     let loader = read('__wasm_split.js').toString();
-    loader = replaceOnce(loader, `from "./${NAME}.js"`, `from "./${hashed(`${NAME}.js`)}"`, '__wasm_split.js');
+    loader = patch(loader, `from "./${NAME}.js"`, `from "./${hashed(`${NAME}.js`)}"`, '__wasm_split.js');
     for (const f of modules) {
-      loader = replaceOnce(
+      loader = patch(
         loader,
         `fetch(new URL("./${f}", import.meta.url))`,
         `(prefetched("${hashed(f)}") ?? fetch(new URL("./${hashed(f)}", import.meta.url), { integrity: "${sri(read(f))}" }))`,
