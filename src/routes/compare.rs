@@ -3,7 +3,7 @@
 //! (`/compare?ids=darmstadt,hamburg&diff=1`); unknown ids and a fifth entity give a notice.
 
 use cdo_model::compare::{CompareState, MAX_COMPARED};
-use cdo_model::search::fold;
+use cdo_model::search::name_order;
 use cdo_model::{Entity, Loaded};
 use cdo_text::present;
 use cdo_text::{Lang, Strings};
@@ -74,11 +74,7 @@ fn compare(
         .collect_view();
 
     // The add control lists what is not compared yet, in overview order.
-    let mut addable: Vec<&Entity> = entities
-        .iter()
-        .filter(|e| !st.ids.contains(&e.id))
-        .collect();
-    addable.sort_by_cached_key(|e| fold(&e.name));
+    let addable = name_order(entities.iter().filter(|e| !st.ids.contains(&e.id)));
     let options = addable
         .iter()
         .map(|e| view! { <option value=e.id.clone()>{e.name.clone()}</option> })

@@ -1,6 +1,6 @@
 //! The overview: every entity with its Land and headline model, each linking to its profile.
 
-use cdo_model::search::fold;
+use cdo_model::search::name_order;
 use cdo_model::{Entity, Loaded};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
@@ -24,9 +24,7 @@ pub fn Overview() -> impl IntoView {
 }
 
 fn overview(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let mut entities: Vec<&Entity> = loaded.dataset.entities.iter().collect();
-    // German collation for names: Ä with A, ß as ss.
-    entities.sort_by_cached_key(|e| fold(&e.name));
+    let entities = name_order(&loaded.dataset.entities);
     let count = entities.len();
     let cards = entities.into_iter().map(|e| card(e, lang)).collect_view();
     view! {

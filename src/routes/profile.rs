@@ -3,7 +3,7 @@
 
 use cdo_model::geo;
 use cdo_model::map::{MapState, View};
-use cdo_model::search::fold;
+use cdo_model::search::name_order;
 use cdo_model::Entity;
 use cdo_text::present::{self, Cite, Line};
 use cdo_text::{Lang, Strings};
@@ -120,8 +120,7 @@ fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
 
 /// Onward links: the entity on the map, and the previous and next entity in overview order.
 fn more(entities: &[Entity], e: &Entity, s: &'static Strings) -> impl IntoView {
-    let mut order: Vec<&Entity> = entities.iter().collect();
-    order.sort_by_cached_key(|x| fold(&x.name));
+    let order = name_order(entities);
     let at = order.iter().position(|x| x.id == e.id).unwrap_or(0);
     let prev = order[(at + order.len() - 1) % order.len()];
     let next = order[(at + 1) % order.len()];

@@ -274,3 +274,27 @@ fn compare_ids_resolve_with_unknowns_named_and_extras_trimmed() {
     assert_eq!(r.unknown, vec!["atlantis".to_owned()]);
     assert_eq!(r.trimmed, 2);
 }
+
+#[test]
+fn name_order_is_the_explorers_default_order() {
+    // Overview, map list, compare and the profile's neighbours use `name_order`; the explorer
+    // sorts by its own column logic. Both must agree on the default: by name, Ö as O.
+    let entities = data();
+    let listed: Vec<String> = cdo_model::search::name_order(&entities)
+        .into_iter()
+        .map(|e| e.id.clone())
+        .collect();
+    assert_eq!(listed, ids(&ExploreState::default()));
+
+    // Byte order would put Ü after Z.
+    let named = |name: &str| Entity {
+        name: name.to_owned(),
+        ..entities[0].clone()
+    };
+    let some = [named("Zwickau"), named("Überlingen"), named("Ulm")];
+    let names: Vec<&str> = cdo_model::search::name_order(&some)
+        .into_iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(names, ["Überlingen", "Ulm", "Zwickau"]);
+}

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use cdo_model::Entity;
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
@@ -13,8 +12,7 @@ use crate::picks::pick_toggle;
 /// The list alternative: every entity with its model, as links.
 #[component]
 pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let mut entities: Vec<&Entity> = data.entities.iter().collect();
-    entities.sort_by_cached_key(|e| cdo_model::search::fold(&e.name));
+    let entities = cdo_model::search::name_order(&data.entities);
     let items = entities
         .into_iter()
         .map(|e| {
