@@ -32,8 +32,8 @@ const WASM_OPT_FEATURES = [
   '--enable-multivalue',
 ];
 
-// CDO_WASM_PROFILE=1 keeps function names and skips wasm-opt: a release build to read CPU
-// profiles of (never one to ship).
+// CDO_WASM_PROFILE=1 keeps function names (wasm-bindgen --keep-debug, wasm-opt -g): a release
+// build to read CPU profiles and `node scripts/wasm-sizes.mjs` of — never one to ship.
 const PROFILE = process.env.CDO_WASM_PROFILE === '1';
 
 const run = (cmd, args, env = {}) =>
@@ -77,9 +77,9 @@ export function buildWasm(outDir, { release }) {
   for (const f of modules) fs.copyFileSync(path.join(split, f), path.join(bindgen, f));
   if (release) {
     fs.copyFileSync(path.join(split, '__wasm_split.js'), path.join(bindgen, '__wasm_split.js'));
-    for (const f of PROFILE ? [] : [`${NAME}_bg.wasm`, ...modules]) {
+    for (const f of [`${NAME}_bg.wasm`, ...modules]) {
       const file = path.join(bindgen, f);
-      run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, `--output=${file}`, file]);
+      run('wasm-opt', ['-Oz', ...(PROFILE ? ['-g', '--strip-dwarf'] : []), ...WASM_OPT_FEATURES, `--output=${file}`, file]);
     }
   }
 

@@ -28,7 +28,7 @@ fn wanted(rule: &str) -> bool {
 }
 
 /// Size of the picture in CSS pixels: the map's aspect, a title above, legend and credits below.
-const WIDTH: f64 = 800.0;
+const WIDTH: u32 = 800;
 
 fn map_css() -> String {
     let document = document();
@@ -102,40 +102,42 @@ pub(super) fn map_svg(
         .and_then(|p| p.text_content())
         .unwrap_or_default();
 
-    let map_height = WIDTH * cdo_model::geo::HEIGHT / cdo_model::geo::WIDTH;
-    let top = 56.0;
+    // Whole pixels throughout: formatting an f64 would pull float printing into the wasm.
+    let map_height =
+        (f64::from(WIDTH) * cdo_model::geo::HEIGHT / cdo_model::geo::WIDTH).round() as u32;
+    let top = 56;
     let axis = st.axis;
     let counts = data.counts(axis);
     let shown: Vec<usize> = (0..axis.category_count())
         .filter(|&i| counts[i] > 0 && !st.hidden.contains(&i))
         .collect();
     let per_row = 2;
-    let legend_top = top + map_height + 28.0;
+    let legend_top = top + map_height + 28;
     let mut legend = format!(
         "<text x=\"16\" y=\"{}\" class=\"t-head\">{}</text>",
         legend_top,
         esc(cdo_text::axis(lang, axis))
     );
     for (n, &i) in shown.iter().enumerate() {
-        let x = 16.0 + (n % per_row) as f64 * (WIDTH / per_row as f64);
-        let y = legend_top + 14.0 + (n / per_row) as f64 * 24.0;
+        let x = 16 + (n % per_row) as u32 * (WIDTH / per_row as u32);
+        let y = legend_top + 14 + (n / per_row) as u32 * 24;
         legend.push_str(&format!(
             "<use href=\"#shape-{}\" class=\"mk c{}\" x=\"{}\" y=\"{}\" width=\"16\" height=\"16\"/><text x=\"{}\" y=\"{}\" class=\"t-body\">{} ({})</text>",
             i % SHAPES,
             i % SHAPES,
             x,
             y,
-            x + 24.0,
-            y + 13.0,
+            x + 24,
+            y + 13,
             esc(cdo_text::category(lang, axis, i)),
             counts[i]
         ));
     }
-    let credits_top = legend_top + 14.0 + shown.len().div_ceil(per_row) as f64 * 24.0 + 20.0;
+    let credits_top = legend_top + 14 + shown.len().div_ceil(per_row) as u32 * 24 + 20;
     let stand = stand
         .map(|d| format!(" · {} {}", s.footer_as_of, cdo_text::date(lang, d)))
         .unwrap_or_default();
-    let height = credits_top + 30.0;
+    let height = credits_top + 30;
     let css = map_css();
     Some(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
@@ -157,7 +159,7 @@ pub(super) fn map_svg(
         title = esc(s.map_title),
         map = inner.replacen("<svg ", &format!("<svg width=\"{WIDTH}\" height=\"{map_height}\" "), 1),
         ct = credits_top,
-        ct2 = credits_top + 18.0,
+        ct2 = credits_top + 18,
         attr = esc(attribution.trim()),
         stand = esc(&stand),
         origin = esc(&origin),
