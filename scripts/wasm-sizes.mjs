@@ -95,6 +95,6 @@ for (const [key, size] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, Numbe
   console.log(`${String(size).padStart(8)} ${((100 * size) / total).toFixed(1).padStart(5)} %  ${key}`);
 }
 console.log('largest functions:');
-for (const [size, name] of functions.sort((a, b) => b[0] - a[0]).slice(0, 10)) {
+for (const [size, name] of functions.sort((a, b) => b[0] - a[0]).slice(0, Number(process.env.TOP ?? 10))) {
   console.log(`${String(size).padStart(8)}  ${name.slice(0, 120)}`);
 }

@@ -298,3 +298,26 @@ fn name_order_is_the_explorers_default_order() {
         .collect();
     assert_eq!(names, ["Überlingen", "Ulm", "Zwickau"]);
 }
+
+#[test]
+fn sort_short_sorts_like_slice_sort() {
+    // Every permutation of five distinct values, and lists with repeats.
+    let mut cases: Vec<Vec<u8>> = vec![vec![], vec![1], vec![2, 2, 1], vec![3, 1, 3, 1, 2]];
+    for n in 0..120u32 {
+        let mut pool = vec![1u8, 2, 3, 4, 5];
+        let mut perm = Vec::new();
+        let mut k = n;
+        for size in (1..=5u32).rev() {
+            perm.push(pool.remove((k % size) as usize));
+            k /= size;
+        }
+        cases.push(perm);
+    }
+    for case in cases {
+        let mut expected = case.clone();
+        expected.sort();
+        let mut got = case.clone();
+        cdo_model::explore::sort_short(&mut got);
+        assert_eq!(got, expected, "{case:?}");
+    }
+}
