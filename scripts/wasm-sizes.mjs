@@ -81,6 +81,23 @@ while (p < buf.length) {
 }
 if (names.size === 0) throw new Error(`${file} has no function names: build it with CDO_WASM_PROFILE=1`);
 
+// Split modules keep their names mangled (wasm-bindgen demangles only the main module): read the
+// legacy `_ZN<len><segment>…E` form back into `a::b::c`.
+const demangle = (name) => {
+  if (!name.startsWith('_ZN')) return name;
+  const parts = [];
+  let i = 3;
+  while (i < name.length && name[i] !== 'E') {
+    const digits = name.slice(i).match(/^\d+/);
+    if (!digits) break;
+    i += digits[0].length;
+    parts.push(name.slice(i, i + Number(digits[0])).replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$u20\$/g, ' ').replace(/\.\./g, '::'));
+    i += Number(digits[0]);
+  }
+  return parts.join('::');
+};
+for (const [index, name] of names) names.set(index, demangle(name));
+
 const total = bodySizes.reduce((a, b) => a + b, 0);
 const depth = Number(depthArg);
 const groups = new Map();

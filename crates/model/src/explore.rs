@@ -167,19 +167,6 @@ pub fn index(entities: &[Entity]) -> Vec<Row> {
         .collect()
 }
 
-/// Sorts a short list — the filter lists hold each value at most once, so at most one per
-/// variant — by insertion. `slice::sort` costs ~4 KB of wasm for every element type it is used
-/// with (five here, the same five in the explorer's facet toggles); this costs a few dozen bytes.
-pub fn sort_short<T: Ord>(list: &mut [T]) {
-    for i in 1..list.len() {
-        let mut j = i;
-        while j > 0 && list[j - 1] > list[j] {
-            list.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 impl ExploreState {
     /// The page of `total` hits this state shows; a page beyond the end shows the last one.
     pub fn page_of(&self, total: usize) -> PageOf {
@@ -417,11 +404,11 @@ impl ExploreState {
                 _ => bad.push("page"),
             }
         }
-        sort_short(&mut st.headlines);
-        sort_short(&mut st.origins);
-        sort_short(&mut st.forms);
-        sort_short(&mut st.laender);
-        sort_short(&mut st.sizes);
+        crate::sort_short(&mut st.headlines);
+        crate::sort_short(&mut st.origins);
+        crate::sort_short(&mut st.forms);
+        crate::sort_short(&mut st.laender);
+        crate::sort_short(&mut st.sizes);
         (st, bad)
     }
 

@@ -249,7 +249,7 @@ impl MapState {
                     }
                 }
             }
-            hidden.sort_unstable();
+            crate::sort_short(&mut hidden);
         }
         (MapState { view, axis, hidden }, bad)
     }

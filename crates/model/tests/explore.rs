@@ -317,7 +317,7 @@ fn sort_short_sorts_like_slice_sort() {
         let mut expected = case.clone();
         expected.sort();
         let mut got = case.clone();
-        cdo_model::explore::sort_short(&mut got);
+        cdo_model::sort_short(&mut got);
         assert_eq!(got, expected, "{case:?}");
     }
 }

@@ -39,7 +39,7 @@ pub(super) fn facets(
         let mut out: Vec<T> = list.iter().filter(|v| *v != value).cloned().collect();
         if out.len() == list.len() {
             out.push(value.clone());
-            cdo_model::explore::sort_short(&mut out);
+            cdo_model::sort_short(&mut out);
         }
         out
     }

@@ -59,7 +59,7 @@ pub(super) fn MapControls(
                         next.hidden.remove(pos);
                     } else {
                         next.hidden.push(i);
-                        next.hidden.sort_unstable();
+                        cdo_model::sort_short(&mut next.hidden);
                     }
                     commit(next, true);
                 };
