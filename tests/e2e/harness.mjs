@@ -44,6 +44,17 @@ export function useApp() {
   return app;
 }
 
+/** Serves every wasm file `pattern` matches with its last byte flipped: what its integrity
+ * check must catch. */
+export function serveTampered(page, pattern) {
+  return page.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body });
+  });
+}
+
 /** WCAG 2 A and AA violations on the page, as readable strings. */
 export async function axe(page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

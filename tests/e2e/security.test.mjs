@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useApp } from './harness.mjs';
+import { serveTampered, useApp } from './harness.mjs';
 import { DIST } from './static-server.mjs';
 import { POLICY, inlineScriptHashes } from '../../scripts/csp.mjs';
 
@@ -93,12 +93,7 @@ test('a tampered wasm is refused (integrity), so a modified build never runs', a
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*_bg.wasm', async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    body[body.length - 1] ^= 0xff;
-    await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body });
-  });
+  await serveTampered(page, '**/*_bg.wasm');
   await page.goto(app.base + '/');
   await page.waitForTimeout(1500);
   assert.equal(await page.locator('.site-header').count(), 0, 'the app did not start');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useApp } from './harness.mjs';
+import { serveTampered, useApp } from './harness.mjs';
 
 const app = useApp();
 const MAIN = /\/cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
@@ -70,12 +70,7 @@ test('a tampered page module is refused (integrity) and never runs', async () =>
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.route(MODULE('report'), async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    body[body.length - 1] ^= 0xff;
-    await route.fulfill({ status: 200, headers: { 'content-type': 'application/wasm' }, body });
-  });
+  await serveTampered(page, MODULE('report'));
   await page.goto(app.base + '/report');
   await page.getByRole('alert').filter({ hasText: 'Diese Seite konnte nicht geladen werden' }).waitFor();
   assert.equal(await page.locator('form.report-form').count(), 0);
