@@ -14,15 +14,16 @@
 
 use std::future::Future;
 
-use cdo_text::Strings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 #[cfg(feature = "split")]
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-use crate::components::with_data::page_head;
+use crate::components::with_data::{page_head, PageHead};
 use crate::i18n::localized;
-use crate::routes::{compare::ComparePage, map::MapPage, report::ReportPage};
+use crate::routes::compare::{self, ComparePage};
+use crate::routes::map::{self, MapPage};
+use crate::routes::report::{self, ReportPage};
 
 /// Draws a page. A plain `fn`, so that it can be handed out of its split module and called later
 /// under the page's reactive owner.
@@ -68,25 +69,17 @@ macro_rules! load {
 
 /// The map page (`/map`).
 pub fn map() -> AnyView {
-    on_demand("page map-page", |s| [s.map_title, s.map_intro], async {
-        load!(map_page)
-    })
+    on_demand(map::HEAD, async { load!(map_page) })
 }
 
 /// The comparison page (`/compare`).
 pub fn compare() -> AnyView {
-    on_demand(
-        "page compare",
-        |s| [s.compare_title, s.compare_intro],
-        async { load!(compare_page) },
-    )
+    on_demand(compare::HEAD, async { load!(compare_page) })
 }
 
 /// The report form (`/report`).
 pub fn report() -> AnyView {
-    on_demand("page report", |s| [s.report_title, s.report_intro], async {
-        load!(report_page)
-    })
+    on_demand(report::HEAD, async { load!(report_page) })
 }
 
 #[derive(Clone, Copy)]
@@ -96,12 +89,10 @@ enum Slot {
     Failed,
 }
 
-/// Shows the head of the page (`class`, `head` as in `data_page`) and a loading status until
-/// `load` yields the page, then the page; a failed load is said in words, with a button that
-/// reloads.
+/// Shows the head of the page and a loading status until `load` yields the page, then the
+/// page; a failed load is said in words, with a button that reloads.
 fn on_demand(
-    class: &'static str,
-    head: fn(&'static Strings) -> [&'static str; 2],
+    head: PageHead,
     load: impl Future<Output = Result<Build, Unavailable>> + 'static,
 ) -> AnyView {
     let slot = RwSignal::new(Slot::Loading);
@@ -114,23 +105,20 @@ fn on_demand(
         let _ = slot.try_set(next);
     });
     (move || match slot.get() {
-        Slot::Loading => loading(class, head).into_any(),
+        Slot::Loading => loading(head).into_any(),
         Slot::Ready(build) => build(),
-        Slot::Failed => unavailable(class, head).into_any(),
+        Slot::Failed => unavailable(head).into_any(),
     })
     .into_any()
 }
 
 /// What `data_page` shows while the data loads: to the reader, the page's code is part of it.
-fn loading(class: &'static str, head: fn(&'static Strings) -> [&'static str; 2]) -> impl IntoView {
+fn loading(head: PageHead) -> impl IntoView {
     let status = localized(|_, s| view! { <p class="status" role="status">{s.loading}</p> });
-    view! { <section class=class>{page_head(head)} {status}</section> }
+    view! { <section class=head.class>{page_head(head)} {status}</section> }
 }
 
-fn unavailable(
-    class: &'static str,
-    head: fn(&'static Strings) -> [&'static str; 2],
-) -> impl IntoView {
+fn unavailable(head: PageHead) -> impl IntoView {
     let notice = localized(|_, s| {
         view! {
             <section class="error-state" role="alert" aria-labelledby="unavailable-title">
@@ -142,5 +130,5 @@ fn unavailable(
             </section>
         }
     });
-    view! { <section class=class>{page_head(head)} {notice}</section> }
+    view! { <section class=head.class>{page_head(head)} {notice}</section> }
 }

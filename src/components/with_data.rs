@@ -22,18 +22,23 @@ pub fn with_data(render: Render) -> impl IntoView {
 /// they are drawn at once, so the first paint already says what the page is while the dataset
 /// loads — usually the page's largest text, which is what LCP measures. The rest is `render`'s,
 /// as in [`with_data`]; a failed load is then a section under the page's heading.
-pub fn data_page(
-    class: &'static str,
-    head: fn(&'static Strings) -> [&'static str; 2],
-    render: Render,
-) -> impl IntoView {
-    view! { <section class=class>{page_head(head)} {body(render, Heading::Section)}</section> }
+pub fn data_page(head: PageHead, render: Render) -> impl IntoView {
+    view! { <section class=head.class>{page_head(head)} {body(render, Heading::Section)}</section> }
+}
+
+/// What a page shows before anything else: the class of its `<section>`, and its heading and
+/// introduction from the strings. One constant per page, used by the page and by what shows while
+/// its code loads (`on_demand.rs`), so the two cannot differ.
+#[derive(Clone, Copy)]
+pub struct PageHead {
+    pub class: &'static str,
+    pub text: fn(&'static Strings) -> [&'static str; 2],
 }
 
 /// A page's `<h1>` and introduction, in the current language.
-pub fn page_head(head: fn(&'static Strings) -> [&'static str; 2]) -> impl IntoView {
+pub fn page_head(head: PageHead) -> impl IntoView {
     localized(move |_, s| {
-        let [title, intro] = head(s);
+        let [title, intro] = (head.text)(s);
         view! { <h1>{title}</h1><p class="lead">{intro}</p> }
     })
 }

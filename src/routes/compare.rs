@@ -11,10 +11,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::with_data::data_page;
+use crate::components::with_data::{data_page, PageHead};
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
+
+/// The comparison page's section class, heading and introduction (also shown while its code loads).
+pub const HEAD: PageHead = PageHead {
+    class: "page compare",
+    text: |s| [s.compare_title, s.compare_intro],
+};
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
@@ -34,8 +40,7 @@ pub fn ComparePage() -> impl IntoView {
     });
     let go = move |next: CompareState| go.with_value(|f| f(next));
     data_page(
-        "page compare",
-        |s| [s.compare_title, s.compare_intro],
+        HEAD,
         Box::new(move |loaded, lang, s| compare(loaded, &state.get(), lang, s, go).into_any()),
     )
 }

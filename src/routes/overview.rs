@@ -7,18 +7,23 @@ use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
 use crate::components::charts;
-use crate::components::with_data::data_page;
+use crate::components::with_data::{data_page, PageHead};
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths;
+
+/// The overview's section class, heading and introduction.
+pub const HEAD: PageHead = PageHead {
+    class: "page",
+    text: |s| [s.overview_title, s.overview_intro],
+};
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_overview.to_owned());
     data_page(
-        "page",
-        |s| [s.overview_title, s.overview_intro],
+        HEAD,
         Box::new(|loaded, lang, s| overview(loaded, lang, s).into_any()),
     )
 }

@@ -9,9 +9,16 @@ use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::components::with_data::{page_head, PageHead};
 use crate::data::today;
 use crate::head::use_title;
 use crate::i18n::{localized, use_strings};
+
+/// The report form's section class, heading and introduction (also shown while its code loads).
+pub const HEAD: PageHead = PageHead {
+    class: "page report",
+    text: |s| [s.report_title, s.report_intro],
+};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -231,9 +238,8 @@ fn report_form(
     };
 
     view! {
-        <section class="page report">
-            <h1>{s.report_title}</h1>
-            <p class="lead">{s.report_intro}</p>
+        <section class=HEAD.class>
+            {page_head(HEAD)}
             {summary}
             <form class="report-form" novalidate=true on:submit=submit>
                 <fieldset>

@@ -15,12 +15,18 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::badge::model_badge;
-use crate::components::with_data::data_page;
+use crate::components::with_data::{data_page, PageHead};
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
 use crate::picks::pick_toggle;
 use facets::facets;
+
+/// The explorer's section class, heading and introduction (also shown while its code loads).
+pub const HEAD: PageHead = PageHead {
+    class: "page explore",
+    text: |s| [s.explore_title, s.explore_intro],
+};
 
 #[component]
 pub fn ExplorePage() -> impl IntoView {
@@ -46,8 +52,7 @@ pub fn ExplorePage() -> impl IntoView {
         go.with_value(|f| f(next, push))
     };
     data_page(
-        "page explore",
-        |s| [s.explore_title, s.explore_intro],
+        HEAD,
         Box::new(move |loaded, lang, s| explorer(loaded, lang, s, state, go).into_any()),
     )
 }

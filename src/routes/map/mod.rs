@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::with_data::{data_page, Render};
+use crate::components::with_data::{data_page, PageHead, Render};
 use crate::data::use_outlines;
 use crate::head::use_title;
 use crate::i18n::use_strings;
@@ -30,6 +30,12 @@ use frame::MapFrame;
 use list::EntityList;
 
 pub(crate) use frame::shape_defs;
+
+/// The map page's section class, heading and introduction (also shown while its code loads).
+pub const HEAD: PageHead = PageHead {
+    class: "page map-page",
+    text: |s| [s.map_title, s.map_intro],
+};
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -118,7 +124,7 @@ pub fn MapPage() -> impl IntoView {
         }
         .into_any()
     });
-    data_page("page map-page", |s| [s.map_title, s.map_intro], render)
+    data_page(HEAD, render)
 }
 
 /// Entities in reading order (north to south) with what every redraw needs, computed once:
