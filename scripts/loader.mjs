@@ -12,13 +12,13 @@
 //     started and asked for it; __wasm_split.js takes these responses (scripts/wasm.mjs);
 //   - integrity: release only; a development build loads the same files without integrity (they change
 //     with every rebuild, and `trunk serve` adds its live-reload script anyway).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PREFETCH_GLOBAL } from './wasm.mjs';
+import { PREFETCH_GLOBAL, sri } from './wasm.mjs';
 
-const sri = (file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(file)).digest('base64')}`;
+const SPLIT_LOADER = /^__wasm_split-[0-9a-f]{16}\.js$/;
+const sriOf = (file) => sri(fs.readFileSync(file));
 
 // Data a page needs beyond the dataset (which index.html preloads for every page): requested by
 // the loader as the page opens, so it downloads alongside the wasm instead of after it. The app's
@@ -36,11 +36,9 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
   };
   const glue = find(/^cdo-atlas-[0-9a-f]{16}\.js$/, 'JS glue');
   const wasm = find(/^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/, 'main wasm module');
-  const split = names.filter((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
-  const integrity = (f) => (release ? ` integrity="${sri(path.join(dir, f))}"` : '');
-  const fetchOptions = release ? `, { integrity: '${sri(path.join(dir, wasm))}' }` : '';
-  // Split points are named after their page's path (on_demand.rs): /map → module `map`.
-  const modules = Object.fromEntries(splitModules(dir).map((m) => [m.page, m.files]));
+  const split = names.filter((f) => SPLIT_LOADER.test(f));
+  const integrity = (f) => (release ? ` integrity="${sriOf(path.join(dir, f))}"` : '');
+  const fetchOptions = release ? `, { integrity: '${sriOf(path.join(dir, wasm))}' }` : '';
   const prefetch = [
     `const page = location.pathname.slice(${JSON.stringify(base.length)}).split('/')[0];`,
     `for (const href of ${JSON.stringify(PAGE_DATA)}[page] ?? []) {`,
@@ -48,14 +46,16 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
     '}',
   ];
   if (split.length) {
+    // Split points are named after their page's path (on_demand.rs): /map → module `map`.
+    const modules = Object.fromEntries(splitModules(dir).map((m) => [m.page, m.files]));
     prefetch.push(
-    `const modules = ${JSON.stringify(modules)};`,
-    // Caught here too: a page left before its module is asked for must not log a rejection.
-    `globalThis.${PREFETCH_GLOBAL} = Object.fromEntries((modules[page] ?? []).map(([f, integrity]) => {`,
-    `  const started = fetch(${JSON.stringify(base)} + f, { integrity });`,
-    '  started.catch(() => {});',
-    '  return [f, started];',
-    '}));',
+      `const modules = ${JSON.stringify(modules)};`,
+      // Caught here too: a page left before its module is asked for must not log a rejection.
+      `globalThis.${PREFETCH_GLOBAL} = Object.fromEntries((modules[page] ?? []).map(([f, integrity]) => {`,
+      `  const started = fetch(${JSON.stringify(base)} + f, { integrity });`,
+      '  started.catch(() => {});',
+      '  return [f, started];',
+      '}));',
     );
   }
   const tags = [
@@ -84,7 +84,7 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
  * shares with other pages. Empty for a build without split points.
  */
 export function splitModules(dir) {
-  const loader = fs.readdirSync(dir).find((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
+  const loader = fs.readdirSync(dir).find((f) => SPLIT_LOADER.test(f));
   if (!loader) return [];
   const js = fs.readFileSync(path.join(dir, loader), 'utf8');
   const fetched = (body) => {

@@ -48,6 +48,7 @@ const all = files(dist);
 const report = [];
 let failed = false;
 const fmt = (n) => `${(n / KB).toFixed(1)} KB`;
+const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
 const brotli = (f) => {
   const sibling = path.join(dist, `${f}.br`);
   if (fs.existsSync(sibling)) return fs.statSync(sibling).size;
@@ -58,7 +59,7 @@ console.log('size (gzip -9)        raw         gzip        br          budget   
 for (const row of ROWS) {
   const matched = all.filter(row.match);
   const raw = matched.reduce((a, f) => a + fs.statSync(path.join(dist, f)).size, 0);
-  const gzip = matched.reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+  const gzip = matched.reduce((a, f) => a + gz(f), 0);
   const br = matched.reduce((a, f) => a + brotli(f), 0);
   const status = gzip > row.limit ? 'FAIL' : gzip > row.budget ? `OVER budget by ${fmt(gzip - row.budget)}` : 'OK';
   failed ||= gzip > (STRICT ? row.budget : row.limit) || matched.length === 0;
@@ -68,7 +69,6 @@ for (const row of ROWS) {
 // A first visit loads everything but the on-demand modules, plus those of the page it lands on
 // (with the chunks it shares with other pages, as __wasm_split.js lists them): reported for
 // every such page, judged by the heaviest.
-const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
 const common = report.filter((r) => !r.onDemand);
 const commonGzip = common.reduce((a, r) => a + r.gzip, 0);
 const commonBr = common.reduce((a, r) => a + r.br, 0);

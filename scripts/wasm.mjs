@@ -36,6 +36,9 @@ const WASM_OPT_FEATURES = [
 // build to read CPU profiles and `node scripts/wasm-sizes.mjs` of — never one to ship.
 const PROFILE = process.env.CDO_WASM_PROFILE === '1';
 
+/** The subresource-integrity value of `bytes`. */
+export const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
@@ -48,7 +51,7 @@ const PREFETCHED = `function prefetched(name) {
     return started;
 }`;
 
-/** Builds into `outDir` (created fresh); returns the names of the files written. */
+/** Builds into `outDir` (a fresh staging dir); returns the names of the files written. */
 export function buildWasm(outDir, { release }) {
   const work = path.join(root, 'target', 'wasm-pipeline', release ? 'release' : 'debug');
   fs.rmSync(work, { recursive: true, force: true });
@@ -89,9 +92,7 @@ export function buildWasm(outDir, { release }) {
   for (const f of outputs) digest.update(`${f}\0`).update(fs.readFileSync(path.join(bindgen, f)));
   const hash = digest.digest('hex').slice(0, 16);
   const hashed = (f) => f.replace(/(_bg)?\.(js|wasm)$/, `-${hash}$1.$2`);
-  const sri = (buf) => `sha384-${crypto.createHash('sha384').update(buf).digest('base64')}`;
 
-  fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const read = (f) => fs.readFileSync(path.join(bindgen, f));
   for (const f of outputs.filter((f) => f.endsWith('.wasm'))) fs.writeFileSync(path.join(outDir, hashed(f)), read(f));
@@ -118,15 +119,13 @@ export function buildWasm(outDir, { release }) {
     fs.writeFileSync(path.join(outDir, hashed('__wasm_split.js')), `${PREFETCHED}\n${loader}`);
   }
   fs.writeFileSync(path.join(outDir, hashed(`${NAME}.js`)), glue);
-  return fs.readdirSync(outDir).sort();
+  return outputs.map(hashed).sort();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
   if (!dir) throw new Error('usage: node scripts/wasm.mjs <out dir> (or as a Trunk hook)');
   const release = process.env.TRUNK_PROFILE ? process.env.TRUNK_PROFILE === 'release' : process.argv.includes('--release');
-  const out = path.join(root, 'target', 'wasm-pipeline', 'out');
-  const names = buildWasm(out, { release });
-  for (const f of names) fs.copyFileSync(path.join(out, f), path.join(dir, f));
+  const names = buildWasm(dir, { release });
   console.log(`wasm: ${names.join(', ')}`);
 }
