@@ -1,29 +1,24 @@
 // The app's loader, written into a built index.html by the post_build hook (scripts/postbuild.mjs)
 // for the files scripts/wasm.mjs put into the staging dir. It replaces the loader Trunk writes for
 // its own Rust pipeline, and does what we had to patch into Trunk's before:
-//   - the wasm download starts at once, next to the JS glue's, not after the glue is imported;
-//   - the wasm is fetched with its sha384 integrity (a `<link rel=preload>`'s integrity, which is
-//     all Trunk gives it, is ignored by Chromium for wasm), the glue and __wasm_split.js are
-//     module-preloaded with theirs, so the browser checks every piece of code it runs;
-//   - opening the map preloads its Länder outlines (PAGE_DATA below), as index.html preloads the
-//     dataset for every page;
-//   - opening a page whose code is a module of its own (src/on_demand.rs) fetches that module
-//     and the chunks it needs alongside the main module, instead of after the main module has
-//     started and asked for it; __wasm_split.js takes these responses (scripts/wasm.mjs);
+//   - the wasm download starts as the head is parsed: a `<link rel=preload>` at the top of the
+//     head, which the loader's own fetch takes over (request, not script, order: the loader is a
+//     module script and runs only after the deferred scripts before it have arrived);
+//   - the wasm is fetched with its sha384 integrity, which Chromium checks when the fetch takes
+//     the preloaded response (it ignores an integrity on a fetch preload, crbug.com/981419, so
+//     the preload carries none); the glue and __wasm_split.js are module-preloaded with theirs,
+//     so the browser checks every piece of code it runs;
+//   - a page whose code is a module of its own (src/on_demand.rs) fetches that module itself,
+//     after its heading has been painted (see ARCHITECTURE.md, "Code splitting");
 //   - integrity: release only; a development build loads the same files without integrity (they change
 //     with every rebuild, and `trunk serve` adds its live-reload script anyway).
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PREFETCH_GLOBAL, sri } from './wasm.mjs';
+import { sri } from './wasm.mjs';
 
 const SPLIT_LOADER = /^__wasm_split-[0-9a-f]{16}\.js$/;
 const sriOf = (file) => sri(fs.readFileSync(file));
-
-// Data a page needs beyond the dataset (which index.html preloads for every page): requested by
-// the loader as the page opens, so it downloads alongside the wasm instead of after it. The app's
-// own fetch takes the preloaded response (src/data.rs).
-const PAGE_DATA = { map: ['data/laender.json'] };
 
 /** Inserts the loader at the end of `<dir>/index.html`'s head; returns a one-line summary. */
 export function writeLoader(dir, { release, publicUrl = '/' }) {
@@ -39,30 +34,11 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
   const split = names.filter((f) => SPLIT_LOADER.test(f));
   const integrity = (f) => (release ? ` integrity="${sriOf(path.join(dir, f))}"` : '');
   const fetchOptions = release ? `, { integrity: '${sriOf(path.join(dir, wasm))}' }` : '';
-  const prefetch = [
-    `const page = location.pathname.slice(${JSON.stringify(base.length)}).split('/')[0];`,
-    `for (const href of ${JSON.stringify(PAGE_DATA)}[page] ?? []) {`,
-    `  document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ${JSON.stringify(base)} + href }));`,
-    '}',
-  ];
-  if (split.length) {
-    // Split points are named after their page's path (on_demand.rs): /map → module `map`.
-    const modules = Object.fromEntries(splitModules(dir).map((m) => [m.page, m.files]));
-    prefetch.push(
-      `const modules = ${JSON.stringify(modules)};`,
-      // Caught here too: a page left before its module is asked for must not log a rejection.
-      `globalThis.${PREFETCH_GLOBAL} = Object.fromEntries((modules[page] ?? []).map(([f, integrity]) => {`,
-      `  const started = fetch(${JSON.stringify(base)} + f, { integrity });`,
-      '  started.catch(() => {});',
-      '  return [f, started];',
-      '}));',
-    );
-  }
+  const preload = `<link rel="preload" as="fetch" crossorigin href="${base}${wasm}">`;
   const tags = [
     ...[glue, ...split].map((f) => `<link rel="modulepreload" href="${base}${f}"${integrity(f)}>`),
     '<script type="module">',
     `const wasm = fetch('${base}${wasm}'${fetchOptions});`,
-    ...prefetch,
     `const { default: init } = await import('${base}${glue}');`,
     'await init({ module_or_path: wasm });',
     '</script>',
@@ -73,7 +49,14 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
   const skipped = html.match(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/);
   if (!skipped) throw new Error('index.html has no <link data-trunk rel=rust data-trunk-skip>');
   if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-  html = html.replace(skipped[0], '').replace('</head>', `${tags}\n</head>`);
+  // The preload goes first, ahead of the stylesheet and the scripts the preload scanner would
+  // otherwise request before it.
+  const first = html.match(/<meta charset=[^>]*>/i);
+  if (!first) throw new Error('index.html has no <meta charset>');
+  html = html
+    .replace(skipped[0], '')
+    .replace(first[0], `${first[0]}${preload}`)
+    .replace('</head>', `${tags}\n</head>`);
   fs.writeFileSync(file, html);
   return `loader: ${glue}, ${wasm}${split.length ? `, ${split[0]}` : ''}${release ? ' (with integrity)' : ''}`;
 }
@@ -88,7 +71,7 @@ export function splitModules(dir) {
   if (!loader) return [];
   const js = fs.readFileSync(path.join(dir, loader), 'utf8');
   const fetched = (body) => {
-    const m = body.match(/prefetched\("([^"]+\.wasm)"\) \?\? fetch\([^)]*\)\, \{ integrity: "(sha384-[^"]+)" \}\)/);
+    const m = body.match(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\), \{ integrity: "(sha384-[^"]+)" \}\)/);
     if (!m) throw new Error(`${loader}: a module without integrity`);
     return [m[1], m[2]];
   };

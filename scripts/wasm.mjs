@@ -42,15 +42,6 @@ export const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
-// Prepended to __wasm_split.js: a module the loader in index.html already started to fetch for
-// the page being opened (scripts/loader.mjs, with the same integrity) is taken from there, once.
-export const PREFETCH_GLOBAL = '__cdoAtlasModules';
-const PREFETCHED = `function prefetched(name) {
-    const started = globalThis.${PREFETCH_GLOBAL}?.[name];
-    if (started) delete globalThis.${PREFETCH_GLOBAL}[name];
-    return started;
-}`;
-
 /** Builds into `outDir` (a fresh staging dir); returns the names of the files written. */
 export function buildWasm(outDir, { release }) {
   const work = path.join(root, 'target', 'wasm-pipeline', release ? 'release' : 'debug');
@@ -112,11 +103,11 @@ export function buildWasm(outDir, { release }) {
       loader = patch(
         loader,
         `fetch(new URL("./${f}", import.meta.url))`,
-        `(prefetched("${hashed(f)}") ?? fetch(new URL("./${hashed(f)}", import.meta.url), { integrity: "${sri(read(f))}" }))`,
+        `fetch(new URL("./${hashed(f)}", import.meta.url), { integrity: "${sri(read(f))}" })`,
         '__wasm_split.js',
       );
     }
-    fs.writeFileSync(path.join(outDir, hashed('__wasm_split.js')), `${PREFETCHED}\n${loader}`);
+    fs.writeFileSync(path.join(outDir, hashed('__wasm_split.js')), loader);
   }
   fs.writeFileSync(path.join(outDir, hashed(`${NAME}.js`)), glue);
   return outputs.map(hashed).sort();

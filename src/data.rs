@@ -11,6 +11,8 @@ use cdo_model::{parse_dataset, DatasetError, Loaded, PartialDate};
 use cdo_text::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::paths::{DATASET_URL, OUTLINES_URL};
 
@@ -123,35 +125,53 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 
 /// The map's Länder outlines as app-wide context, fetched on the first visit to the map only.
 #[derive(Clone, Copy)]
-pub struct OutlinesState(RwSignal<Option<Arc<Result<Outlines, LoadError>>>>);
+pub struct OutlinesState {
+    result: RwSignal<Option<Arc<Result<Outlines, LoadError>>>>,
+    /// Whether the fetch has started: `result` is `None` until it has a result.
+    started: StoredValue<bool>,
+}
 
 impl OutlinesState {
     /// Outlines that are already loaded (tests, fixtures).
     pub fn ready(result: Result<Outlines, LoadError>) -> Self {
-        OutlinesState(RwSignal::new(Some(Arc::new(result))))
+        OutlinesState {
+            result: RwSignal::new(Some(Arc::new(result))),
+            started: StoredValue::new(true),
+        }
     }
 
     pub fn get(&self) -> Option<Arc<Result<Outlines, LoadError>>> {
-        self.0.get()
+        self.result.get()
+    }
+
+    /// Starts the fetch unless it has started before. `on_demand` starts it together with the
+    /// map's code, the map page once more in case it has not.
+    pub fn start(self) {
+        if self.started.try_get_value() != Some(false) {
+            return;
+        }
+        self.started.set_value(true);
+        let result = self.result;
+        spawn_local(async move {
+            let loaded = fetch_text(OUTLINES_URL)
+                .await
+                .and_then(|t| parse_outlines(&t).ok_or(LoadError::Outlines));
+            let _ = result.try_set(Some(Arc::new(loaded)));
+        });
     }
 }
 
 pub fn provide_outlines() {
-    provide_context(OutlinesState(RwSignal::new(None)));
+    provide_context(OutlinesState {
+        result: RwSignal::new(None),
+        started: StoredValue::new(false),
+    });
 }
 
 /// The outlines, starting the fetch if nobody has yet.
 pub fn use_outlines() -> OutlinesState {
     let state = expect_context::<OutlinesState>();
-    if state.0.get_untracked().is_none() {
-        let signal = state.0;
-        spawn_local(async move {
-            let result = fetch_text(OUTLINES_URL)
-                .await
-                .and_then(|t| parse_outlines(&t).ok_or(LoadError::Outlines));
-            signal.set(Some(Arc::new(result)));
-        });
-    }
+    state.start();
     state
 }
 
@@ -163,6 +183,24 @@ pub fn today() -> PartialDate {
         now.get_month() as u8 + 1,
         now.get_date() as u8,
     )
+}
+
+/// Resolves once the browser has painted what is on the page now: in the task after the next
+/// animation frame. A background tab runs no animation frames, hence a timeout as well.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
+        let after_frame = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Resolves in a later task of the browser's event loop (`setTimeout(0)`): what comes after it

@@ -20,6 +20,7 @@ use leptos::task::spawn_local;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use crate::components::with_data::{page_head, PageHead};
+use crate::data::{after_paint, OutlinesState};
 use crate::i18n::localized;
 use crate::routes::compare::{self, ComparePage};
 use crate::routes::map::{self, MapPage};
@@ -67,19 +68,30 @@ macro_rules! load {
     }};
 }
 
-/// The map page (`/map`).
+/// The map page (`/map`). Its Länder outlines are fetched together with its code.
 pub fn map() -> AnyView {
-    on_demand(map::HEAD, async { load!(map_page) })
+    let outlines = expect_context::<OutlinesState>();
+    on_demand(map::HEAD, async move {
+        after_paint().await;
+        outlines.start();
+        load!(map_page)
+    })
 }
 
 /// The comparison page (`/compare`).
 pub fn compare() -> AnyView {
-    on_demand(compare::HEAD, async { load!(compare_page) })
+    on_demand(compare::HEAD, async {
+        after_paint().await;
+        load!(compare_page)
+    })
 }
 
 /// The report form (`/report`).
 pub fn report() -> AnyView {
-    on_demand(report::HEAD, async { load!(report_page) })
+    on_demand(report::HEAD, async {
+        after_paint().await;
+        load!(report_page)
+    })
 }
 
 #[derive(Clone, Copy)]

@@ -191,11 +191,10 @@ test('first visit ever, the server gone after the shell loaded: a clear offline 
   // dataset request (requests a worker makes bypass it).
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  // The dataset is preloaded alongside the wasm: hold its request until the wasm has arrived
-  // (the shell is loaded), then take the server away under it.
-  const wasm = page.waitForResponse(/_bg\.wasm$/);
+  // The dataset is preloaded alongside the wasm: hold its request until the app has started
+  // (the shell is there, all its code loaded), then take the server away under it.
   await page.route(DATA_ROUTE, async (route) => {
-    await (await wasm).finished();
+    await page.locator('.site-header').waitFor();
     await stop(server);
     await route.continue();
   });

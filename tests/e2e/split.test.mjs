@@ -91,23 +91,37 @@ test('the page modules load in English too, and the notice of a failed one is tr
   await page.context().close();
 });
 
-test('opening the map fetches its module alongside the main module, not after it', async () => {
+test('the map fetches its module and its outlines together, once its heading has been painted', async () => {
   const context = await app.newContext();
-  const page = await context.newPage();
-  // The main module is held back until the map module has been asked for: only the loader in
-  // index.html can ask that early (the app itself would ask once the main module runs).
-  let mapRequested;
-  const requested = new Promise((resolve) => { mapRequested = resolve; });
-  page.on('request', (r) => MODULE('map').test(new URL(r.url()).pathname) && mapRequested());
-  let early;
-  await page.route(MAIN, async (route) => {
-    early = await Promise.race([requested.then(() => true), new Promise((r) => setTimeout(() => r(false), 8000))]);
-    await route.continue();
+  // The animation frame after the heading appears: the browser paints right after it.
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('main h1')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.headingFrame = performance.now(); });
+    }).observe(document, { childList: true, subtree: true });
   });
+  const page = await context.newPage();
   const seen = wasmRequests(page);
   await page.goto(app.base + '/map');
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
-  assert.equal(early, true, 'the map module was requested while the main module was held back');
   assert.equal(seen.filter((p) => MODULE('map').test(p)).length, 1, `fetched once: ${seen.join(' ')}`);
+  const { paint, resources } = await page.evaluate(() => ({
+    paint: window.headingFrame,
+    resources: performance.getEntriesByType('resource')
+      .filter((e) => /\.wasm$|laender\.json$/.test(e.name))
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+  }));
+  assert.ok(paint > 0, 'the heading was drawn');
+  const main = resources.find((r) => MAIN.test(r.path));
+  const module = resources.find((r) => MODULE('map').test(r.path));
+  const outlines = resources.filter((r) => r.path.endsWith('/data/laender.json'));
+  assert.equal(outlines.length, 1, JSON.stringify(resources));
+  // Not alongside the main module: on a slow line they would share it, and the heading the main
+  // module draws would come later. After the paint, and the outlines with the code, not after it.
+  for (const r of resources.filter((r) => r !== main)) {
+    assert.ok(r.start >= paint, `${r.path} requested at ${r.start} ms, before the frame that painted the heading (${paint} ms)`);
+  }
+  assert.ok(outlines[0].start < module.end, `the outlines (${outlines[0].start} ms) wait for the module (${module.end} ms)`);
   await context.close();
 });
