@@ -80,7 +80,6 @@ macro_rules! load {
 pub fn map() -> AnyView {
     let outlines = expect_context::<OutlinesState>();
     on_demand(map::HEAD, async move {
-        after_paint().await;
         outlines.start();
         load!(map_page)
     })
@@ -88,26 +87,17 @@ pub fn map() -> AnyView {
 
 /// The comparison page (`/compare`).
 pub fn compare() -> AnyView {
-    on_demand(compare::HEAD, async {
-        after_paint().await;
-        load!(compare_page)
-    })
+    on_demand(compare::HEAD, async { load!(compare_page) })
 }
 
 /// The explorer (`/explore`).
 pub fn explore() -> AnyView {
-    on_demand(explore::HEAD, async {
-        after_paint().await;
-        load!(explore_page)
-    })
+    on_demand(explore::HEAD, async { load!(explore_page) })
 }
 
 /// The report form (`/report`).
 pub fn report() -> AnyView {
-    on_demand(report::HEAD, async {
-        after_paint().await;
-        load!(report_page)
-    })
+    on_demand(report::HEAD, async { load!(report_page) })
 }
 
 #[derive(Clone, Copy)]
@@ -118,13 +108,16 @@ enum Slot {
 }
 
 /// Shows the head of the page and a loading status until `load` yields the page, then the
-/// page; a failed load is said in words, with a button that reloads.
+/// page; a failed load is said in words, with a button that reloads. `load` starts once the
+/// head has been painted: on a first visit the main module, which draws the head, has the line
+/// to itself until then.
 fn on_demand(
     head: PageHead,
     load: impl Future<Output = Result<Build, Unavailable>> + 'static,
 ) -> AnyView {
     let slot = RwSignal::new(Slot::Loading);
     spawn_local(async move {
+        after_paint().await;
         let next = match load.await {
             Ok(build) => Slot::Ready(build),
             Err(Unavailable) => Slot::Failed,
