@@ -24,10 +24,9 @@ const FIRST_VISIT_BUDGET = 200 * KB;
 // of src/on_demand.rs (scripts/wasm.mjs) load when their page is first shown.
 const MAIN_WASM = /^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
 const ROWS = [
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 220 * KB },
-  // No goal of its own: a regression guard over all of them together (session 5: the explorer
-  // moved here from the main module, whose limit went down by as much).
-  { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 170 * KB, limit: 170 * KB, onDemand: true },
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 260 * KB },
+  // No goal of its own: a regression guard over all of them together.
+  { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
   { name: 'html', match: (f) => f === 'index.html', budget: 5 * KB, limit: 5 * KB },

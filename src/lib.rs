@@ -26,6 +26,7 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use components::layout::Shell;
 use paths::{Page, Route};
+use routes::explore::ExplorePage;
 use routes::{about::About, overview::Overview, profile::Profile, NotFound};
 
 #[component]
@@ -63,7 +64,7 @@ fn Pages() -> impl IntoView {
     move || match route.get() {
         Route::Page(Page::Overview) => view! { <Overview /> }.into_any(),
         Route::Page(Page::Map) => on_demand::map(),
-        Route::Page(Page::Explore) => on_demand::explore(),
+        Route::Page(Page::Explore) => view! { <ExplorePage /> }.into_any(),
         Route::Page(Page::Compare) => on_demand::compare(),
         Route::Page(Page::Report) => on_demand::report(),
         Route::Page(Page::About) => view! { <About /> }.into_any(),

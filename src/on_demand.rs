@@ -7,12 +7,11 @@
 //! `wasm-bindgen-test` — they are plain functions and everything is one module.
 //!
 //! Which pages: those with the most code of their own that a first visit to another page does
-//! not need, and whose largest text is their heading (map, explorer, compare, report; sizes in
-//! ARCHITECTURE.md, "Size" and "Code splitting"). While a page's module loads, its heading,
-//! introduction and the loading status show at once (they are main's strings), exactly as
-//! `data_page` draws them while the dataset loads: the first paint says what the page is, and
-//! nothing moves when the page takes over. The module is asked for once that paint is done, so
-//! that on a first visit the main module does not share the line with it.
+//! not need (map, compare, report; sizes in ARCHITECTURE.md, "Size"). While a page's module
+//! loads, its heading, introduction and the loading status show at once (they are main's
+//! strings), exactly as `data_page` draws them while the dataset loads: the first paint says what
+//! the page is, and nothing moves when the page takes over. The module is asked for once that
+//! paint is done, so that on a first visit the main module does not share the line with it.
 
 use std::future::Future;
 
@@ -25,7 +24,6 @@ use crate::components::with_data::{page_head, PageHead};
 use crate::data::{after_paint, OutlinesState};
 use crate::i18n::localized;
 use crate::routes::compare::{self, ComparePage};
-use crate::routes::explore::{self, ExplorePage};
 use crate::routes::map::{self, MapPage};
 use crate::routes::report::{self, ReportPage};
 
@@ -53,11 +51,6 @@ fn map_page() -> Result<Build, Unavailable> {
 #[cfg_attr(feature = "split", wasm_split(compare, fallible))]
 fn compare_page() -> Result<Build, Unavailable> {
     Ok(|| view! { <ComparePage /> }.into_any())
-}
-
-#[cfg_attr(feature = "split", wasm_split(explore, fallible))]
-fn explore_page() -> Result<Build, Unavailable> {
-    Ok(|| view! { <ExplorePage /> }.into_any())
 }
 
 #[cfg_attr(feature = "split", wasm_split(report, fallible))]
@@ -88,11 +81,6 @@ pub fn map() -> AnyView {
 /// The comparison page (`/compare`).
 pub fn compare() -> AnyView {
     on_demand(compare::HEAD, async { load!(compare_page) })
-}
-
-/// The explorer (`/explore`).
-pub fn explore() -> AnyView {
-    on_demand(explore::HEAD, async { load!(explore_page) })
 }
 
 /// The report form (`/report`).
