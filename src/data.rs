@@ -11,8 +11,6 @@ use cdo_model::{parse_dataset, DatasetError, Loaded, PartialDate};
 use cdo_text::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::paths::{DATASET_URL, OUTLINES_URL};
 
@@ -127,8 +125,17 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
 #[derive(Clone, Copy)]
 pub struct OutlinesState {
     result: RwSignal<Option<Arc<Result<Outlines, LoadError>>>>,
-    /// Whether the fetch has started: `result` is `None` until it has a result.
-    started: StoredValue<bool>,
+    asked: StoredValue<Asked>,
+}
+
+/// How far the outlines have been asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    No,
+    /// The browser downloads them (`preload`); nobody has read them yet.
+    Preloaded,
+    /// The map fetches (or has fetched) and parses them (`use_outlines`).
+    Fetched,
 }
 
 impl OutlinesState {
@@ -136,7 +143,7 @@ impl OutlinesState {
     pub fn ready(result: Result<Outlines, LoadError>) -> Self {
         OutlinesState {
             result: RwSignal::new(Some(Arc::new(result))),
-            started: StoredValue::new(true),
+            asked: StoredValue::new(Asked::Fetched),
         }
     }
 
@@ -144,14 +151,49 @@ impl OutlinesState {
         self.result.get()
     }
 
-    /// Starts the fetch unless it has started before. `on_demand` starts it together with the
-    /// map's code, the map page once more in case it has not.
-    pub fn start(self) {
-        if self.started.try_get_value() != Some(false) {
+    /// Has the browser start downloading the outlines — a `<link rel=preload>`, which the map's
+    /// own fetch takes over — so that they come with the map's code rather than after it. Only
+    /// if nobody has asked for them yet: a preload that nobody takes is a console warning. The
+    /// fetching and parsing stay with the map (`use_outlines`), and so in its module.
+    pub fn preload(self) {
+        if self.asked.try_get_value() != Some(Asked::No) {
             return;
         }
-        self.started.set_value(true);
-        let result = self.result;
+        self.asked.set_value(Asked::Preloaded);
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let (Ok(link), Ok(Some(head))) = (
+            document.create_element("link"),
+            document.query_selector("head"),
+        ) else {
+            return;
+        };
+        for (name, value) in [
+            ("rel", "preload"),
+            ("as", "fetch"),
+            ("crossorigin", "anonymous"),
+            ("href", OUTLINES_URL),
+        ] {
+            let _ = link.set_attribute(name, value);
+        }
+        let _ = head.append_child(&link);
+    }
+}
+
+pub fn provide_outlines() {
+    provide_context(OutlinesState {
+        result: RwSignal::new(None),
+        asked: StoredValue::new(Asked::No),
+    });
+}
+
+/// The outlines, starting the fetch if nobody has yet.
+pub fn use_outlines() -> OutlinesState {
+    let state = expect_context::<OutlinesState>();
+    if state.asked.get_value() != Asked::Fetched {
+        state.asked.set_value(Asked::Fetched);
+        let result = state.result;
         spawn_local(async move {
             let loaded = fetch_text(OUTLINES_URL)
                 .await
@@ -159,19 +201,6 @@ impl OutlinesState {
             let _ = result.try_set(Some(Arc::new(loaded)));
         });
     }
-}
-
-pub fn provide_outlines() {
-    provide_context(OutlinesState {
-        result: RwSignal::new(None),
-        started: StoredValue::new(false),
-    });
-}
-
-/// The outlines, starting the fetch if nobody has yet.
-pub fn use_outlines() -> OutlinesState {
-    let state = expect_context::<OutlinesState>();
-    state.start();
     state
 }
 
@@ -188,19 +217,15 @@ pub fn today() -> PartialDate {
 /// Resolves once the browser has painted what is on the page now: in the task after the next
 /// animation frame. A background tab runs no animation frames, hence a timeout as well.
 pub async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
-        let after_frame = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(&resolve);
-            }
-        });
-        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
+        }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    // The frame's callbacks run before its paint; a new task runs after it.
+    next_task().await;
 }
 
 /// Resolves in a later task of the browser's event loop (`setTimeout(0)`): what comes after it

@@ -69,11 +69,11 @@ macro_rules! load {
     }};
 }
 
-/// The map page (`/map`). Its Länder outlines are fetched together with its code.
+/// The map page (`/map`). Its Länder outlines download together with its code.
 pub fn map() -> AnyView {
     let outlines = expect_context::<OutlinesState>();
     on_demand(map::HEAD, async move {
-        outlines.start();
+        outlines.preload();
         load!(map_page)
     })
 }
