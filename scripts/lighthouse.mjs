@@ -50,21 +50,18 @@ try {
       fs.writeFileSync(path.join(out, RUNS > 1 ? `${name}-${i + 1}.json` : `${name}.json`), result.report);
       runs.push(lhr);
     }
-    const score = (lhr, c) => lhr.categories[c].score;
-    const audit = (lhr, a) => lhr.audits[a].numericValue;
-    const of = (f) => runs.map(f);
+    const scores = (c) => runs.map((lhr) => lhr.categories[c].score);
+    const audits = (a) => runs.map((lhr) => lhr.audits[a].numericValue);
+    const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+    const [performance, lcp, tbt] = [scores('performance'), audits('largest-contentful-paint'), audits('total-blocking-time')];
     const row = {
       name,
-      performance: median(of((l) => score(l, 'performance'))),
-      accessibility: Math.min(...of((l) => score(l, 'accessibility'))),
-      'best-practices': Math.min(...of((l) => score(l, 'best-practices'))),
-      lcp: median(of((l) => audit(l, 'largest-contentful-paint'))),
-      tbt: median(of((l) => audit(l, 'total-blocking-time'))),
-      ranges: {
-        performance: [Math.min(...of((l) => score(l, 'performance'))), Math.max(...of((l) => score(l, 'performance')))],
-        lcp: [Math.min(...of((l) => audit(l, 'largest-contentful-paint'))), Math.max(...of((l) => audit(l, 'largest-contentful-paint')))],
-        tbt: [Math.min(...of((l) => audit(l, 'total-blocking-time'))), Math.max(...of((l) => audit(l, 'total-blocking-time')))],
-      },
+      performance: median(performance),
+      accessibility: Math.min(...scores('accessibility')),
+      'best-practices': Math.min(...scores('best-practices')),
+      lcp: median(lcp),
+      tbt: median(tbt),
+      ranges: { performance: spread(performance), lcp: spread(lcp), tbt: spread(tbt) },
     };
     const misses = [];
     for (const c of ['performance', 'accessibility', 'best-practices']) if (!(row[c] >= BUDGET[c])) misses.push(c);
