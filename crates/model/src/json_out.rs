@@ -41,6 +41,41 @@ pub fn pretty(v: &Value) -> String {
     out
 }
 
+/// JSON on one line, without spaces (the index writes one entity per line).
+pub fn compact(v: &Value) -> String {
+    let mut out = String::new();
+    write_compact(v, &mut out);
+    out
+}
+
+fn write_compact(v: &Value, out: &mut String) {
+    match v {
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (k, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(k, out);
+                out.push(':');
+                write_compact(item, out);
+            }
+            out.push('}');
+        }
+        scalar => write(scalar, 0, out),
+    }
+}
+
 fn write(v: &Value, depth: usize, out: &mut String) {
     let indent = |out: &mut String, d: usize| {
         out.push('\n');
@@ -139,5 +174,8 @@ mod tests {
         assert!(printed.contains("\n  \"lat\": 51.2277,"));
         assert!(printed.contains("\"list\": [\n    1,\n    \"a\",\n    []\n  ]"));
         assert_eq!(float(f64::NAN), Value::Null);
+        let line = compact(&v);
+        assert!(!line.contains('\n') && !line.contains(": "));
+        assert_eq!(serde_json::from_str::<Value>(&line).unwrap(), v);
     }
 }

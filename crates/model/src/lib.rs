@@ -1,6 +1,7 @@
 //! cdo-model: the pure domain of cdo-atlas.
 //!
-//! Untrusted JSON is validated at one boundary ([`validate::parse_dataset`]) into domain types
+//! Untrusted JSON is validated at one boundary ([`validate::parse_dataset`], and
+//! [`validate::parse_index`] for the dataset's index) into domain types
 //! ([`domain`]); `raw` (feature `schema`) describes the file's shape for the JSON Schema. Nothing here knows about leptos, the DOM or the network; it is
 //! tested with plain `cargo test`.
 
@@ -9,6 +10,7 @@ pub mod date;
 pub mod domain;
 pub mod explore;
 pub mod geo;
+pub mod index;
 pub mod json_out;
 pub mod map;
 pub mod num;
@@ -21,7 +23,9 @@ pub mod validate;
 
 pub use date::{PartialDate, Precision};
 pub use domain::*;
-pub use validate::{parse_dataset, DatasetError, Issue, JsonType, Loaded, Problem, Rejection};
+pub use validate::{
+    parse_dataset, parse_index, DatasetError, Issue, JsonType, Loaded, Problem, Rejection,
+};
 
 /// Sorts a short list by insertion: for lists that hold each value of a small set at most once
 /// (the explorer's filters, the map's hidden legend entries). `slice::sort` costs ~4 KB of wasm

@@ -41,11 +41,23 @@ fn is_forbidden_char(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The outcome of loading a dataset file that is a dataset: what was kept and what was not.
+/// The outcome of loading a dataset file (or its index, `Loaded<Summary>`) that is one: what
+/// was kept and what was not.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Loaded {
-    pub dataset: Dataset,
+pub struct Loaded<E = Entity> {
+    pub dataset: Dataset<E>,
     pub rejected: Vec<Rejection>,
+}
+
+impl Loaded {
+    /// What the index of this dataset would hold: the kept entities' summaries, and the same
+    /// rejections (the app's stand-in when the index is not available).
+    pub fn summaries(&self) -> Loaded<Summary> {
+        Loaded {
+            dataset: self.dataset.summaries(),
+            rejected: self.rejected.clone(),
+        }
+    }
 }
 
 /// The whole file could not be used.
@@ -172,6 +184,22 @@ pub enum Problem {
 
 /// Parses and validates a dataset file. `today` decides what counts as "in the future".
 pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetError> {
+    parse_file(text, today, validate_entity)
+}
+
+/// Parses and validates a dataset's index (`cdo-atlas.index.json`): the same header, and one
+/// flat [`Summary`] per entity, each field checked as in the dataset.
+pub fn parse_index(text: &str, today: PartialDate) -> Result<Loaded<Summary>, DatasetError> {
+    parse_file(text, today, validate_summary)
+}
+
+/// One validation for both files: the header, then every entry on its own through `entry`, so
+/// that a bad entry is reported and every good one kept.
+fn parse_file<E>(
+    text: &str,
+    today: PartialDate,
+    entry: fn(&Value, PartialDate) -> Result<E, Vec<Issue>>,
+) -> Result<Loaded<E>, DatasetError> {
     // A byte order mark is harmless (editors on Windows write one); JSON parsers refuse it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let start = text.trim_start();
@@ -240,7 +268,7 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
                 field: "id".into(),
                 problem: Problem::DuplicateId,
             }]),
-            _ => validate_entity(value, today),
+            _ => entry(value, today),
         };
         match outcome {
             Ok(entity) => {
@@ -279,16 +307,28 @@ fn parse_version(s: &str) -> Option<SchemaVersion> {
 }
 
 fn validate_entity(value: &Value, today: PartialDate) -> Result<Entity, Vec<Issue>> {
+    validate_entry(value, today, Checker::entity)
+}
+
+fn validate_summary(value: &Value, today: PartialDate) -> Result<Summary, Vec<Issue>> {
+    validate_entry(value, today, Checker::summary)
+}
+
+fn validate_entry<'v, E>(
+    value: &'v Value<'v>,
+    today: PartialDate,
+    walk: fn(&mut Checker<'v>, &'v Map<'v>) -> Option<E>,
+) -> Result<E, Vec<Issue>> {
     let mut c = Checker::new(today);
-    let entity = match value {
-        Value::Object(obj) => c.entity(obj),
+    let entry = match value {
+        Value::Object(obj) => walk(&mut c, obj),
         other => {
             c.expect_type(Some(other), At::Entry, JsonType::Object);
             None
         }
     };
-    match entity {
-        Some(entity) if c.issues.is_empty() => Ok(entity),
+    match entry {
+        Some(entry) if c.issues.is_empty() => Ok(entry),
         _ => Err(c.issues),
     }
 }
@@ -445,18 +485,23 @@ impl<'v> Checker<'v> {
     /// A required, non-blank string of at most `max` characters, borrowed from the input.
     fn text(&mut self, obj: &'v Map<'v>, at: At, key: &str, max: usize) -> Option<&'v str> {
         let s = self.str_field(obj, at, key)?;
+        self.checked_text(s, at.key(key), max)
+    }
+
+    /// `s` if it is not blank, at most `max` characters and free of forbidden characters.
+    fn checked_text(&mut self, s: &'v str, at: At, max: usize) -> Option<&'v str> {
         if s.trim_start().is_empty() {
-            self.report(at.key(key), Problem::Empty);
+            self.report(at, Problem::Empty);
             return None;
         }
         match scan(s) {
             (len, _) if len > max => {
-                self.report(at.key(key), Problem::TooLong { max, len });
+                self.report(at, Problem::TooLong { max, len });
                 None
             }
             (_, Some(c)) => {
                 let code = u32::from(c);
-                self.report(at.key(key), Problem::ControlCharacter { code });
+                self.report(at, Problem::ControlCharacter { code });
                 None
             }
             _ => Some(s),
@@ -611,14 +656,10 @@ impl<'v> Checker<'v> {
         let id = self.slug(obj);
         let name = self.string(obj, at, "name", MAX_NAME);
         let kind = self.enumerated(obj, at, "kind", Kind::from_wire, Kind::WIRE);
-        let land = self.text(obj, at, "land", MAX_ID).and_then(|code| {
-            let land = Land::from_code(code);
-            if land.is_none() {
-                self.report(at.key("land"), Problem::UnknownLand(bounded_echo(code)));
-            }
-            land
-        });
-        let coordinates = self.coordinates(obj);
+        let land = self.land(obj);
+        let coordinates = self
+            .object(obj, at, "coordinates")
+            .and_then(|c| self.coordinates(c, at.key("coordinates")));
         let population = self
             .opt_object(obj, at, "population")
             .and_then(|p| self.population(p));
@@ -694,9 +735,18 @@ impl<'v> Checker<'v> {
         is_slug.then(|| id.to_owned())
     }
 
-    fn coordinates(&mut self, obj: &'v Map<'v>) -> Option<Coordinates> {
-        let c = self.object(obj, At::Entry, "coordinates")?;
-        let at = At::Entry.key("coordinates");
+    fn land(&mut self, obj: &'v Map<'v>) -> Option<Land> {
+        let code = self.text(obj, At::Entry, "land", MAX_ID)?;
+        let land = Land::from_code(code);
+        if land.is_none() {
+            let problem = Problem::UnknownLand(bounded_echo(code));
+            self.report(At::Entry.key("land"), problem);
+        }
+        land
+    }
+
+    /// `lat` and `lon` of `c`, which `at` names; in Germany.
+    fn coordinates(&mut self, c: &'v Map<'v>, at: At) -> Option<Coordinates> {
         let (lat, lon) = (self.number(c, at, "lat"), self.number(c, at, "lon"));
         let coordinates = Coordinates {
             lat: lat?,
@@ -733,17 +783,23 @@ impl<'v> Checker<'v> {
         })
     }
 
-    fn population(&mut self, obj: &'v Map<'v>) -> Option<Population> {
-        let at = At::Entry.key("population");
-        let value = self.number(obj, at, "value");
+    /// A number of inhabitants: a positive whole number up to [`MAX_POPULATION`].
+    fn inhabitants(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<f64> {
+        let value = self.number(obj, at, key);
         if let Some(v) = value {
             if v <= 0.0 || v.fract() != 0.0 {
-                self.report(at.key("value"), Problem::NotPositive(v));
+                self.report(at.key(key), Problem::NotPositive(v));
             } else if v > MAX_POPULATION as f64 {
                 let max = MAX_POPULATION;
-                self.report(at.key("value"), Problem::TooLarge { max });
+                self.report(at.key(key), Problem::TooLarge { max });
             }
         }
+        value
+    }
+
+    fn population(&mut self, obj: &'v Map<'v>) -> Option<Population> {
+        let at = At::Entry.key("population");
+        let value = self.inhabitants(obj, at, "value");
         let year = self.whole_number(obj, at, "year");
         if let Some(y) = year {
             if y < 1900 || y > i64::from(self.today.year) {
@@ -760,18 +816,83 @@ impl<'v> Checker<'v> {
 
     fn office(&mut self, obj: &'v Map<'v>) -> Option<Office> {
         let at = At::Entry.key("office");
+        let post = self.post(obj, at);
+        let sources = self.cites(obj, at);
+        let Post {
+            title,
+            origin,
+            form,
+        } = post?;
+        Some(Office {
+            title,
+            origin,
+            form,
+            sources,
+        })
+    }
+
+    /// `title`, `origin` (may be `null`) and `form` of `obj`, which `at` names.
+    fn post(&mut self, obj: &'v Map<'v>, at: At) -> Option<Post> {
         let title = self.string(obj, at, "title", MAX_NAME);
         let origin = match obj.get("origin") {
             None | Some(Value::Null) => None,
             Some(_) => Some(self.enumerated(obj, at, "origin", Origin::from_wire, Origin::WIRE)?),
         };
         let form = self.enumerated(obj, at, "form", Form::from_wire, Form::WIRE);
-        let sources = self.cites(obj, at);
-        Some(Office {
+        Some(Post {
             title: title?,
             origin,
             form: form?,
-            sources,
+        })
+    }
+
+    // ---- An entry of the index -------------------------------------------------------------
+
+    /// One flat entry of the index (see `index::to_json` for its shape), checked field by field
+    /// as the same facts are in the dataset.
+    fn summary(&mut self, obj: &'v Map<'v>) -> Option<Summary> {
+        let at = At::Entry;
+        let id = self.slug(obj);
+        let name = self.string(obj, at, "name", MAX_NAME);
+        let kind = self.enumerated(obj, at, "kind", Kind::from_wire, Kind::WIRE);
+        let land = self.land(obj);
+        let coordinates = self.coordinates(obj, at);
+        let population = match obj.get("population") {
+            None | Some(Value::Null) => None,
+            Some(_) => Some(self.inhabitants(obj, at, "population")? as u64),
+        };
+        let office = self.post(obj, at);
+        let established = self.opt_date(obj, at, "established");
+        let holder = self.opt_string(obj, at, "holder", MAX_NAME);
+        let since = self.opt_date(obj, at, "since");
+        let search_at = at.key("search");
+        let search = self
+            .array(obj, at, "search", false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let at = search_at.index(i);
+                match v {
+                    Value::Str(s) => self.checked_text(s, at, MAX_TEXT).map(str::to_owned),
+                    other => {
+                        self.expect_type(Some(other), at, JsonType::String);
+                        None
+                    }
+                }
+            })
+            .collect();
+        Some(Summary {
+            id: id?,
+            name: name?,
+            kind: kind?,
+            land: land?,
+            coordinates: coordinates?,
+            population,
+            office: office?,
+            established,
+            holder,
+            since,
+            search,
         })
     }
 
