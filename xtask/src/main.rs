@@ -201,7 +201,10 @@ mod tests {
         let mut data: serde_json::Value = serde_json::from_str(&text).unwrap();
         data["entities"][1]["land"] = serde_json::json!("DE-XX");
         let error = index_of(&data.to_string(), today()).unwrap_err();
-        assert!(error.starts_with("1 rejected entries, the first #1"), "{error}");
+        assert!(
+            error.starts_with("1 rejected entries, the first #1"),
+            "{error}"
+        );
     }
 
     #[test]

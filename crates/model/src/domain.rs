@@ -167,18 +167,16 @@ pub struct Summary {
     pub holder: Option<String>,
     /// [`Entity::since`].
     pub since: Option<PartialDate>,
-    /// The other texts a search finds the entity by: every holder's name, and the context notes
-    /// in both languages.
-    pub search: Vec<String>,
+    /// The other texts a search finds the entity by, one per line: every holder's name, and the
+    /// context notes in both languages.
+    pub search: String,
 }
 
 impl Summary {
     pub fn of(e: &Entity) -> Summary {
-        let mut search: Vec<String> = e.holders.iter().map(|h| h.name.clone()).collect();
-        for c in &e.context {
-            search.push(c.text.de.clone());
-            search.push(c.text.en.clone());
-        }
+        let holders = e.holders.iter().map(|h| h.name.as_str());
+        let context = e.context.iter().flat_map(|c| [&*c.text.de, &*c.text.en]);
+        let search = holders.chain(context).collect::<Vec<_>>().join("\n");
         Summary {
             id: e.id.clone(),
             name: e.name.clone(),

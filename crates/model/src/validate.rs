@@ -27,6 +27,10 @@ pub const MAX_ID: usize = 64;
 pub const MAX_NAME: usize = 200;
 /// Longest accepted free text (context notes, backgrounds).
 pub const MAX_TEXT: usize = 2_000;
+/// Longest accepted search text of an index entry, in bytes (the dataset's limits allow each
+/// entity's holders' names and context notes to add up to much more; the index is written from
+/// the dataset, so this only bounds what a tampered index can make the app hold).
+pub const MAX_SEARCH: usize = 200_000;
 /// Longest accepted URL.
 pub const MAX_URL: usize = 2_048;
 /// More people than Germany has (~84 million) is not a city's or a Land's population.
@@ -176,6 +180,11 @@ pub enum Problem {
     ControlCharacter {
         code: u32,
     },
+    /// A column of the index is not as long as the first (`id`).
+    ColumnLength {
+        expected: usize,
+        found: usize,
+    },
     /// A number beyond what the field can plausibly hold.
     TooLarge {
         max: u64,
@@ -184,22 +193,87 @@ pub enum Problem {
 
 /// Parses and validates a dataset file. `today` decides what counts as "in the future".
 pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetError> {
-    parse_file(text, today, validate_entity)
+    let value = parse_json(text)?;
+    let (header, entities) = read_header(&value, today, "entities", JsonType::Array)?;
+    let entities: &[Value] = entities.as_array().map_or(&[], |a| a);
+    let field = |i: usize, key: &str| {
+        entities[i]
+            .as_object()
+            .and_then(|o| o.get(key))
+            .and_then(Value::as_str)
+    };
+    let (kept, rejected) = collect(
+        entities.len(),
+        |i| field(i, "id"),
+        |i| field(i, "name"),
+        |i| validate_entry(&entities[i], today, Checker::entity),
+    );
+    Ok(header.with(kept, rejected))
 }
 
-/// Parses and validates a dataset's index (`cdo-atlas.index.json`): the same header, and one
-/// flat [`Summary`] per entity, each field checked as in the dataset.
+/// Parses and validates a dataset's index (`cdo-atlas.index.json`, see [`crate::index`]): the
+/// same header, and the summaries as columns of equal length. A column that is missing, not an
+/// array or of another length makes the file unusable; a bad value rejects its entry only.
 pub fn parse_index(text: &str, today: PartialDate) -> Result<Loaded<Summary>, DatasetError> {
-    parse_file(text, today, validate_summary)
+    let value = parse_json(text)?;
+    let (header, columns) = read_header(&value, today, "columns", JsonType::Object)?;
+    let columns = columns.as_object().expect("checked to be an object");
+    let at = At::Entry.key("columns");
+    let mut table = [&[][..]; COLUMNS.len()];
+    for (k, key) in COLUMNS.iter().enumerate() {
+        let column = match columns.get(key) {
+            Some(Value::Array(values)) => values.as_slice(),
+            other => {
+                let mut c = Checker::new(today);
+                c.expect_type(other, at.key(key), JsonType::Array);
+                return Err(DatasetError::Header(c.issues.remove(0)));
+            }
+        };
+        let (expected, found) = (table[0].len(), column.len());
+        if k > 0 && found != expected {
+            let field = at.key(key).field();
+            let problem = Problem::ColumnLength { expected, found };
+            return Err(DatasetError::Header(Issue { field, problem }));
+        }
+        table[k] = column;
+    }
+    let text_at = |k: usize, i: usize| table[k][i].as_str();
+    let (kept, rejected) = collect(
+        table[0].len(),
+        |i| text_at(0, i),
+        |i| text_at(1, i),
+        |i| {
+            let mut c = Checker::new(today);
+            let row: [&Value; COLUMNS.len()] = std::array::from_fn(|k| &table[k][i]);
+            match c.summary(&row) {
+                Some(summary) if c.issues.is_empty() => Ok(summary),
+                _ => Err(c.issues),
+            }
+        },
+    );
+    Ok(header.with(kept, rejected))
 }
 
-/// One validation for both files: the header, then every entry on its own through `entry`, so
-/// that a bad entry is reported and every good one kept.
-fn parse_file<E>(
-    text: &str,
-    today: PartialDate,
-    entry: fn(&Value, PartialDate) -> Result<E, Vec<Issue>>,
-) -> Result<Loaded<E>, DatasetError> {
+/// The index's columns, in the order [`Checker::summary`] reads a row.
+pub const COLUMNS: [&str; 14] = [
+    "id",
+    "name",
+    "kind",
+    "land",
+    "lat",
+    "lon",
+    "population",
+    "title",
+    "origin",
+    "form",
+    "established",
+    "holder",
+    "since",
+    "search",
+];
+
+/// The JSON tree of a file, or why it is none (empty, an HTML page, a syntax error).
+fn parse_json(text: &str) -> Result<Value<'_>, DatasetError> {
     // A byte order mark is harmless (editors on Windows write one); JSON parsers refuse it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let start = text.trim_start();
@@ -209,12 +283,43 @@ fn parse_file<E>(
     if start.starts_with('<') {
         return Err(DatasetError::Html);
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| DatasetError::Syntax(e.to_string()))?;
-    let Value::Object(top) = &value else {
+    serde_json::from_str(text).map_err(|e| DatasetError::Syntax(e.to_string()))
+}
+
+/// A file's header, checked; the entries are added by [`Header::with`].
+struct Header {
+    schema_version: SchemaVersion,
+    as_of: PartialDate,
+    licence: String,
+    compiled_by: Option<String>,
+}
+
+impl Header {
+    fn with<E>(self, entities: Vec<E>, rejected: Vec<Rejection>) -> Loaded<E> {
+        Loaded {
+            dataset: Dataset {
+                schema_version: self.schema_version,
+                as_of: self.as_of,
+                licence: self.licence,
+                compiled_by: self.compiled_by,
+                entities,
+            },
+            rejected,
+        }
+    }
+}
+
+/// The header of a file and its `key` (of type `body`), which holds the entries.
+fn read_header<'v>(
+    value: &'v Value<'v>,
+    today: PartialDate,
+    key: &str,
+    body: JsonType,
+) -> Result<(Header, &'v Value<'v>), DatasetError> {
+    let Value::Object(top) = value else {
         let problem = Problem::WrongType {
             expected: JsonType::Object,
-            found: JsonType::of(&value),
+            found: JsonType::of(value),
         };
         return Err(DatasetError::Header(Issue {
             field: ".".into(),
@@ -236,66 +341,66 @@ fn parse_file<E>(
         .and_then(|d| header.date(At::Entry.key("as_of"), &d));
     let licence = header.string(top, At::Entry, "licence", MAX_NAME);
     let compiled_by = header.opt_string(top, At::Entry, "compiled_by", MAX_TEXT);
-    let entities = match top.get("entities") {
-        Some(Value::Array(entities)) => Some(entities),
-        other => {
-            header.expect_type(other, At::Entry.key("entities"), JsonType::Array);
-            None
-        }
-    };
+    let entries = top.get(key);
+    let entries = header
+        .expect_type(entries, At::Entry.key(key), body)
+        .then_some(entries)
+        .flatten();
     if let Some(issue) = header.issues.into_iter().next() {
         return Err(DatasetError::Header(issue));
     }
-    let (Some(Some(schema_version)), Some(as_of), Some(licence), Some(entities)) =
-        (schema_version.map(|(_, v)| v), as_of, licence, entities)
+    let (Some(Some(schema_version)), Some(as_of), Some(licence), Some(entries)) =
+        (schema_version.map(|(_, v)| v), as_of, licence, entries)
     else {
         unreachable!("every missing header field was reported as an issue")
     };
+    let header = Header {
+        schema_version,
+        as_of,
+        licence,
+        compiled_by,
+    };
+    Ok((header, entries))
+}
 
-    let mut seen = HashSet::with_capacity(entities.len());
-    let mut kept = Vec::with_capacity(entities.len());
+/// Validates `n` entries one by one: an entry whose id (a string, see `id`) came earlier is
+/// rejected as a duplicate, any other goes through `validate`. Rejections name the entry by its
+/// readable id and name.
+fn collect<'v, E>(
+    n: usize,
+    id: impl Fn(usize) -> Option<&'v str>,
+    name: impl Fn(usize) -> Option<&'v str>,
+    mut validate: impl FnMut(usize) -> Result<E, Vec<Issue>>,
+) -> (Vec<E>, Vec<Rejection>) {
+    let mut seen = HashSet::with_capacity(n);
+    let mut kept = Vec::with_capacity(n);
     let mut rejected = Vec::new();
-    for (index, value) in entities.iter().enumerate() {
-        let field = |key| {
-            value
-                .as_object()
-                .and_then(|o| o.get(key))
-                .and_then(Value::as_str)
-        };
-        let id = field("id");
+    for index in 0..n {
+        let id = id(index);
         let outcome = match id {
             Some(id) if seen.contains(id) => Err(vec![Issue {
                 field: "id".into(),
                 problem: Problem::DuplicateId,
             }]),
-            _ => entry(value, today),
+            _ => validate(index),
         };
         match outcome {
-            Ok(entity) => {
+            Ok(entry) => {
                 // The id was checked to be a string: it borrows from the input.
                 if let Some(id) = id {
                     seen.insert(id);
                 }
-                kept.push(entity);
+                kept.push(entry);
             }
             Err(issues) => rejected.push(Rejection {
                 index,
                 id: id.map(bounded_echo),
-                name: field("name").map(bounded_echo),
+                name: name(index).map(bounded_echo),
                 issues,
             }),
         }
     }
-    Ok(Loaded {
-        dataset: Dataset {
-            schema_version,
-            as_of,
-            licence,
-            compiled_by,
-            entities: kept,
-        },
-        rejected,
-    })
+    (kept, rejected)
 }
 
 fn parse_version(s: &str) -> Option<SchemaVersion> {
@@ -304,14 +409,6 @@ fn parse_version(s: &str) -> Option<SchemaVersion> {
         major: major.parse().ok()?,
         minor: minor.parse().ok()?,
     })
-}
-
-fn validate_entity(value: &Value, today: PartialDate) -> Result<Entity, Vec<Issue>> {
-    validate_entry(value, today, Checker::entity)
-}
-
-fn validate_summary(value: &Value, today: PartialDate) -> Result<Summary, Vec<Issue>> {
-    validate_entry(value, today, Checker::summary)
 }
 
 fn validate_entry<'v, E>(
@@ -471,12 +568,12 @@ impl<'v> Checker<'v> {
         }
     }
 
-    /// A present, string-typed field (reported otherwise).
-    fn str_field(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<&'v str> {
-        match obj.get(key) {
+    /// A present string (reported otherwise); `at` names it.
+    fn str_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<&'v str> {
+        match value {
             Some(Value::Str(s)) => Some(s),
             value => {
-                self.expect_type(value, at.key(key), JsonType::String);
+                self.expect_type(value, at, JsonType::String);
                 None
             }
         }
@@ -484,8 +581,12 @@ impl<'v> Checker<'v> {
 
     /// A required, non-blank string of at most `max` characters, borrowed from the input.
     fn text(&mut self, obj: &'v Map<'v>, at: At, key: &str, max: usize) -> Option<&'v str> {
-        let s = self.str_field(obj, at, key)?;
-        self.checked_text(s, at.key(key), max)
+        self.text_value(obj.get(key), at.key(key), max)
+    }
+
+    fn text_value(&mut self, value: Option<&'v Value<'v>>, at: At, max: usize) -> Option<&'v str> {
+        let s = self.str_value(value, at)?;
+        self.checked_text(s, at, max)
     }
 
     /// `s` if it is not blank, at most `max` characters and free of forbidden characters.
@@ -515,9 +616,18 @@ impl<'v> Checker<'v> {
 
     /// A string that may be `null` or absent.
     fn opt_text(&mut self, obj: &'v Map<'v>, at: At, key: &str, max: usize) -> Option<&'v str> {
-        match obj.get(key) {
+        self.opt_text_value(obj.get(key), at.key(key), max)
+    }
+
+    fn opt_text_value(
+        &mut self,
+        value: Option<&'v Value<'v>>,
+        at: At,
+        max: usize,
+    ) -> Option<&'v str> {
+        match value {
             None | Some(Value::Null) => None,
-            Some(_) => self.text(obj, at, key, max),
+            Some(_) => self.text_value(value, at, max),
         }
     }
 
@@ -526,8 +636,11 @@ impl<'v> Checker<'v> {
     }
 
     fn number(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<f64> {
-        let value = obj.get(key);
-        self.expect_type(value, at.key(key), JsonType::Number)
+        self.number_value(obj.get(key), at.key(key))
+    }
+
+    fn number_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<f64> {
+        self.expect_type(value, at, JsonType::Number)
             .then(|| value?.as_f64())
             .flatten()
     }
@@ -555,7 +668,17 @@ impl<'v> Checker<'v> {
         parse: fn(&str) -> Option<T>,
         wire: &'static [&'static str],
     ) -> Option<T> {
-        let s = self.str_field(obj, at, key)?;
+        self.enum_value(obj.get(key), at.key(key), parse, wire)
+    }
+
+    fn enum_value<T: Copy>(
+        &mut self,
+        value: Option<&'v Value<'v>>,
+        at: At,
+        parse: fn(&str) -> Option<T>,
+        wire: &'static [&'static str],
+    ) -> Option<T> {
+        let s = self.str_value(value, at)?;
         let parsed = parse(s);
         if parsed.is_none() {
             let found = bounded_echo(s);
@@ -563,7 +686,7 @@ impl<'v> Checker<'v> {
                 found,
                 expected: wire,
             };
-            self.report(at.key(key), problem);
+            self.report(at, problem);
         }
         parsed
     }
@@ -584,8 +707,12 @@ impl<'v> Checker<'v> {
     }
 
     fn opt_date(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<PartialDate> {
-        let s = self.opt_text(obj, at, key, MAX_ID)?;
-        self.date(at.key(key), s)
+        self.opt_date_value(obj.get(key), at.key(key))
+    }
+
+    fn opt_date_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<PartialDate> {
+        let s = self.opt_text_value(value, at, MAX_ID)?;
+        self.date(at, s)
     }
 
     fn url(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<HttpUrl> {
@@ -723,24 +850,31 @@ impl<'v> Checker<'v> {
     }
 
     fn slug(&mut self, obj: &'v Map<'v>) -> Option<String> {
-        let id = self.text(obj, At::Entry, "id", MAX_ID)?;
+        self.slug_value(obj.get("id"), At::Entry.key("id"))
+    }
+
+    fn slug_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<String> {
+        let id = self.text_value(value, at, MAX_ID)?;
         let is_slug = id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-')
             && !id.ends_with('-');
         if !is_slug {
-            self.report(At::Entry.key("id"), Problem::NotASlug);
+            self.report(at, Problem::NotASlug);
         }
         is_slug.then(|| id.to_owned())
     }
 
     fn land(&mut self, obj: &'v Map<'v>) -> Option<Land> {
-        let code = self.text(obj, At::Entry, "land", MAX_ID)?;
+        self.land_value(obj.get("land"), At::Entry.key("land"))
+    }
+
+    fn land_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<Land> {
+        let code = self.text_value(value, at, MAX_ID)?;
         let land = Land::from_code(code);
         if land.is_none() {
-            let problem = Problem::UnknownLand(bounded_echo(code));
-            self.report(At::Entry.key("land"), problem);
+            self.report(at, Problem::UnknownLand(bounded_echo(code)));
         }
         land
     }
@@ -748,10 +882,12 @@ impl<'v> Checker<'v> {
     /// `lat` and `lon` of `c`, which `at` names; in Germany.
     fn coordinates(&mut self, c: &'v Map<'v>, at: At) -> Option<Coordinates> {
         let (lat, lon) = (self.number(c, at, "lat"), self.number(c, at, "lon"));
-        let coordinates = Coordinates {
-            lat: lat?,
-            lon: lon?,
-        };
+        self.in_germany(lat?, lon?, at)
+    }
+
+    /// The coordinates if they lie in Germany; `at` names them.
+    fn in_germany(&mut self, lat: f64, lon: f64, at: At) -> Option<Coordinates> {
+        let coordinates = Coordinates { lat, lon };
         if !coordinates.in_germany() {
             let (lat, lon) = (coordinates.lat, coordinates.lon);
             self.report(at, Problem::OutsideGermany { lat, lon });
@@ -784,14 +920,14 @@ impl<'v> Checker<'v> {
     }
 
     /// A number of inhabitants: a positive whole number up to [`MAX_POPULATION`].
-    fn inhabitants(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<f64> {
-        let value = self.number(obj, at, key);
+    fn inhabitants(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<f64> {
+        let value = self.number_value(value, at);
         if let Some(v) = value {
             if v <= 0.0 || v.fract() != 0.0 {
-                self.report(at.key(key), Problem::NotPositive(v));
+                self.report(at, Problem::NotPositive(v));
             } else if v > MAX_POPULATION as f64 {
                 let max = MAX_POPULATION;
-                self.report(at.key(key), Problem::TooLarge { max });
+                self.report(at, Problem::TooLarge { max });
             }
         }
         value
@@ -799,7 +935,7 @@ impl<'v> Checker<'v> {
 
     fn population(&mut self, obj: &'v Map<'v>) -> Option<Population> {
         let at = At::Entry.key("population");
-        let value = self.inhabitants(obj, at, "value");
+        let value = self.inhabitants(obj.get("value"), at.key("value"));
         let year = self.whole_number(obj, at, "year");
         if let Some(y) = year {
             if y < 1900 || y > i64::from(self.today.year) {
@@ -848,51 +984,67 @@ impl<'v> Checker<'v> {
 
     // ---- An entry of the index -------------------------------------------------------------
 
-    /// One flat entry of the index (see `index::to_json` for its shape), checked field by field
+    /// Row `row` of the index's columns (in the order of [`COLUMNS`]), checked value by value
     /// as the same facts are in the dataset.
-    fn summary(&mut self, obj: &'v Map<'v>) -> Option<Summary> {
-        let at = At::Entry;
-        let id = self.slug(obj);
-        let name = self.string(obj, at, "name", MAX_NAME);
-        let kind = self.enumerated(obj, at, "kind", Kind::from_wire, Kind::WIRE);
-        let land = self.land(obj);
-        let coordinates = self.coordinates(obj, at);
-        let population = match obj.get("population") {
-            None | Some(Value::Null) => None,
-            Some(_) => Some(self.inhabitants(obj, at, "population")? as u64),
+    fn summary(&mut self, row: &[&'v Value<'v>; COLUMNS.len()]) -> Option<Summary> {
+        let [id, name, kind, land, lat, lon, population, title, origin, form, established, holder, since, search] =
+            *row;
+        let at = |k: usize| At::Entry.key(COLUMNS[k]);
+        let id = self.slug_value(Some(id), at(0));
+        let name = self.text_value(Some(name), at(1), MAX_NAME);
+        let kind = self.enum_value(Some(kind), at(2), Kind::from_wire, Kind::WIRE);
+        let land = self.land_value(Some(land), at(3));
+        let (lat, lon) = (
+            self.number_value(Some(lat), at(4)),
+            self.number_value(Some(lon), at(5)),
+        );
+        let coordinates = match (lat, lon) {
+            (Some(lat), Some(lon)) => self.in_germany(lat, lon, At::Entry),
+            _ => None,
         };
-        let office = self.post(obj, at);
-        let established = self.opt_date(obj, at, "established");
-        let holder = self.opt_string(obj, at, "holder", MAX_NAME);
-        let since = self.opt_date(obj, at, "since");
-        let search_at = at.key("search");
-        let search = self
-            .array(obj, at, "search", false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                let at = search_at.index(i);
-                match v {
-                    Value::Str(s) => self.checked_text(s, at, MAX_TEXT).map(str::to_owned),
-                    other => {
-                        self.expect_type(Some(other), at, JsonType::String);
-                        None
-                    }
-                }
-            })
-            .collect();
+        // `Some(None)`: a value that is not usable (reported).
+        let population = match population {
+            Value::Null => None,
+            value => Some(self.inhabitants(Some(value), at(6)).map(|p| p as u64)),
+        };
+        let title = self.text_value(Some(title), at(7), MAX_NAME);
+        let origin = match origin {
+            Value::Null => None,
+            value => Some(self.enum_value(Some(value), at(8), Origin::from_wire, Origin::WIRE)),
+        };
+        let form = self.enum_value(Some(form), at(9), Form::from_wire, Form::WIRE);
+        let established = self.opt_date_value(Some(established), at(10));
+        let holder = self.opt_text_value(Some(holder), at(11), MAX_NAME);
+        let since = self.opt_date_value(Some(since), at(12));
+        // What search matches against is never shown: a string of bounded length suffices.
+        let search = match search {
+            Value::Str(s) if s.len() > MAX_SEARCH => {
+                let (max, len) = (MAX_SEARCH, s.len());
+                self.report(at(13), Problem::TooLong { max, len });
+                None
+            }
+            Value::Str(s) => Some(s.to_string()),
+            other => {
+                self.expect_type(Some(other), at(13), JsonType::String);
+                None
+            }
+        };
         Some(Summary {
             id: id?,
-            name: name?,
+            name: name?.to_owned(),
             kind: kind?,
             land: land?,
             coordinates: coordinates?,
-            population,
-            office: office?,
+            population: population.map_or(Some(None), |p| p.map(Some))?,
+            office: Post {
+                title: title?.to_owned(),
+                origin: origin.map_or(Some(None), |o| o.map(Some))?,
+                form: form?,
+            },
             established,
-            holder,
+            holder: holder.map(str::to_owned),
             since,
-            search,
+            search: search?,
         })
     }
 

@@ -46,7 +46,10 @@ fn the_index_reads_back_as_the_summaries_of_the_dataset() {
     assert_eq!(index.dataset, full.dataset.summaries());
     assert_eq!(index.dataset.entities.len(), 25);
     // The shipped file is that text (xtask's test says how to regenerate it).
-    assert_eq!(written, include_str!("../../../public/data/cdo-atlas.index.json"));
+    assert_eq!(
+        written,
+        include_str!("../../../public/data/cdo-atlas.index.json")
+    );
 }
 
 #[test]
@@ -63,8 +66,10 @@ fn a_summary_holds_what_the_lists_show() {
     assert_eq!(s.since, darmstadt.since());
     assert_eq!(s.established.map(|d| d.year), Some(2017));
     // Every holder's name and both languages of every context note, for search.
-    assert_eq!(s.search.len(), 1 + 2 * darmstadt.context.len());
-    assert_eq!(s.search[0], "Prof. Michael Waidner");
+    let lines: Vec<&str> = s.search.lines().collect();
+    assert_eq!(lines.len(), 1 + 2 * darmstadt.context.len());
+    assert_eq!(lines[0], "Prof. Michael Waidner");
+    assert_eq!(lines[2], darmstadt.context[0].text.en);
     // Düsseldorf's post is vacant: no current holder, "since" falls back to the post's start.
     let d = full.dataset.entity("duesseldorf").unwrap();
     let s = Summary::of(d);
@@ -73,82 +78,108 @@ fn a_summary_holds_what_the_lists_show() {
 }
 
 #[test]
-fn a_bad_entry_is_rejected_with_its_reasons_and_the_others_stay() {
+fn a_bad_value_rejects_its_entry_with_the_reasons_and_the_others_stay() {
     let mut index = index_json();
-    let e = &mut index["entities"][3];
-    e["lat"] = json!(60.0);
-    e["population"] = json!(-5);
-    e["form"] = json!("king");
-    e["search"] = json!(["ok", 7, "<script>x</script>"]);
-    e["since"] = json!("2099");
-    e["holder"] = json!("");
+    let c = &mut index["columns"];
+    let lon = c["lon"][3].as_f64().unwrap();
+    c["lat"][3] = json!(60.0);
+    c["population"][3] = json!(-5);
+    c["form"][3] = json!("king");
+    c["since"][3] = json!("2099");
+    c["holder"][3] = json!("");
+    c["search"][3] = json!(7);
+    c["name"][5] = json!("Bonn\u{202e}nnoB");
     let (kept, rejected) = issues(&index);
-    assert_eq!(kept.len(), 24);
-    assert_eq!(rejected.len(), 1);
-    let (at, problems) = &rejected[0];
-    assert_eq!(*at, 3);
+    assert_eq!(kept.len(), 23);
+    assert!(!kept.contains(&"hamburg".to_owned()) && !kept.contains(&"bonn".to_owned()));
     assert_eq!(
-        problems,
-        &vec![
-            issue(
-                ".",
-                Problem::OutsideGermany {
-                    lat: 60.0,
-                    lon: index["entities"][3]["lon"].as_f64().unwrap()
-                }
+        rejected,
+        vec![
+            (
+                3,
+                vec![
+                    issue(".", Problem::OutsideGermany { lat: 60.0, lon }),
+                    issue("population", Problem::NotPositive(-5.0)),
+                    issue(
+                        "form",
+                        Problem::UnknownValue {
+                            found: "king".into(),
+                            expected: Form::WIRE
+                        }
+                    ),
+                    issue("holder", Problem::Empty),
+                    issue(
+                        "since",
+                        Problem::InFuture(PartialDate::parse("2099").unwrap())
+                    ),
+                    issue(
+                        "search",
+                        Problem::WrongType {
+                            expected: JsonType::String,
+                            found: JsonType::Number
+                        }
+                    ),
+                ]
             ),
-            issue("population", Problem::NotPositive(-5.0)),
-            issue(
-                "form",
-                Problem::UnknownValue {
-                    found: "king".into(),
-                    expected: Form::WIRE
-                }
-            ),
-            issue("holder", Problem::Empty),
-            issue(
-                "since",
-                Problem::InFuture(PartialDate::parse("2099").unwrap())
-            ),
-            issue(
-                "search[1]",
-                Problem::WrongType {
-                    expected: JsonType::String,
-                    found: JsonType::Number
-                }
+            (
+                5,
+                vec![issue("name", Problem::ControlCharacter { code: 0x202e })]
             ),
         ]
     );
 }
 
 #[test]
-fn duplicate_ids_and_missing_fields_are_rejected_per_entry() {
+fn duplicate_ids_and_wrong_types_are_rejected_per_entry() {
     let mut index = index_json();
-    let first = index["entities"][0].clone();
-    let entities = index["entities"].as_array_mut().unwrap();
-    entities.push(first);
-    entities.push(json!({ "id": "nirgendwo" }));
-    entities.push(json!("not an entry"));
+    let columns = index["columns"].as_object_mut().unwrap();
+    for (key, column) in columns.iter_mut() {
+        let column = column.as_array_mut().unwrap();
+        let first = column[0].clone();
+        column.push(first);
+        column.push(if key == "id" {
+            json!("nirgendwo")
+        } else {
+            json!({})
+        });
+    }
     let (kept, rejected) = issues(&index);
     assert_eq!(kept.len(), 25);
-    let reasons: Vec<(usize, Vec<String>)> = rejected
-        .iter()
-        .map(|(i, issues)| (*i, issues.iter().map(|i| i.field.clone()).collect()))
-        .collect();
+    assert_eq!(rejected[0], (25, vec![issue("id", Problem::DuplicateId)]));
+    let (at, problems) = &rejected[1];
+    assert_eq!(*at, 26);
+    let fields: Vec<&str> = problems.iter().map(|i| i.field.as_str()).collect();
+    // `{}` where a value or `null` belongs: every field but the id says so.
     assert_eq!(
-        reasons,
-        vec![
-            (25, vec!["id".to_owned()]),
-            (
-                26,
-                ["name", "kind", "land", "lat", "lon", "title", "form"]
-                    .map(String::from)
-                    .to_vec()
-            ),
-            (27, vec![".".to_owned()]),
-        ]
+        fields,
+        cdo_model::validate::COLUMNS[1..].to_vec(),
+        "{problems:?}"
     );
-    assert_eq!(rejected[0].1[0].problem, Problem::DuplicateId);
+}
+
+#[test]
+fn a_missing_or_short_column_makes_the_file_unusable() {
+    let mut index = index_json();
+    index["columns"]["lat"].as_array_mut().unwrap().pop();
+    assert_eq!(
+        parse_index(&index.to_string(), TODAY),
+        Err(DatasetError::Header(issue(
+            "columns.lat",
+            Problem::ColumnLength {
+                expected: 25,
+                found: 24
+            }
+        )))
+    );
+    let mut index = index_json();
+    index["columns"].as_object_mut().unwrap().remove("form");
+    assert_eq!(
+        parse_index(&index.to_string(), TODAY),
+        Err(DatasetError::Header(issue(
+            "columns.form",
+            Problem::Missing
+        )))
+    );
 }
 
 #[test]
@@ -164,9 +195,10 @@ fn a_file_that_is_no_index_is_refused_as_a_whole() {
         parse_index(&index.to_string(), TODAY),
         Err(DatasetError::UnsupportedSchema { .. })
     ));
-    // The dataset itself is no index: every entry lacks the flat fields, and says so.
+    // The dataset itself is no index: it has no columns.
     let full = include_str!("../../../public/data/cdo-atlas.json");
-    let read = parse_index(full, TODAY).unwrap();
-    assert_eq!(read.dataset.entities.len(), 0);
-    assert_eq!(read.rejected.len(), 25);
+    assert_eq!(
+        parse_index(full, TODAY),
+        Err(DatasetError::Header(issue("columns", Problem::Missing)))
+    );
 }

@@ -149,6 +149,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, ControlCharacter { code }) => format!(
             "the text contains a control or direction character (U+{code:04X}) that could make it display differently from what it says."
         ),
+        (Lang::De, ColumnLength { expected, found }) => {
+            format!("hat {found} Werte statt {expected} wie die Spalte id.")
+        }
+        (Lang::En, ColumnLength { expected, found }) => {
+            format!("has {found} values instead of {expected} like the id column.")
+        }
         (Lang::De, TooLarge { max }) => format!("mehr als {} ist nicht plausibel.", crate::number(lang, *max)),
         (Lang::En, TooLarge { max }) => format!("more than {} is not plausible.", crate::number(lang, *max)),
     }
