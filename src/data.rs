@@ -1,18 +1,20 @@
-//! Loading the dataset: fetch with gloo-net, validate with `cdo_model::parse_dataset`, share the
-//! result as context. The only place the app touches the network.
+//! Loading the data: fetch with gloo-net, validate with `cdo_model::parse_index` (the lists'
+//! index) or `parse_dataset` (every entity in full), share the result as context. The only place
+//! the app touches the network.
 //!
-//! A plain signal filled by a spawned task, rather than a `LocalResource`: the app loads one file
-//! once (again only on "retry"), needs no Suspense, and the resource machinery cost ~10 KB gzip.
+//! Plain signals filled by spawned tasks, rather than `LocalResource`s: the app loads each file
+//! once (again only on "retry" or newer data), needs no Suspense, and the resource machinery
+//! cost ~10 KB gzip.
 
 use std::sync::Arc;
 
 use cdo_model::geo::{parse_outlines, Outlines};
-use cdo_model::{parse_dataset, DatasetError, Loaded, PartialDate};
+use cdo_model::{parse_dataset, parse_index, DatasetError, Loaded, PartialDate, Summary};
 use cdo_text::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::paths::{DATASET_URL, OUTLINES_URL};
+use crate::paths::{DATASET_URL, INDEX_URL, OUTLINES_URL};
 
 /// Why the dataset is not available.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,54 +53,173 @@ impl LoadError {
     }
 }
 
-/// The outcome of one load, shared cheaply between views.
-pub type DataResult = Arc<Result<Loaded, LoadError>>;
+/// One file the app loads, as app-wide context: `None` while it loads (or before anybody asked
+/// for it). The outcome is shared cheaply between views.
+pub struct Data<T: Send + Sync + 'static> {
+    state: RwSignal<Option<Arc<Result<T, LoadError>>>>,
+    asked: StoredValue<bool>,
+}
 
-/// The dataset as app-wide context: `None` while loading.
-#[derive(Clone, Copy)]
-pub struct Dataset(RwSignal<Option<DataResult>>);
+impl<T: Send + Sync + 'static> Clone for Data<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
 
-impl Dataset {
-    /// A dataset that is already loaded (tests, fixtures).
-    pub fn ready(result: Result<Loaded, LoadError>) -> Self {
-        Dataset(RwSignal::new(Some(Arc::new(result))))
+impl<T: Send + Sync + 'static> Copy for Data<T> {}
+
+impl<T: Send + Sync + 'static> Data<T> {
+    fn new() -> Self {
+        Data {
+            state: RwSignal::new(None),
+            asked: StoredValue::new(false),
+        }
+    }
+
+    /// Data that is already loaded (tests, fixtures).
+    pub fn ready(result: Result<T, LoadError>) -> Self {
+        Data {
+            state: RwSignal::new(Some(Arc::new(result))),
+            asked: StoredValue::new(true),
+        }
     }
 
     /// The current state, tracked: `None` while loading.
-    pub fn get(&self) -> Option<DataResult> {
-        self.0.get()
+    pub fn get(&self) -> Option<Arc<Result<T, LoadError>>> {
+        self.state.get()
     }
 
-    /// Fetches the dataset (again), showing the loading state meanwhile.
-    pub fn load(&self) {
-        let state = self.0;
+    /// The current state, untracked.
+    pub fn get_untracked(&self) -> Option<Arc<Result<T, LoadError>>> {
+        self.state.get_untracked()
+    }
+
+    /// Whether the file has been asked for (it may still be loading).
+    pub fn asked(&self) -> bool {
+        self.asked.try_get_value().unwrap_or(false)
+    }
+
+    /// Shows the loading state, runs `fetch`, and shows its outcome in a later task: parsing
+    /// and drawing the page were one long task that kept the page from answering input; drawn
+    /// in the next task, they are two (ARCHITECTURE.md, "Size").
+    fn load_with(self, fetch: impl std::future::Future<Output = Result<T, LoadError>> + 'static) {
+        self.asked.set_value(true);
+        let state = self.state;
         state.set(None);
         spawn_local(async move {
-            let result = fetch().await;
-            // Parsing and drawing the page were one long task that kept the page from answering
-            // input; drawn in the next task, they are two (ARCHITECTURE.md, "Size").
+            let result = fetch.await;
             next_task().await;
-            state.set(Some(Arc::new(result)))
+            let _ = state.try_set(Some(Arc::new(result)));
         });
     }
 }
 
-/// Starts loading the dataset and provides it as context.
-pub fn provide_dataset() {
-    let dataset = Dataset(RwSignal::new(None));
-    dataset.load();
-    provide_context(dataset);
+/// What the lists show (overview, map, explorer, charts, the picks): the dataset's index, one
+/// [`Summary`] per entity — or, where no usable index is served, the summaries of the dataset
+/// itself. Loaded when the app starts.
+pub type Index = Data<Loaded<Summary>>;
+
+/// The dataset itself, every entity in full: for profile, compare and the explorer's downloads.
+/// Loaded when first asked for ([`use_dataset`]).
+pub type Dataset = Data<Loaded>;
+
+/// Fetching a file (again), showing the loading state meanwhile.
+pub trait Reload {
+    fn reload(self);
 }
 
+impl Reload for Index {
+    fn reload(self) {
+        self.load();
+    }
+}
+
+impl Reload for Dataset {
+    fn reload(self) {
+        self.load();
+    }
+}
+
+impl Data<Loaded<Summary>> {
+    /// Fetches the index (again), showing the loading state meanwhile.
+    pub fn load(self) {
+        self.load_with(async {
+            match fetch_index().await {
+                Ok(index) => Ok(index),
+                // No usable index (a deployment of the dataset alone, a proxy's error page, a
+                // damaged file): the dataset holds the same entities, and its validation says
+                // what is wrong with them, if anything.
+                Err(_) => fetch_dataset().await.map(|full| full.summaries()),
+            }
+        });
+    }
+}
+
+impl Data<Loaded> {
+    /// Fetches the dataset (again), showing the loading state meanwhile.
+    pub fn load(self) {
+        self.load_with(fetch_dataset());
+    }
+}
+
+/// Provides the index, loading it, and the dataset, loaded once asked for.
+pub fn provide_data() {
+    provide_context(Dataset::new());
+    let index = Index::new();
+    provide_context(index);
+    index.load();
+}
+
+/// Provides `result` as the dataset and its summaries as the index (tests, fixtures).
+pub fn provide_loaded(result: Result<Loaded, LoadError>) {
+    let summaries = match &result {
+        Ok(loaded) => Ok(loaded.summaries()),
+        Err(e) => Err(e.clone()),
+    };
+    provide_context(Index::ready(summaries));
+    provide_context(Dataset::ready(result));
+}
+
+/// The lists' data.
+pub fn use_index() -> Index {
+    expect_context::<Index>()
+}
+
+/// The dataset, starting to load it if nobody has yet.
 pub fn use_dataset() -> Dataset {
+    let dataset = expect_context::<Dataset>();
+    if !dataset.asked() {
+        dataset.load();
+    }
+    dataset
+}
+
+/// The dataset without asking for it: `get` is `None` until somebody has.
+pub fn peek_dataset() -> Dataset {
     expect_context::<Dataset>()
 }
 
-async fn fetch() -> Result<Loaded, LoadError> {
-    let text = fetch_text(DATASET_URL).await?;
+/// Loads everything again that has been loaded (newer data was announced).
+pub fn reload(index: Index, dataset: Dataset) {
+    index.load();
+    if dataset.asked() {
+        dataset.load();
+    }
+}
+
+async fn fetch_index() -> Result<Loaded<Summary>, LoadError> {
+    let text = fetch_text(INDEX_URL).await?;
     crate::perf::mark("cdo:data:fetched");
-    let loaded = parse_dataset(&text, today()).map_err(LoadError::Dataset);
+    let loaded = parse_index(&text, today()).map_err(LoadError::Dataset);
     crate::perf::mark("cdo:data:validated");
+    loaded
+}
+
+async fn fetch_dataset() -> Result<Loaded, LoadError> {
+    let text = fetch_text(DATASET_URL).await?;
+    crate::perf::mark("cdo:dataset:fetched");
+    let loaded = parse_dataset(&text, today()).map_err(LoadError::Dataset);
+    crate::perf::mark("cdo:dataset:validated");
     loaded
 }
 

@@ -33,7 +33,7 @@ use routes::{about::About, overview::Overview, profile::Profile, NotFound};
 pub fn App() -> impl IntoView {
     i18n::provide_lang();
     embed::provide_embed();
-    data::provide_dataset();
+    data::provide_data();
     data::provide_outlines();
     picks::provide_picks();
     offline::provide_freshness();
@@ -65,7 +65,11 @@ fn Pages() -> impl IntoView {
         Route::Page(Page::Overview) => view! { <Overview /> }.into_any(),
         Route::Page(Page::Map) => on_demand::map(),
         Route::Page(Page::Explore) => view! { <ExplorePage /> }.into_any(),
-        Route::Page(Page::Compare) => on_demand::compare(),
+        Route::Page(Page::Compare) => {
+            // The compare view shows entities in full: fetched alongside its module.
+            data::use_dataset();
+            on_demand::compare()
+        }
         Route::Page(Page::Report) => on_demand::report(),
         Route::Page(Page::About) => view! { <About /> }.into_any(),
         Route::Entity(id) => view! { <Profile id /> }.into_any(),

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::data::use_dataset;
+use crate::data::use_index;
 use crate::i18n::localized;
 
 /// What the service worker last said about the dataset.
@@ -89,7 +89,8 @@ pub fn OfflineBadge() -> impl IntoView {
 #[component]
 pub fn FreshnessNotices() -> impl IntoView {
     let f = use_freshness();
-    let data = use_dataset();
+    let data = use_index();
+    let dataset = crate::data::peek_dataset();
     let stored = localized(move |lang, s| {
         let text = match f.data.get() {
             DataNote::StoredOffline => s.data_stored_offline,
@@ -113,7 +114,7 @@ pub fn FreshnessNotices() -> impl IntoView {
                     let _ = root.remove_attribute("data-data");
                 }
                 f.data.set(DataNote::Fresh);
-                data.load();
+                crate::data::reload(data, dataset);
             };
             view! {
                 <p class="banner" role="status">

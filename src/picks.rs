@@ -7,7 +7,7 @@ use cdo_model::compare::Picks;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::data::use_dataset;
+use crate::data::use_index;
 use crate::i18n::{localized, use_strings};
 use crate::paths::{self, Page};
 
@@ -49,7 +49,7 @@ pub fn provide_picks() {
         }
     });
     // Picks from an older dataset that no longer has them are dropped once it has loaded.
-    let data = use_dataset();
+    let data = use_index();
     Effect::new(move |_| {
         if let Some(Ok(loaded)) = data.get().as_deref() {
             let mut known = picks.get_untracked();
@@ -103,7 +103,7 @@ pub fn pick_toggle(id: String, name: String, visible: bool) -> impl IntoView {
 #[component]
 pub fn PicksTray() -> impl IntoView {
     let picks = use_picks();
-    let data = use_dataset();
+    let data = use_index();
     let location = use_location();
     let s = use_strings();
     // Shown once the names can be: with picks, the data loaded, and not on the compare page.

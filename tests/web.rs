@@ -5,7 +5,7 @@
 
 use cdo_atlas::components::badge::model_badge;
 use cdo_atlas::components::layout::{RejectedNotice, Shell};
-use cdo_atlas::data::{Dataset, LoadError};
+use cdo_atlas::data::{provide_loaded, LoadError};
 use cdo_atlas::i18n::{localized, provide_lang};
 use cdo_atlas::offline::provide_freshness;
 use cdo_atlas::picks::provide_picks;
@@ -37,7 +37,7 @@ fn container() -> web_sys::HtmlElement {
 /// Provides the dataset `text`, parsed as the app's loader would.
 fn provide_fixed_dataset(text: &'static str) {
     let parsed = parse_dataset(text, PartialDate::ymd(2026, 11, 26)).map_err(LoadError::Dataset);
-    provide_context(Dataset::ready(parsed));
+    provide_loaded(parsed);
 }
 
 /// Lets effects, resources and the DOM settle.
@@ -168,13 +168,13 @@ async fn legend_toggles_hide_and_show_their_markers() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         provide_lang();
-        provide_context(Dataset::ready(
+        provide_loaded(
             parse_dataset(
                 include_str!("../public/data/cdo-atlas.json"),
                 PartialDate::ymd(2026, 11, 26),
             )
             .map_err(LoadError::Dataset),
-        ));
+        );
         let outlines = cdo_model::geo::parse_outlines(include_str!("../public/data/laender.json"))
             .ok_or(LoadError::Outlines);
         provide_context(OutlinesState::ready(outlines));

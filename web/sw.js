@@ -4,7 +4,8 @@
 //
 //   precache     every file of the release build, under a cache named after the build
 //   navigations  network first (3 s), falling back to the cached shell, so deep links open offline
-//   dataset      stale-while-revalidate; pages are told when a refresh failed or brought news
+//   data         the dataset and its index: stale-while-revalidate; pages are told when a refresh
+//                failed or brought news
 //   the rest     cache first (hashed file names), network for anything not precached
 //
 // A development build gets PRECACHE = null: the worker then caches nothing and intercepts nothing
@@ -15,7 +16,7 @@ const PRECACHE = __PRECACHE__;
 const PREFIX = 'cdo-atlas-';
 const CACHE = `${PREFIX}${BUILD}`;
 const SHELL = '/index.html';
-const DATASET = '/data/cdo-atlas.json';
+const DATA = ['/data/cdo-atlas.index.json', '/data/cdo-atlas.json'];
 const NAVIGATION_TIMEOUT_MS = 3000;
 
 self.addEventListener('install', (event) => {
@@ -51,7 +52,7 @@ if (PRECACHE) {
     if (request.method !== 'GET' || url.origin !== self.location.origin) return;
     if (request.mode === 'navigate') {
       event.respondWith(navigation(request));
-    } else if (url.pathname === DATASET) {
+    } else if (DATA.includes(url.pathname)) {
       event.respondWith(staleWhileRevalidate(request, event));
     } else {
       event.respondWith(cacheFirst(request));
@@ -73,7 +74,8 @@ async function navigation(request) {
 
 async function staleWhileRevalidate(request, event) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(DATASET);
+  const path = new URL(request.url).pathname;
+  const cached = await cache.match(path);
   const refresh = (async () => {
     let response;
     try {
@@ -86,7 +88,7 @@ async function staleWhileRevalidate(request, event) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const fresh = await response.clone().text();
       const old = cached ? await cached.clone().text() : null;
-      await cache.put(DATASET, response.clone());
+      await cache.put(path, response.clone());
       if (old !== null && old !== fresh) await tell(event, 'dataset-updated');
       return response;
     } catch (error) {

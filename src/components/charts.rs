@@ -3,7 +3,7 @@
 //! description and a table fallback. Hand-written SVG: two simple charts do not earn a library.
 
 use cdo_model::explore::ExploreState;
-use cdo_model::{Entity, Headline};
+use cdo_model::{Headline, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
@@ -11,7 +11,7 @@ use crate::components::badge::headline_class;
 use crate::paths::{self, Page};
 
 /// Bars per headline model, largest first.
-pub fn models_chart(entities: &[Entity], lang: Lang, s: &'static Strings) -> impl IntoView {
+pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> impl IntoView {
     let mut counts: Vec<(Headline, usize)> = Headline::ALL
         .iter()
         .map(|&h| {
@@ -68,10 +68,10 @@ pub fn models_chart(entities: &[Entity], lang: Lang, s: &'static Strings) -> imp
 }
 
 /// One mark per entity with a known year of creation, stacked per year.
-pub fn timeline_chart(entities: &[Entity], lang: Lang, s: &'static Strings) -> impl IntoView {
-    let mut dated: Vec<(u16, &Entity)> = entities
+pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> impl IntoView {
+    let mut dated: Vec<(u16, &Summary)> = entities
         .iter()
-        .filter_map(|e| Some((e.established.as_ref()?.date.year, e)))
+        .filter_map(|e| Some((e.established?.year, e)))
         .collect();
     dated.sort_by_key(|(y, e)| (*y, cdo_model::search::fold(&e.name)));
     let (Some(first), Some(last)) = (dated.first().map(|d| d.0), dated.last().map(|d| d.0)) else {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::data::use_dataset;
+use crate::data::use_index;
 use crate::embed::{is_embedded, EmbedBar};
 use crate::i18n::{localized, use_lang, use_strings};
 use crate::offline::{FreshnessNotices, OfflineBadge};
@@ -112,7 +112,7 @@ fn AddressNotice() -> impl IntoView {
 /// Entries the validator dropped, listed so nothing disappears silently.
 #[component]
 pub fn RejectedNotice() -> impl IntoView {
-    let data = use_dataset();
+    let data = use_index();
     localized(move |lang, s| {
         let result = data.get()?;
         let loaded = result.as_ref().as_ref().ok()?;
@@ -150,7 +150,7 @@ pub fn RejectedNotice() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
-    let data = use_dataset();
+    let data = use_index();
     localized(move |lang, s| {
         let stand = data.get().and_then(|result| {
             let dataset = &result.as_ref().as_ref().ok()?.dataset;

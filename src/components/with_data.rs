@@ -1,21 +1,29 @@
-//! Renders a page only once the dataset is loaded; shows the loading and error states otherwise.
+//! Renders a page only once its data is loaded — the index for the lists, the dataset for
+//! details; shows the loading and error states otherwise.
 
-use cdo_model::Loaded;
+use cdo_model::{Loaded, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
-use crate::data::{use_dataset, LoadError};
+use crate::data::{use_dataset, use_index, Data, LoadError, Reload};
 use crate::i18n::{localized, use_lang};
 
-/// A page body drawn from the loaded dataset in one language. Boxed so that every page shares
-/// one instantiation of the loading/error logic.
-pub type Render = Box<dyn Fn(&Loaded, Lang, &'static Strings) -> AnyView + Send + Sync>;
+/// A page body drawn from loaded data (by default the index) in one language. Boxed so that
+/// every page shares one instantiation of the loading/error logic per kind of data.
+pub type Render<T = Loaded<Summary>> =
+    Box<dyn Fn(&T, Lang, &'static Strings) -> AnyView + Send + Sync>;
 
-/// Reruns `render` whenever the data or the language changes; while the data loads a status
+/// Reruns `render` whenever the index or the language changes; while the index loads a status
 /// line shows, and a failed load shows the reason with a retry button (under an `<h1>`: the
 /// page has no heading of its own until the data is there).
 pub fn with_data(render: Render) -> impl IntoView {
-    body(render, Heading::Page)
+    body(use_index(), render, Heading::Page)
+}
+
+/// Like [`with_data`], from the dataset itself (every entity in full), under a heading the page
+/// has already drawn; asks for the dataset.
+pub fn with_details(render: Render<Loaded>) -> impl IntoView {
+    body(use_dataset(), render, Heading::Section)
 }
 
 /// A page whose heading and introduction need no data (`head` picks them from the strings):
@@ -23,7 +31,14 @@ pub fn with_data(render: Render) -> impl IntoView {
 /// loads — usually the page's largest text, which is what LCP measures. The rest is `render`'s,
 /// as in [`with_data`]; a failed load is then a section under the page's heading.
 pub fn data_page(head: PageHead, render: Render) -> impl IntoView {
-    view! { <section class=head.class>{page_head(head)} {body(render, Heading::Section)}</section> }
+    let body = body(use_index(), render, Heading::Section);
+    view! { <section class=head.class>{page_head(head)} {body}</section> }
+}
+
+/// [`data_page`] for a page that shows entities in full: drawn from the dataset.
+pub fn details_page(head: PageHead, render: Render<Loaded>) -> impl IntoView {
+    let body = body(use_dataset(), render, Heading::Section);
+    view! { <section class=head.class>{page_head(head)} {body}</section> }
 }
 
 /// What a page shows before anything else: the class of its `<section>`, and its heading and
@@ -51,8 +66,14 @@ enum Heading {
     Section,
 }
 
-fn body(render: Render, heading: Heading) -> impl IntoView {
-    let data = use_dataset();
+fn body<T: Send + Sync + 'static>(
+    data: Data<T>,
+    render: Render<T>,
+    heading: Heading,
+) -> impl IntoView
+where
+    Data<T>: Reload,
+{
     let lang = use_lang();
     move || {
         let lang = lang.get();
@@ -61,7 +82,9 @@ fn body(render: Render, heading: Heading) -> impl IntoView {
             None => view! { <p class="status" role="status">{s.loading}</p> }.into_any(),
             Some(result) => match &*result {
                 Ok(loaded) => render(loaded, lang, s),
-                Err(error) => error_state(error, lang, s, heading).into_any(),
+                Err(error) => {
+                    error_state(error, lang, s, heading, move || data.reload()).into_any()
+                }
             },
         }
     }
@@ -73,8 +96,8 @@ fn error_state(
     lang: Lang,
     s: &'static Strings,
     heading: Heading,
+    retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let data = use_dataset();
     let title = match heading {
         Heading::Page => view! { <h1 id="error-title">{s.error_title}</h1> }.into_any(),
         Heading::Section => view! { <h2 id="error-title">{s.error_title}</h2> }.into_any(),
@@ -83,7 +106,7 @@ fn error_state(
         <section class="error-state" role="alert" aria-labelledby="error-title">
             {title}
             <p><strong>{s.error_intro}</strong> " " <span class="error-reason">{error.message(lang)}</span></p>
-            <button type="button" class="button" on:click=move |_| data.load()>{s.retry}</button>
+            <button type="button" class="button" on:click=move |_| retry()>{s.retry}</button>
         </section>
     }
 }

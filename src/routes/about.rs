@@ -5,7 +5,7 @@ use cdo_model::{Form, Headline, Origin};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
-use crate::data::use_dataset;
+use crate::data::use_index;
 use crate::head::use_title;
 use crate::i18n::{localized, use_strings};
 use crate::paths;
@@ -23,7 +23,7 @@ const EXAMPLES: [(&str, &str, Headline); 5] = [
 pub fn About() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_about.to_owned());
-    let data = use_dataset();
+    let data = use_index();
     localized(move |lang, s| {
         let origins = Origin::ALL
             .iter()

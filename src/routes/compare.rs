@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::with_data::{data_page, PageHead};
+use crate::components::with_data::{details_page, PageHead};
+use crate::data::{use_index, Index};
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
@@ -39,14 +40,18 @@ pub fn ComparePage() -> impl IntoView {
         );
     });
     let go = move |next: CompareState| go.with_value(|f| f(next));
-    data_page(
+    let index = use_index();
+    details_page(
         HEAD,
-        Box::new(move |loaded, lang, s| compare(loaded, &state.get(), lang, s, go).into_any()),
+        Box::new(move |loaded, lang, s| {
+            compare(loaded, index, &state.get(), lang, s, go).into_any()
+        }),
     )
 }
 
 fn compare(
     loaded: &Loaded,
+    index: Index,
     st: &CompareState,
     lang: Lang,
     s: &'static Strings,
@@ -78,8 +83,14 @@ fn compare(
         .map(|n| view! { <p class="notice" role="status">{n}</p> })
         .collect_view();
 
-    // The add control lists what is not compared yet, in overview order.
-    let addable = name_order(entities.iter().filter(|e| !st.ids.contains(&e.id)));
+    // The add control lists what is not compared yet, in overview order (from the index, which
+    // has the names and loads first).
+    let listed = index.get();
+    let summaries = match listed.as_deref() {
+        Some(Ok(index)) => &index.dataset.entities[..],
+        _ => &[],
+    };
+    let addable = name_order(summaries.iter().filter(|e| !st.ids.contains(&e.id)));
     let options = addable
         .iter()
         .map(|e| view! { <option value=e.id.clone()>{e.name.clone()}</option> })

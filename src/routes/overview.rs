@@ -1,7 +1,7 @@
 //! The overview: every entity with its Land and headline model, each linking to its profile.
 
 use cdo_model::search::name_order;
-use cdo_model::{Entity, Loaded};
+use cdo_model::{Loaded, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn Overview() -> impl IntoView {
     )
 }
 
-fn overview(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
+fn overview(loaded: &Loaded<Summary>, lang: Lang, s: &'static Strings) -> impl IntoView {
     let entities = name_order(&loaded.dataset.entities);
     let count = entities.len();
     let cards = entities.into_iter().map(|e| card(e, lang)).collect_view();
@@ -42,7 +42,7 @@ fn overview(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
     }
 }
 
-fn card(e: &Entity, lang: Lang) -> impl IntoView {
+fn card(e: &Summary, lang: Lang) -> impl IntoView {
     view! {
         <li class="card">
             <h2 class="card-title"><a href=paths::entity(&e.id)>{e.name.clone()}</a></h2>

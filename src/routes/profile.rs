@@ -4,14 +4,14 @@
 use cdo_model::geo;
 use cdo_model::map::{MapState, View};
 use cdo_model::search::name_order;
-use cdo_model::Entity;
+use cdo_model::{Entity, Summary};
 use cdo_text::present::{self, Cite, Line};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
-use crate::components::with_data::with_data;
-use crate::data::use_dataset;
+use crate::components::with_data::{with_data, with_details};
+use crate::data::use_index;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
@@ -22,7 +22,7 @@ use crate::routes::not_found;
 pub fn Profile(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     let id = move || id.get_value();
-    let data = use_dataset();
+    let data = use_index();
     let s = use_strings();
     use_title(move || {
         let id = id();
@@ -33,17 +33,42 @@ pub fn Profile(id: String) -> impl IntoView {
     });
     with_data(Box::new(move |loaded, lang, s| {
         match loaded.dataset.entity(&id()) {
-            Some(entity) => (
-                profile(entity, lang, s),
-                more(&loaded.dataset.entities, entity, s),
-            )
-                .into_any(),
+            Some(entity) => profile(entity, &loaded.dataset.entities, lang, s).into_any(),
             None => not_found(s).into_any(),
         }
     }))
 }
 
-fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
+/// The heading from the index, drawn at once; the rest from the dataset, once it is there, with
+/// the onward links after it (drawn with it, so that nothing below the heading moves).
+fn profile(
+    summary: &Summary,
+    entities: &[Summary],
+    lang: Lang,
+    s: &'static Strings,
+) -> impl IntoView {
+    let onward = Onward::of(entities, summary);
+    let id = summary.id.clone();
+    let details = with_details(Box::new(move |full, lang, s| {
+        let found = full.dataset.entity(&id).map(|e| details(e, lang, s));
+        let found = found.map_or_else(
+            || view! { <p class="notice" role="status">{s.profile_missing}</p> }.into_any(),
+            IntoAny::into_any,
+        );
+        (found, onward.view(s)).into_any()
+    }));
+    view! {
+        <article class="page profile">
+            <p class="breadcrumb"><a href=Page::Overview.path()>{s.profile_back}</a></p>
+            <h1>{summary.name.clone()}</h1>
+            <p class="card-meta">{format!("{} · {}", cdo_text::kind(lang, summary.kind), cdo_text::land(lang, summary.land))}</p>
+            {details}
+        </article>
+    }
+}
+
+/// Everything the profile shows of `e` below its heading.
+fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let headline = e.office.headline();
     let p = present::profile(e, lang);
     let facts = p
@@ -94,10 +119,6 @@ fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
         .collect_view();
 
     view! {
-        <article class="page profile">
-            <p class="breadcrumb"><a href=Page::Overview.path()>{s.profile_back}</a></p>
-            <h1>{e.name.clone()}</h1>
-            <p class="card-meta">{format!("{} · {}", cdo_text::kind(lang, e.kind), cdo_text::land(lang, e.land))}</p>
             <section aria-labelledby="model-title" class="model">
                 <h2 id="model-title">{s.profile_model}</h2>
                 <p>{model_badge(headline, lang)}</p>
@@ -114,35 +135,52 @@ fn profile(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
                 <h2 id="sources-title">{s.profile_sources}</h2>
                 <ol class="sources">{sources}</ol>
             </section>
-        </article>
     }
 }
 
-/// Onward links: the entity on the map, and the previous and next entity in overview order.
-fn more(entities: &[Entity], e: &Entity, s: &'static Strings) -> impl IntoView {
-    let order = name_order(entities);
-    let at = order.iter().position(|x| x.id == e.id).unwrap_or(0);
-    let prev = order[(at + order.len() - 1) % order.len()];
-    let next = order[(at + 1) % order.len()];
-    let view = MapState {
-        view: View {
-            zoom: 4.0,
-            center: geo::project(e.coordinates),
+/// Onward links: the entity on the map, comparing and picking it, and the previous and next
+/// entity in overview order.
+struct Onward {
+    entity: Summary,
+    prev: (String, String),
+    next: (String, String),
+}
+
+impl Onward {
+    fn of(entities: &[Summary], e: &Summary) -> Onward {
+        let order = name_order(entities);
+        let at = order.iter().position(|x| x.id == e.id).unwrap_or(0);
+        let link = |x: &Summary| (x.id.clone(), x.name.clone());
+        Onward {
+            entity: e.clone(),
+            prev: link(order[(at + order.len() - 1) % order.len()]),
+            next: link(order[(at + 1) % order.len()]),
         }
-        .clamped(),
-        ..MapState::default()
-    };
-    let map = paths::with_query(Page::Map, &view.canonical().to_query());
-    view! {
-        <nav class="page more" aria-label=s.profile_more>
-            <ul>
-                <li><a href=map>{s.profile_on_map}</a></li>
-                <li><a href=paths::with_query(Page::Compare, &[("ids", e.id.clone())])>{s.compare_with}</a></li>
-                <li>{pick_toggle(e.id.clone(), e.name.clone(), true)}</li>
-                <li>{s.profile_prev} " " <a href=paths::entity(&prev.id) rel="prev">{prev.name.clone()}</a></li>
-                <li>{s.profile_next} " " <a href=paths::entity(&next.id) rel="next">{next.name.clone()}</a></li>
-            </ul>
-        </nav>
+    }
+
+    fn view(&self, s: &'static Strings) -> impl IntoView {
+        let e = &self.entity;
+        let view = MapState {
+            view: View {
+                zoom: 4.0,
+                center: geo::project(e.coordinates),
+            }
+            .clamped(),
+            ..MapState::default()
+        };
+        let map = paths::with_query(Page::Map, &view.canonical().to_query());
+        let (prev, next) = (&self.prev, &self.next);
+        view! {
+            <nav class="page more" aria-label=s.profile_more>
+                <ul>
+                    <li><a href=map>{s.profile_on_map}</a></li>
+                    <li><a href=paths::with_query(Page::Compare, &[("ids", e.id.clone())])>{s.compare_with}</a></li>
+                    <li>{pick_toggle(e.id.clone(), e.name.clone(), true)}</li>
+                    <li>{s.profile_prev} " " <a href=paths::entity(&prev.0) rel="prev">{prev.1.clone()}</a></li>
+                    <li>{s.profile_next} " " <a href=paths::entity(&next.0) rel="next">{next.1.clone()}</a></li>
+                </ul>
+            </nav>
+        }
     }
 }
 

@@ -131,12 +131,15 @@ test('20 consecutive reloads with the server stopped all show the content', asyn
 test('an update: build B waiting shows a banner; after "neu laden" B\'s data shows and A\'s caches are gone', async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // Build B: the same app with a different dataset "Stand", and its own service worker.
+  // Build B: the same app with a different dataset "Stand" (in the dataset and so in its
+  // index, as `cargo run -p xtask -- index` writes it), and its own service worker.
   const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-build-b-'));
   fs.cpSync(DIST, dirB, { recursive: true });
   const dataB = { ...DATASET, as_of: '2025-01-31' };
   assert.notEqual(dataB.as_of, DATASET.as_of);
   fs.writeFileSync(path.join(dirB, 'data/cdo-atlas.json'), JSON.stringify(dataB));
+  const indexB = JSON.parse(fs.readFileSync(path.join(DIST, 'data/cdo-atlas.index.json'), 'utf8'));
+  fs.writeFileSync(path.join(dirB, 'data/cdo-atlas.index.json'), JSON.stringify({ ...indexB, as_of: dataB.as_of }));
   execFileSync(process.execPath, [path.join(root, 'scripts/precache.mjs'), dirB]);
   const buildOf = (dir) => fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const BUILD = "([0-9a-f]+)"/)[1];
   const [cacheA, cacheB] = [`cdo-atlas-${buildOf(DIST)}`, `cdo-atlas-${buildOf(dirB)}`];
@@ -162,13 +165,13 @@ test('an update: build B waiting shows a banner; after "neu laden" B\'s data sho
   await context.close();
 });
 
-test('online, but the dataset request fails: the cached data with a notice', async () => {
+test('online, but the data requests fail: the cached data with a notice', async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = await serve(port);
   const { context, page } = await firstVisit(base);
   await stop(server);
-  const failing = await serve(port, { fail: ['/data/cdo-atlas.json'] });
+  const failing = await serve(port, { fail: ['/data/cdo-atlas.index.json', '/data/cdo-atlas.json'] });
   try {
     await page.reload();
     await cards(page).first().waitFor();
@@ -191,11 +194,14 @@ test('first visit ever, the server gone after the shell loaded: a clear offline 
   // dataset request (requests a worker makes bypass it).
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  // The dataset is preloaded alongside the wasm: hold its request until the app has started
-  // (the shell is there, all its code loaded), then take the server away under it.
+  // The index is preloaded alongside the wasm: hold its request until the app has started
+  // (the shell is there, all its code loaded), then take the server away under it. The app
+  // then tries the dataset, which finds no server either.
+  let stopped;
   await page.route(DATA_ROUTE, async (route) => {
     await page.locator('.site-header').waitFor();
-    await stop(server);
+    stopped ??= stop(server);
+    await stopped;
     await route.continue();
   });
   await page.goto(`${base}/`);

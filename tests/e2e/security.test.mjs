@@ -44,11 +44,11 @@ test('the built index.html carries the strict CSP, allowing inline scripts only 
 test('every asset the page loads carries subresource integrity, the wasm included', () => {
   const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => m[0]);
   const assets = tags.filter((t) => /\bsrc=/.test(t) || /rel=["']?(stylesheet|icon|modulepreload|preload)\b/.test(t));
-  // The dataset is data, not code: it changes without a build (so no hash can be pinned), and the
-  // validator, not a checksum, is what stands between it and the page. Its preload is the one
-  // tag without integrity, and it may only ever be a fetch of that one file.
-  const dataset = /^<link as=["']?fetch["']? crossorigin href=["']?\/data\/cdo-atlas\.json["']? rel=["']?preload["']?>$/;
-  assert.equal(assets.filter((t) => dataset.test(t)).length, 1, 'the dataset is preloaded');
+  // The data is not code: it changes without a build (so no hash can be pinned), and the
+  // validator, not a checksum, is what stands between it and the page. The preload of the
+  // dataset's index is the one tag without integrity, and it may only ever be a fetch of that file.
+  const index = /^<link as=["']?fetch["']? crossorigin href=["']?\/data\/cdo-atlas\.index\.json["']? rel=["']?preload["']?>$/;
+  assert.equal(assets.filter((t) => index.test(t)).length, 1, "the dataset's index is preloaded");
   // The main wasm's preload starts the download early; Chromium ignores an integrity on a fetch
   // preload (crbug.com/981419) and checks the loader's fetch, which takes the preload over, so
   // the integrity sits there — for exactly the preloaded file (the next test tampers with it).
@@ -58,7 +58,7 @@ test('every asset the page loads carries subresource integrity, the wasm include
   const fetched = html.match(/fetch\('(\/[^']+_bg\.wasm)', \{ integrity: 'sha384-[A-Za-z0-9+/=]+' \}\)/);
   assert.ok(fetched, 'the loader fetches the main wasm with its integrity');
   assert.equal(wasmPreloads[0].match(wasm)[1], fetched[1]);
-  const code = assets.filter((t) => !dataset.test(t) && !wasm.test(t));
+  const code = assets.filter((t) => !index.test(t) && !wasm.test(t));
   assert.ok(code.length >= 4, `found ${code.length} asset tags`);
   for (const tag of code) assert.match(tag, /integrity=["']?sha384-/, tag);
 });

@@ -1,7 +1,7 @@
 //! Which entities the compare view shows: ids from the URL, resolved against the dataset, with
 //! unknown ids reported and more than [`MAX_COMPARED`] trimmed — never a crash.
 
-use crate::domain::Entity;
+use crate::domain::Identified;
 
 /// At most this many entities side by side.
 pub const MAX_COMPARED: usize = 4;
@@ -57,12 +57,12 @@ impl CompareState {
         q
     }
 
-    pub fn resolve(&self, entities: &[Entity]) -> Resolved {
+    pub fn resolve(&self, entities: &[impl Identified]) -> Resolved {
         let mut indices = Vec::new();
         let mut unknown = Vec::new();
         let mut trimmed = 0;
         for id in &self.ids {
-            match entities.iter().position(|e| &e.id == id) {
+            match entities.iter().position(|e| e.id() == id) {
                 Some(i) if indices.len() < MAX_COMPARED => indices.push(i),
                 Some(_) => trimmed += 1,
                 None => unknown.push(id.clone()),
@@ -145,8 +145,8 @@ impl Picks {
     }
 
     /// Drops ids the dataset does not have (a basket from an older dataset).
-    pub fn retain_known(&mut self, entities: &[Entity]) {
-        self.ids.retain(|id| entities.iter().any(|e| &e.id == id));
+    pub fn retain_known(&mut self, entities: &[impl Identified]) {
+        self.ids.retain(|id| entities.iter().any(|e| e.id() == id));
     }
 
     /// The compare view of these picks.

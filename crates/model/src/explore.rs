@@ -1,7 +1,7 @@
 //! The explorer's logic without rendering: facets with live counts, free-text search, a stable
 //! sort with German collation, pages of [`PAGE_SIZE`] rows, and the state as URL query pairs.
 
-use crate::domain::{Entity, Form, Headline, Kind, Land, Origin};
+use crate::domain::{Form, Headline, Kind, Land, Origin, Summary};
 use crate::num::parse_decimal;
 use crate::search::{fold, Query};
 
@@ -24,8 +24,8 @@ impl SizeClass {
         SizeClass::Unknown,
     ];
 
-    pub fn of(e: &Entity) -> SizeClass {
-        match (e.kind, e.population.as_ref().map(|p| p.value)) {
+    pub fn of(e: &Summary) -> SizeClass {
+        match (e.kind, e.population) {
             (Kind::Land, _) => SizeClass::LandLevel,
             (Kind::City, None) => SizeClass::Unknown,
             (Kind::City, Some(p)) if p < 100_000 => SizeClass::Under100k,
@@ -142,26 +142,16 @@ pub struct Row {
 }
 
 /// Builds the search rows once per dataset (name, office, holders and context, folded).
-pub fn index(entities: &[Entity]) -> Vec<Row> {
+pub fn index(entities: &[Summary]) -> Vec<Row> {
     entities
         .iter()
         .map(|e| {
-            let mut text = format!("{} {}", e.name, e.office.title);
-            for h in &e.holders {
-                text.push(' ');
-                text.push_str(&h.name);
-            }
-            for c in &e.context {
-                text.push(' ');
-                text.push_str(&c.text.de);
-                text.push(' ');
-                text.push_str(&c.text.en);
-            }
+            let text = format!("{} {} {}", e.name, e.office.title, e.search);
             Row {
                 haystack: fold(&text),
                 name_key: fold(&e.name),
                 office_key: fold(&e.office.title),
-                holder_key: e.current_holder().map(|h| fold(&h.name)),
+                holder_key: e.holder.as_deref().map(fold),
             }
         })
         .collect()
@@ -194,7 +184,7 @@ impl ExploreState {
         }
     }
 
-    fn passes(&self, e: &Entity) -> bool {
+    fn passes(&self, e: &Summary) -> bool {
         (self.headlines.is_empty() || self.headlines.contains(&e.office.headline()))
             && (self.origins.is_empty() || self.origins.contains(&e.office.origin))
             && (self.forms.is_empty() || self.forms.contains(&e.office.form))
@@ -203,25 +193,25 @@ impl ExploreState {
             && self.year_ok(e)
     }
 
-    fn year_ok(&self, e: &Entity) -> bool {
+    fn year_ok(&self, e: &Summary) -> bool {
         if self.from_year.is_none() && self.to_year.is_none() {
             return true;
         }
-        let Some(year) = e.established.as_ref().map(|d| d.date.year) else {
+        let Some(year) = e.established.map(|d| d.year) else {
             return false;
         };
         self.from_year.is_none_or(|f| year >= f) && self.to_year.is_none_or(|t| year <= t)
     }
 
     /// Indices of the entities that pass every filter, sorted (stable) by the chosen column.
-    pub fn apply(&self, entities: &[Entity], rows: &[Row]) -> Vec<usize> {
+    pub fn apply(&self, entities: &[Summary], rows: &[Row]) -> Vec<usize> {
         self.evaluate(entities, rows).0
     }
 
     /// Every entity's index in this state's sort order (column and direction, ties by name).
     /// It does not depend on the filters, so a view computes it once per sort and hands it to
     /// [`evaluate_in`](Self::evaluate_in) for every keystroke.
-    pub fn order(&self, entities: &[Entity], rows: &[Row]) -> Vec<usize> {
+    pub fn order(&self, entities: &[Summary], rows: &[Row]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..entities.len()).collect();
         order.sort_by(|&a, &b| {
             compare(
@@ -238,7 +228,7 @@ impl ExploreState {
     }
 
     /// [`apply`](Self::apply) and [`counts`](Self::counts) together.
-    pub fn evaluate(&self, entities: &[Entity], rows: &[Row]) -> (Vec<usize>, FacetCounts) {
+    pub fn evaluate(&self, entities: &[Summary], rows: &[Row]) -> (Vec<usize>, FacetCounts) {
         self.evaluate_in(&self.order(entities, rows), entities, rows)
     }
 
@@ -247,7 +237,7 @@ impl ExploreState {
     pub fn evaluate_in(
         &self,
         order: &[usize],
-        entities: &[Entity],
+        entities: &[Summary],
         rows: &[Row],
     ) -> (Vec<usize>, FacetCounts) {
         let query = Query::new(&self.query);
@@ -266,11 +256,11 @@ impl ExploreState {
     /// Live counts for every facet value in one pass: an entity counts for its value of a facet
     /// if it passes the search, the year range and every *other* facet (standard faceting, so a
     /// ticked value never hides its siblings).
-    pub fn counts(&self, entities: &[Entity], rows: &[Row]) -> FacetCounts {
+    pub fn counts(&self, entities: &[Summary], rows: &[Row]) -> FacetCounts {
         self.evaluate(entities, rows).1
     }
 
-    fn count_facets(&self, entities: &[Entity], text_ok: &[bool]) -> FacetCounts {
+    fn count_facets(&self, entities: &[Summary], text_ok: &[bool]) -> FacetCounts {
         let mut counts = FacetCounts {
             headline: vec![0; Headline::ALL.len()],
             origin: vec![0; Origin::ALL.len() + 1],
@@ -496,7 +486,7 @@ struct FacetValues {
 }
 
 impl FacetValues {
-    fn of(e: &Entity) -> FacetValues {
+    fn of(e: &Summary) -> FacetValues {
         let pos = |found: Option<usize>| found.unwrap_or(0);
         FacetValues {
             headline: pos(Headline::ALL.iter().position(|h| *h == e.office.headline())),
@@ -520,8 +510,8 @@ fn push_once(bad: &mut Vec<&'static str>, key: &'static str) {
 fn compare(
     column: Column,
     desc: bool,
-    a: &Entity,
-    b: &Entity,
+    a: &Summary,
+    b: &Summary,
     ra: &Row,
     rb: &Row,
 ) -> std::cmp::Ordering {
@@ -535,8 +525,8 @@ fn compare(
             (None, None) => Ordering::Equal,
         }
     };
-    let since = |e: &Entity| {
-        let d = e.since()?;
+    let since = |e: &Summary| {
+        let d = e.since?;
         Some(
             u64::from(d.year) * 10_000
                 + u64::from(d.month.unwrap_or(0)) * 100
@@ -555,10 +545,7 @@ fn compare(
         Column::Form => dir(a.office.form.cmp(&b.office.form)),
         Column::Office => dir(ra.office_key.cmp(&rb.office_key)),
         Column::Since => opt(since(a), since(b)),
-        Column::Population => opt(
-            a.population.as_ref().map(|p| p.value),
-            b.population.as_ref().map(|p| p.value),
-        ),
+        Column::Population => opt(a.population, b.population),
         Column::Holder => match (&ra.holder_key, &rb.holder_key) {
             (Some(x), Some(y)) => dir(x.cmp(y)),
             (Some(_), None) => Ordering::Less,

@@ -4,7 +4,7 @@
 //! Stages (as in OWID's grapher): entities → projected points ([`crate::geo::project`]) →
 //! placed marks for the current view ([`layout`]) → SVG (the app).
 
-use crate::domain::{Entity, Form, Headline, Kind, Origin};
+use crate::domain::{Form, Headline, Kind, Origin, Summary};
 use crate::geo::{self, Point};
 use crate::num::{fixed, parse_decimal};
 
@@ -42,7 +42,7 @@ impl Axis {
     }
 
     /// The category index of an entity on this axis; indices also pick the marker style.
-    pub fn category(self, e: &Entity) -> usize {
+    pub fn category(self, e: &Summary) -> usize {
         match self {
             Axis::Headline => Headline::ALL
                 .iter()
@@ -318,7 +318,7 @@ pub const CLUSTER_ABOVE: usize = 400;
 /// (the SVG's width in units over its width in pixels). Labels go to the largest entities and to
 /// `selected`, greedily, skipping any that would overlap a label or marker already placed.
 pub fn layout(
-    entities: &[(&Entity, Point)],
+    entities: &[(&Summary, Point)],
     visible: impl Fn(usize) -> bool,
     view: View,
     units_per_px: f64,
@@ -359,8 +359,7 @@ pub fn layout(
                 };
                 if members.len() == 1 {
                     let i = members[0];
-                    let radius = radius_px(entities[i].0.population.as_ref().map(|p| p.value))
-                        * units_per_px;
+                    let radius = radius_px(entities[i].0.population) * units_per_px;
                     Mark::Entity {
                         index: i,
                         at,
@@ -383,8 +382,7 @@ pub fn layout(
     let mut marks: Vec<Mark> = shown
         .iter()
         .map(|&i| {
-            let radius =
-                radius_px(entities[i].0.population.as_ref().map(|p| p.value)) * units_per_px;
+            let radius = radius_px(entities[i].0.population) * units_per_px;
             Mark::Entity {
                 index: i,
                 at: frame(i),
@@ -398,11 +396,7 @@ pub fn layout(
         Mark::Entity { index, .. } => {
             let e = entities[*index].0;
             let sel = Some(*index) == selected;
-            (
-                sel,
-                e.kind == Kind::City,
-                e.population.as_ref().map_or(0, |p| p.value),
-            )
+            (sel, e.kind == Kind::City, e.population.unwrap_or(0))
         }
         Mark::Cluster { .. } => (false, false, 0),
     };
@@ -424,7 +418,7 @@ pub fn layout(
             continue;
         };
         let e = entities[index].0;
-        let big = e.population.as_ref().is_some_and(|p| p.value >= 250_000);
+        let big = e.population.is_some_and(|p| p >= 250_000);
         if !(big || Some(index) == selected) || !on_screen(at) {
             continue;
         }

@@ -5,7 +5,7 @@
 //! words occurs in the folded haystack. Folding `ae`/`oe`/`ue` to `a`/`o`/`u` on both sides keeps
 //! the two German spellings equivalent; it may add rare extra matches, never lose one.
 
-use crate::Entity;
+use crate::Summary;
 
 /// Lower-cases and folds German umlauts, ß and common Latin diacritics to plain ASCII letters.
 ///
@@ -43,13 +43,13 @@ pub fn fold(s: &str) -> String {
 
 /// `entities` in the order every list of them shows: by name, folded as for search, so Ä sorts
 /// with A and ß as ss. One function for all of them keeps one copy of the sort in the wasm.
-pub fn name_order<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Vec<&'a Entity> {
-    let mut order: Vec<&Entity> = entities.into_iter().collect();
+pub fn name_order<'a>(entities: impl IntoIterator<Item = &'a Summary>) -> Vec<&'a Summary> {
+    let mut order: Vec<&Summary> = entities.into_iter().collect();
     sort_by_name(&mut order);
     order
 }
 
-fn sort_by_name(order: &mut [&Entity]) {
+fn sort_by_name(order: &mut [&Summary]) {
     order.sort_by_cached_key(|e| fold(&e.name));
 }
 

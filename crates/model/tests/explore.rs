@@ -1,13 +1,15 @@
 //! Explorer logic on the shipped dataset: filters, facet counts, search, German sort, URL state.
 
 use cdo_model::explore::{index, Column, ExploreState, SizeClass};
-use cdo_model::{parse_dataset, Entity, Form, Headline, Land, Origin, PartialDate};
+use cdo_model::{parse_dataset, Form, Headline, Land, Origin, PartialDate, Summary};
 
-fn data() -> Vec<Entity> {
+/// The lists' view of the shipped dataset: its summaries, as the index holds them.
+fn data() -> Vec<Summary> {
     let text = include_str!("../../../public/data/cdo-atlas.json");
     parse_dataset(text, PartialDate::ymd(2026, 11, 26))
         .unwrap()
         .dataset
+        .summaries()
         .entities
 }
 
@@ -287,7 +289,7 @@ fn name_order_is_the_explorers_default_order() {
     assert_eq!(listed, ids(&ExploreState::default()));
 
     // Byte order would put Ü after Z.
-    let named = |name: &str| Entity {
+    let named = |name: &str| Summary {
         name: name.to_owned(),
         ..entities[0].clone()
     };

@@ -7,7 +7,7 @@ mod facets;
 use std::sync::Arc;
 
 use cdo_model::explore::{index, Column, ExploreState, Row};
-use cdo_model::{Dataset, Entity, Loaded};
+use cdo_model::{Entity, Loaded, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
@@ -16,6 +16,7 @@ use leptos_router::NavigateOptions;
 
 use crate::components::badge::model_badge;
 use crate::components::with_data::{data_page, PageHead};
+use crate::data::peek_dataset;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
@@ -58,14 +59,12 @@ pub fn ExplorePage() -> impl IntoView {
 }
 
 struct Prepared {
-    entities: Vec<Entity>,
+    entities: Vec<Summary>,
     rows: Vec<Row>,
-    /// The dataset's header (licence, "Stand") for downloads; its entity list is left empty.
-    meta: Dataset,
 }
 
 fn explorer(
-    loaded: &Loaded,
+    loaded: &Loaded<Summary>,
     lang: Lang,
     s: &'static Strings,
     state: Memo<(ExploreState, Vec<&'static str>)>,
@@ -73,15 +72,7 @@ fn explorer(
 ) -> impl IntoView {
     let entities = loaded.dataset.entities.clone();
     let rows = index(&entities);
-    let meta = Dataset {
-        entities: Vec::new(),
-        ..loaded.dataset.clone()
-    };
-    let data = Arc::new(Prepared {
-        entities,
-        rows,
-        meta,
-    });
+    let data = Arc::new(Prepared { entities, rows });
     let current = move || state.with(|(st, _)| st.clone());
 
     let notice = move || {
@@ -205,29 +196,73 @@ fn explorer(
         {pager}
     };
 
-    // Downloads: every hit of the current view (all pages), in its order.
+    // Downloads: every hit of the current view (all pages), in its order, in full — from the
+    // dataset, which the explorer asks for only when a download does.
+    let dataset = peek_dataset();
     let d = data.clone();
-    let download = move |format: Format| {
+    let export = move |format: Format, full: &Loaded| {
         let location = window().location();
         let origin = cdo_text::export::Origin {
             view_url: &location.href().unwrap_or_default(),
             site: &location.origin().unwrap_or_default(),
         };
-        let picked: Vec<&Entity> =
-            evaluated.with_untracked(|(hits, _)| hits.iter().map(|&i| &d.entities[i]).collect());
+        let by_id: std::collections::HashMap<&str, &Entity> = full
+            .dataset
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e))
+            .collect();
+        let picked: Vec<&Entity> = evaluated.with_untracked(|(hits, _)| {
+            hits.iter()
+                .filter_map(|&i| by_id.get(d.entities[i].id.as_str()).copied())
+                .collect()
+        });
+        let meta = &full.dataset;
         let (text, mime, ext) = match format {
             Format::Csv => (
-                cdo_text::export::csv(lang, &d.meta, &picked, &origin),
+                cdo_text::export::csv(lang, meta, &picked, &origin),
                 "text/csv;charset=utf-8",
                 "csv",
             ),
             Format::Json => (
-                cdo_text::export::json(lang, &d.meta, &picked, &origin),
+                cdo_text::export::json(lang, meta, &picked, &origin),
                 "application/json",
                 "json",
             ),
         };
-        crate::download::save_text(&format!("cdo-atlas-{}.{ext}", d.meta.as_of), mime, &text);
+        crate::download::save_text(&format!("cdo-atlas-{}.{ext}", meta.as_of), mime, &text);
+    };
+    // A download asked for while the dataset loads; done once it has.
+    let pending = RwSignal::new(None::<Format>);
+    let failed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(format) = pending.get() else { return };
+        match dataset.get().as_deref() {
+            None => {}
+            Some(Ok(full)) => {
+                pending.set(None);
+                failed.set(None);
+                export(format, full);
+            }
+            Some(Err(e)) => {
+                pending.set(None);
+                failed.set(Some(e.message(lang)));
+            }
+        }
+    });
+    let download = move |format: Format| {
+        if !dataset.asked() || matches!(dataset.get_untracked().as_deref(), Some(Err(_))) {
+            dataset.load();
+        }
+        pending.set(Some(format));
+    };
+    let status = move || {
+        let text = match (pending.get(), failed.get()) {
+            (Some(_), _) => s.loading.to_owned(),
+            (None, Some(reason)) => reason,
+            (None, None) => return None,
+        };
+        Some(view! { <span class="download-status">" " {text}</span> })
     };
     let download = StoredValue::new(download);
     let downloads = view! {
@@ -236,6 +271,7 @@ fn explorer(
             <button type="button" class="button secondary" on:click=move |_| download.with_value(|f| f(Format::Csv))>{s.download_csv}</button>
             " "
             <button type="button" class="button secondary" on:click=move |_| download.with_value(|f| f(Format::Json))>{s.download_json}</button>
+            <span role="status">{status}</span>
         </p>
     };
 
@@ -270,10 +306,8 @@ enum Format {
     Json,
 }
 
-fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
+fn row(e: &Summary, lang: Lang, s: &'static Strings) -> impl IntoView {
     let unknown = || s.unknown.to_owned();
-    let holder = e.current_holder();
-    let since = e.since();
     view! {
         <tr>
             <th scope="row"><a href=paths::entity(&e.id)>{e.name.clone()}</a></th>
@@ -283,9 +317,9 @@ fn row(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
             <td>{e.office.origin.map_or_else(unknown, |o| cdo_text::origin(lang, o).to_owned())}</td>
             <td>{cdo_text::form(lang, e.office.form)}</td>
             <td>{e.office.title.clone()}</td>
-            <td>{since.map_or_else(unknown, |d| cdo_text::date(lang, d))}</td>
-            <td class="num">{e.population.as_ref().map_or_else(unknown, |p| cdo_text::number(lang, p.value))}</td>
-            <td>{holder.map_or_else(unknown, |h| h.name.clone())}</td>
+            <td>{e.since.map_or_else(unknown, |d| cdo_text::date(lang, d))}</td>
+            <td class="num">{e.population.map_or_else(unknown, |p| cdo_text::number(lang, p))}</td>
+            <td>{e.holder.clone().unwrap_or_else(unknown)}</td>
             <td class="pick-cell">{pick_toggle(e.id.clone(), e.name.clone(), false)}</td>
         </tr>
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use cdo_model::geo::{self, Point};
 use cdo_model::map::{Axis, MapState, View};
 use cdo_model::search::Query;
-use cdo_model::Entity;
+use cdo_model::Summary;
 use cdo_text::Lang;
 use leptos::ev;
 use leptos::prelude::*;
@@ -106,7 +106,7 @@ pub(super) fn MapControls(
             set_status.set(String::new());
             return;
         }
-        let mut hits: Vec<&Entity> = data
+        let mut hits: Vec<&Summary> = data
             .entities
             .iter()
             .filter(|e| q.matches(&e.name))
@@ -128,7 +128,7 @@ pub(super) fn MapControls(
         }
     };
     // The picture of the current view, for articles.
-    let dataset = crate::data::use_dataset();
+    let dataset = crate::data::use_index();
     let picture = move |png: bool| {
         let stand =
             untrack(|| dataset.get()).and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));

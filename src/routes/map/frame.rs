@@ -5,7 +5,7 @@ use std::sync::Arc;
 use cdo_model::geo::{self, Outlines, Point};
 use cdo_model::map::{layout, MapState, Mark};
 use cdo_model::num::{fixed, parse_decimal};
-use cdo_model::{Entity, Kind};
+use cdo_model::{Kind, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
@@ -156,7 +156,7 @@ pub(super) fn MapFrame(
     let marks = move || {
         let st = state.get();
         let k = units_per_px.get();
-        let entities: Vec<(&Entity, Point)> = data_for_marks
+        let entities: Vec<(&Summary, Point)> = data_for_marks
             .entities
             .iter()
             .zip(data_for_marks.points.iter().copied())
@@ -221,7 +221,7 @@ pub(super) fn MapFrame(
         let e = data.entities.get(i)?;
         let at = st.view.to_frame(data.points[i]);
         let since = e
-            .since()
+            .since
             .map(|d| format!("{} {}", s.map_since, cdo_text::date(lang, d)));
         // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
         let left = format!("{}px", fixed(at.x / k, 0));

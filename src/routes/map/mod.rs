@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use cdo_model::geo::{self, Point};
 use cdo_model::map::{Axis, MapState};
-use cdo_model::{Entity, Loaded};
+use cdo_model::{Loaded, Summary};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -130,7 +130,7 @@ pub fn MapPage() -> impl IntoView {
 /// Entities in reading order (north to south) with what every redraw needs, computed once:
 /// projected positions and the category on each axis.
 pub(super) struct Prepared {
-    entities: Vec<Entity>,
+    entities: Vec<Summary>,
     points: Vec<Point>,
     /// `categories[axis][i]`: entity `i`'s category on `Axis::ALL[axis]`.
     categories: [Vec<usize>; 3],
@@ -151,7 +151,7 @@ impl Prepared {
     }
 }
 
-fn prepare(loaded: &Loaded) -> Prepared {
+fn prepare(loaded: &Loaded<Summary>) -> Prepared {
     let mut entities = loaded.dataset.entities.clone();
     // Reading order for keyboard users: north to south, then west to east.
     entities.sort_by(|a, b| {
