@@ -72,7 +72,11 @@ fn Pages() -> impl IntoView {
         }
         Route::Page(Page::Report) => on_demand::report(),
         Route::Page(Page::About) => view! { <About /> }.into_any(),
-        Route::Entity(id) => view! { <Profile id /> }.into_any(),
+        Route::Entity(id) => {
+            // The heading comes from the index; the rest needs the dataset: asked for at once.
+            data::use_dataset();
+            view! { <Profile id /> }.into_any()
+        }
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

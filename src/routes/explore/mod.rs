@@ -206,15 +206,17 @@ fn explorer(
             view_url: &location.href().unwrap_or_default(),
             site: &location.origin().unwrap_or_default(),
         };
-        let by_id: std::collections::HashMap<&str, &Entity> = full
-            .dataset
-            .entities
-            .iter()
-            .map(|e| (e.id.as_str(), e))
-            .collect();
+        // The index is written from the dataset, entity for entity: the same position holds the
+        // same entity, unless the two files come from different versions.
+        let all = &full.dataset.entities;
+        let find = |s: &Summary, i: usize| {
+            all.get(i)
+                .filter(|e| e.id == s.id)
+                .or_else(|| all.iter().find(|e| e.id == s.id))
+        };
         let picked: Vec<&Entity> = evaluated.with_untracked(|(hits, _)| {
             hits.iter()
-                .filter_map(|&i| by_id.get(d.entities[i].id.as_str()).copied())
+                .filter_map(|&i| find(&d.entities[i], i))
                 .collect()
         });
         let meta = &full.dataset;
