@@ -177,3 +177,41 @@ test('bytes that are not UTF-8 become U+FFFD, as a browser decodes text; every e
   await assertSafe(page, 'invalid UTF-8');
   await context.close();
 });
+
+test('a tampered index: payloads show as text, a bad value rejects its entry by name, the rest stays', async () => {
+  const context = await app.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.errors = errors;
+  const index = JSON.parse(fs.readFileSync(path.resolve(fixtures, '../../public/data/cdo-atlas.index.json'), 'utf8'));
+  const c = index.columns;
+  const count = c.id.length;
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned = 1</script>';
+  c.name[0] = `${payload} ${c.name[0]}`;
+  c.title[0] = payload;
+  c.holder[0] = payload;
+  c.search[0] = payload;
+  c.land[1] = 'DE-XX';
+  const rejectedName = c.name[1];
+  // Served as the index only: the dataset itself stays as built.
+  await page.route('**/data/cdo-atlas.index.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
+  await page.goto(app.base + '/');
+  const cards = page.locator('[data-testid=entity-list] > li');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), count - 1);
+  assert.match(await page.locator('[data-testid=entity-list]').textContent(), /<img src=x onerror="window\.__pwned=1"><script>window\.__pwned = 1<\/script> /);
+  assert.match(await page.locator('.rejected').textContent(), new RegExp(`${rejectedName}.*DE-XX`, 's'));
+  await assertSafe(page, 'tampered index: overview');
+  for (const route of ['/explore', '/map', `/entity/${c.id[0]}`]) {
+    await page.goto(app.base + route);
+    await page.locator('main h1').waitFor();
+    await page.waitForTimeout(200);
+    await assertSafe(page, `tampered index: ${route}`);
+  }
+  await context.close();
+});
