@@ -66,17 +66,13 @@ fn Pages() -> impl IntoView {
         Route::Page(Page::Map) => on_demand::map(),
         Route::Page(Page::Explore) => view! { <ExplorePage /> }.into_any(),
         Route::Page(Page::Compare) => {
-            // The compare view shows entities in full: fetched alongside its module.
+            // The compare view shows entities in full: asked for alongside its module.
             data::use_dataset();
             on_demand::compare()
         }
         Route::Page(Page::Report) => on_demand::report(),
         Route::Page(Page::About) => view! { <About /> }.into_any(),
-        Route::Entity(id) => {
-            // The heading comes from the index; the rest needs the dataset: asked for at once.
-            data::use_dataset();
-            view! { <Profile id /> }.into_any()
-        }
+        Route::Entity(id) => view! { <Profile id /> }.into_any(),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

@@ -39,7 +39,8 @@ pub fn Profile(id: String) -> impl IntoView {
     }))
 }
 
-/// The heading from the index, drawn at once; the rest from the dataset, once it is there, with
+/// The heading and the model from the index, drawn at once; the rest from the dataset (the
+/// model's facts with their sources first), once it is there, with
 /// the onward links after it (drawn with it, so that nothing below the heading moves).
 fn profile(
     summary: &Summary,
@@ -48,6 +49,9 @@ fn profile(
     s: &'static Strings,
 ) -> impl IntoView {
     let onward = Onward::of(entities, summary);
+    // The model and its explanation need only the index: drawn with the heading (the
+    // explanation is the page's largest text, what LCP measures).
+    let headline = summary.office.headline();
     let id = summary.id.clone();
     let details = with_details(Box::new(move |full, lang, s| {
         let found = full.dataset.entity(&id).map(|e| details(e, lang, s));
@@ -62,6 +66,11 @@ fn profile(
             <p class="breadcrumb"><a href=Page::Overview.path()>{s.profile_back}</a></p>
             <h1>{summary.name.clone()}</h1>
             <p class="card-meta">{format!("{} · {}", cdo_text::kind(lang, summary.kind), cdo_text::land(lang, summary.land))}</p>
+            <section aria-labelledby="model-title" class="model">
+                <h2 id="model-title">{s.profile_model}</h2>
+                <p>{model_badge(headline, lang)}</p>
+                <p>{cdo_text::headline_explained(lang, headline)}</p>
+            </section>
             {details}
         </article>
     }
@@ -69,7 +78,6 @@ fn profile(
 
 /// Everything the profile shows of `e` below its heading.
 fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let headline = e.office.headline();
     let p = present::profile(e, lang);
     let facts = p
         .facts
@@ -119,12 +127,7 @@ fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
         .collect_view();
 
     view! {
-            <section aria-labelledby="model-title" class="model">
-                <h2 id="model-title">{s.profile_model}</h2>
-                <p>{model_badge(headline, lang)}</p>
-                <p>{cdo_text::headline_explained(lang, headline)}</p>
-                <dl class="facts">{facts}</dl>
-            </section>
+            <dl class="facts" aria-label=s.profile_model>{facts}</dl>
             <section aria-labelledby="holders-title">
                 <h2 id="holders-title">{s.profile_holders}</h2>
                 <ol class="timeline">{holders}</ol>
