@@ -124,25 +124,12 @@ pub type Index = Data<Loaded<Summary>>;
 pub type Dataset = Data<Loaded>;
 
 /// Fetching a file (again), showing the loading state meanwhile.
-pub trait Reload {
-    fn reload(self);
+pub trait Load {
+    fn load(self);
 }
 
-impl Reload for Index {
-    fn reload(self) {
-        self.load();
-    }
-}
-
-impl Reload for Dataset {
-    fn reload(self) {
-        self.load();
-    }
-}
-
-impl Data<Loaded<Summary>> {
-    /// Fetches the index (again), showing the loading state meanwhile.
-    pub fn load(self) {
+impl Load for Index {
+    fn load(self) {
         self.load_with(async {
             match fetch_index().await {
                 Ok(index) => Ok(index),
@@ -155,9 +142,8 @@ impl Data<Loaded<Summary>> {
     }
 }
 
-impl Data<Loaded> {
-    /// Fetches the dataset (again), showing the loading state meanwhile.
-    pub fn load(self) {
+impl Load for Dataset {
+    fn load(self) {
         self.load_with(fetch_dataset());
     }
 }

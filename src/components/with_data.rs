@@ -5,7 +5,7 @@ use cdo_model::{Loaded, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
-use crate::data::{use_dataset, use_index, Data, LoadError, Reload};
+use crate::data::{use_dataset, use_index, Data, Load, LoadError};
 use crate::i18n::{localized, use_lang};
 
 /// A page body drawn from loaded data (by default the index) in one language. Boxed so that
@@ -72,7 +72,7 @@ fn body<T: Send + Sync + 'static>(
     heading: Heading,
 ) -> impl IntoView
 where
-    Data<T>: Reload,
+    Data<T>: Load,
 {
     let lang = use_lang();
     move || {
@@ -82,9 +82,7 @@ where
             None => view! { <p class="status" role="status">{s.loading}</p> }.into_any(),
             Some(result) => match &*result {
                 Ok(loaded) => render(loaded, lang, s),
-                Err(error) => {
-                    error_state(error, lang, s, heading, move || data.reload()).into_any()
-                }
+                Err(error) => error_state(error, lang, s, heading, move || data.load()).into_any(),
             },
         }
     }

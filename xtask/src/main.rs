@@ -50,7 +50,17 @@ fn index_of(text: &str, today: cdo_model::PartialDate) -> Result<String, String>
             r.issues
         ));
     }
-    Ok(cdo_model::index::to_json(&loaded.dataset.summaries()))
+    let index = cdo_model::index::to_json(&loaded.dataset.summaries());
+    // What the app will read back: every entity, none rejected (a search text over the index's
+    // limit would be).
+    let read = cdo_model::parse_index(&index, today).map_err(|e| format!("{e:?}"))?;
+    if let Some(r) = read.rejected.first() {
+        return Err(format!(
+            "the index would reject #{} ({:?}): {:?}",
+            r.index, r.id, r.issues
+        ));
+    }
+    Ok(index)
 }
 
 fn main() -> ExitCode {

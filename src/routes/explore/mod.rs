@@ -16,7 +16,7 @@ use leptos_router::NavigateOptions;
 
 use crate::components::badge::model_badge;
 use crate::components::with_data::{data_page, PageHead};
-use crate::data::peek_dataset;
+use crate::data::{peek_dataset, Load};
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
