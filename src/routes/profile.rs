@@ -40,8 +40,8 @@ pub fn Profile(id: String) -> impl IntoView {
 }
 
 /// The heading and the model from the index, drawn at once; the rest from the dataset (the
-/// model's facts with their sources first), once it is there, with
-/// the onward links after it (drawn with it, so that nothing below the heading moves).
+/// model's facts with their sources first) once it is there, and the onward links with it, so
+/// that nothing drawn earlier moves.
 fn profile(
     summary: &Summary,
     entities: &[Summary],
@@ -76,7 +76,7 @@ fn profile(
     }
 }
 
-/// Everything the profile shows of `e` below its heading.
+/// Everything the profile shows of `e` below its model.
 fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let p = present::profile(e, lang);
     let facts = p

@@ -13,8 +13,8 @@ import { useApp, DATA_ROUTE } from './harness.mjs';
 const app = useApp();
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
-/** Opens `route` with `fixture` as the dataset; returns the page. */
-async function openWith(fixture, route = '/') {
+/** A page in a context of its own that collects page errors and dialogs in `page.errors`. */
+async function watchedPage() {
   const context = await app.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -24,6 +24,12 @@ async function openWith(fixture, route = '/') {
     d.dismiss();
   });
   page.errors = errors;
+  return page;
+}
+
+/** Opens `route` with `fixture` as the dataset; returns the page. */
+async function openWith(fixture, route = '/') {
+  const page = await watchedPage();
   const body = fs.readFileSync(path.join(fixtures, fixture));
   await page.route(DATA_ROUTE, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
   await page.goto(app.base + route);
@@ -179,15 +185,7 @@ test('bytes that are not UTF-8 become U+FFFD, as a browser decodes text; every e
 });
 
 test('a tampered index: payloads show as text, a bad value rejects its entry by name, the rest stays', async () => {
-  const context = await app.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    d.dismiss();
-  });
-  page.errors = errors;
+  const page = await watchedPage();
   const index = JSON.parse(fs.readFileSync(path.resolve(fixtures, '../../public/data/cdo-atlas.index.json'), 'utf8'));
   const c = index.columns;
   const count = c.id.length;
@@ -213,5 +211,5 @@ test('a tampered index: payloads show as text, a bad value rejects its entry by 
     await page.waitForTimeout(200);
     await assertSafe(page, `tampered index: ${route}`);
   }
-  await context.close();
+  await page.context().close();
 });
