@@ -151,3 +151,16 @@ test('CSV and JSON downloads hold exactly the filtered, searched and sorted view
   assert.ok(doc.entities.every((e) => e.form === 'cdo_post'));
   await page.context().close();
 });
+
+test('a download needs the dataset, which the list does not: if it cannot be had, the reason shows and a second click tries again', async () => {
+  const page = await openExplorer('/explore');
+  const dataset = '**/data/cdo-atlas.json';
+  await page.route(dataset, (route) => route.fulfill({ status: 503, body: 'Service Unavailable' }));
+  await page.getByRole('button', { name: 'CSV (Excel)' }).click();
+  await page.locator('.downloads [role=status]', { hasText: 'HTTP 503' }).waitFor();
+  await page.unroute(dataset);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (Excel)' }).click()]);
+  assert.equal(file.suggestedFilename(), `cdo-atlas-${DATASET.as_of}.csv`);
+  assert.equal(await page.locator('.downloads [role=status]').textContent(), '');
+  await page.context().close();
+});

@@ -234,9 +234,11 @@ fn explorer(
         };
         crate::download::save_text(&format!("cdo-atlas-{}.{ext}", meta.as_of), mime, &text);
     };
+    let export = Arc::new(export);
     // A download asked for while the dataset loads; done once it has.
     let pending = RwSignal::new(None::<Format>);
     let failed = RwSignal::new(None::<String>);
+    let when_loaded = export.clone();
     Effect::new(move |_| {
         let Some(format) = pending.get() else { return };
         match dataset.get().as_deref() {
@@ -244,7 +246,7 @@ fn explorer(
             Some(Ok(full)) => {
                 pending.set(None);
                 failed.set(None);
-                export(format, full);
+                when_loaded(format, full);
             }
             Some(Err(e)) => {
                 pending.set(None);
@@ -252,11 +254,16 @@ fn explorer(
             }
         }
     });
-    let download = move |format: Format| {
-        if !dataset.asked() || matches!(dataset.get_untracked().as_deref(), Some(Err(_))) {
-            dataset.load();
+    let download = move |format: Format| match dataset.get_untracked().as_deref() {
+        // Loaded: saved at once, still within the click.
+        Some(Ok(full)) => export(format, full),
+        // Loading: saved once it is there. Never asked for, or failed: asked for (again).
+        loading => {
+            if loading.is_some() || !dataset.asked() {
+                dataset.load();
+            }
+            pending.set(Some(format));
         }
-        pending.set(Some(format));
     };
     let status = move || {
         let text = match (pending.get(), failed.get()) {
