@@ -206,7 +206,15 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
         entities.len(),
         |i| field(i, "id"),
         |i| field(i, "name"),
-        |i| validate_entry(&entities[i], today, Checker::entity),
+        |i| {
+            checked(today, |c| match &entities[i] {
+                Value::Object(obj) => c.entity(obj),
+                other => {
+                    c.expect_type(Some(other), At::Entry, JsonType::Object);
+                    None
+                }
+            })
+        },
     );
     Ok(header.with(kept, rejected))
 }
@@ -243,12 +251,8 @@ pub fn parse_index(text: &str, today: PartialDate) -> Result<Loaded<Summary>, Da
         |i| text_at(0, i),
         |i| text_at(1, i),
         |i| {
-            let mut c = Checker::new(today);
             let row: [&Value; COLUMNS.len()] = std::array::from_fn(|k| &table[k][i]);
-            match c.summary(&row) {
-                Some(summary) if c.issues.is_empty() => Ok(summary),
-                _ => Err(c.issues),
-            }
+            checked(today, |c| c.summary(&row))
         },
     );
     Ok(header.with(kept, rejected))
@@ -411,20 +415,14 @@ fn parse_version(s: &str) -> Option<SchemaVersion> {
     })
 }
 
-fn validate_entry<'v, E>(
-    value: &'v Value<'v>,
+/// One entry walked by a fresh [`Checker`]: its value if the walk reported nothing, else every
+/// issue it reported.
+fn checked<'v, E>(
     today: PartialDate,
-    walk: fn(&mut Checker<'v>, &'v Map<'v>) -> Option<E>,
+    walk: impl FnOnce(&mut Checker<'v>) -> Option<E>,
 ) -> Result<E, Vec<Issue>> {
     let mut c = Checker::new(today);
-    let entry = match value {
-        Value::Object(obj) => walk(&mut c, obj),
-        other => {
-            c.expect_type(Some(other), At::Entry, JsonType::Object);
-            None
-        }
-    };
-    match entry {
+    match walk(&mut c) {
         Some(entry) if c.issues.is_empty() => Ok(entry),
         _ => Err(c.issues),
     }
