@@ -11,10 +11,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function launch() {
+/** Debian's Chromium, headless; `extraArgs` are added to the command line (e.g. V8 flags). */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
