@@ -296,12 +296,13 @@ pub fn radius_px(population: Option<u64>) -> f64 {
 /// One mark on the map, in frame units.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
-    /// A single entity (index into the input), with its radius and whether it gets a label.
+    /// A single entity (index into the input), with its radius and the side of its label, if
+    /// it gets one.
     Entity {
         index: usize,
         at: Point,
         radius: f64,
-        label: bool,
+        label: Option<Side>,
     },
     /// Several entities too close to tell apart at this zoom; `members` index the input.
     Cluster {
@@ -309,6 +310,14 @@ pub enum Mark {
         radius: f64,
         members: Vec<usize>,
     },
+}
+
+/// Where a label goes: right of its marker, or left of it where the right side has no room
+/// (the frame's edge, or another label or marker).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Right,
+    Left,
 }
 
 /// Above this many visible entities, nearby ones are drawn as clusters.
@@ -364,7 +373,7 @@ pub fn layout(
                         index: i,
                         at,
                         radius,
-                        label: false,
+                        label: None,
                     }
                 } else {
                     let radius = (8.0 + n.log2() * 3.0).min(24.0) * units_per_px;
@@ -387,7 +396,7 @@ pub fn layout(
                 index: i,
                 at: frame(i),
                 radius,
-                label: false,
+                label: None,
             }
         })
         .collect();
@@ -423,20 +432,29 @@ pub fn layout(
             continue;
         }
         let width = e.name.chars().count() as f64 * font * 0.6;
-        let bx = (
-            at.x + radius + 2.0 * units_per_px,
-            at.y - font * 0.6,
-            at.x + radius + 2.0 * units_per_px + width,
-            at.y + font * 0.6,
-        );
-        let overlaps = taken
-            .iter()
-            .enumerate()
-            .any(|(j, t)| j != k && bx.0 < t.2 && t.0 < bx.2 && bx.1 < t.3 && t.1 < bx.3);
-        if !overlaps {
+        let gap = radius + 2.0 * units_per_px;
+        let (top, bottom) = (at.y - font * 0.6, at.y + font * 0.6);
+        let right = (at.x + gap, top, at.x + gap + width, bottom);
+        let left = (at.x - gap - width, top, at.x - gap, bottom);
+        let free = |b: &(f64, f64, f64, f64)| {
+            b.0 >= 0.0
+                && b.2 <= geo::WIDTH
+                && !taken
+                    .iter()
+                    .enumerate()
+                    .any(|(j, t)| j != k && b.0 < t.2 && t.0 < b.2 && b.1 < t.3 && t.1 < b.3)
+        };
+        let side = if free(&right) {
+            Some((Side::Right, right))
+        } else if free(&left) {
+            Some((Side::Left, left))
+        } else {
+            None
+        };
+        if let Some((side, bx)) = side {
             taken.push(bx);
             if let Mark::Entity { label, .. } = &mut marks[k] {
-                *label = true;
+                *label = Some(side);
             }
         }
     }

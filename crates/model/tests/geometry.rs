@@ -1,8 +1,9 @@
-//! The committed Länder asset against the projection and the dataset: 16 readable outlines, and
-//! every entity's projected position inside its own Land.
+//! The committed Länder asset against the projection and the dataset: 16 readable outlines,
+//! every entity's projected position inside its own Land, and labels inside the frame.
 
-use cdo_model::geo::{contains, decode_path, project, Ring};
-use cdo_model::{parse_dataset, Land, PartialDate};
+use cdo_model::geo::{self, contains, decode_path, project, Point, Ring};
+use cdo_model::map::{layout, Mark, Side, View};
+use cdo_model::{parse_dataset, Land, PartialDate, Summary};
 use serde_json::Value;
 
 fn outlines() -> Vec<(Land, Vec<Ring>)> {
@@ -78,4 +79,64 @@ fn a_point_outside_germany_is_in_no_land() {
     assert!(outlines
         .iter()
         .all(|(_, rings)| !contains(rings, paris_ish)));
+}
+
+/// Labels as `layout` places them, for the committed dataset at a frame `px` pixels wide.
+fn labels(px: f64) -> Vec<(String, Side, f64, f64)> {
+    let text = include_str!("../../../public/data/cdo-atlas.json");
+    let data = parse_dataset(text, PartialDate::ymd(2026, 11, 26))
+        .unwrap()
+        .dataset
+        .summaries();
+    let entities: Vec<(&Summary, Point)> = data
+        .entities
+        .iter()
+        .map(|e| (e, project(e.coordinates)))
+        .collect();
+    let k = geo::WIDTH / px;
+    layout(&entities, |_| true, View::default(), k, None)
+        .into_iter()
+        .filter_map(|m| match m {
+            Mark::Entity {
+                index,
+                at,
+                radius,
+                label: Some(side),
+            } => {
+                // The extent `layout` reserves: 0.6 em per character, 13 px type.
+                let name = &entities[index].0.name;
+                let width = name.chars().count() as f64 * 13.0 * k * 0.6;
+                let gap = radius + 2.0 * k;
+                let (from, to) = match side {
+                    Side::Right => (at.x + gap, at.x + gap + width),
+                    Side::Left => (at.x - gap - width, at.x - gap),
+                };
+                Some((name.clone(), side, from, to))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn labels_stay_inside_the_frame_and_turn_left_at_its_edge() {
+    for px in [320.0, 360.0, 520.0, 730.0] {
+        let placed = labels(px);
+        assert!(!placed.is_empty(), "no label at {px} px");
+        for (name, _, from, to) in &placed {
+            assert!(
+                *from >= 0.0 && *to <= geo::WIDTH,
+                "{name} leaves a {px} px frame"
+            );
+        }
+    }
+    // Berlin lies near the eastern edge: on a phone its label has no room on the right.
+    let side = |px: f64| {
+        labels(px)
+            .into_iter()
+            .find(|(name, ..)| name == "Berlin")
+            .map(|(_, side, ..)| side)
+    };
+    assert_eq!(side(360.0), Some(Side::Left));
+    assert_eq!(side(730.0), Some(Side::Right));
 }

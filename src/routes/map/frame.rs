@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use cdo_model::geo::{self, Outlines, Point};
-use cdo_model::map::{layout, MapState, Mark};
+use cdo_model::map::{layout, MapState, Mark, Side};
 use cdo_model::num::{fixed, parse_decimal};
 use cdo_model::{Kind, Summary};
 use cdo_text::{Lang, Strings};
@@ -310,8 +310,12 @@ fn mark_view(
             if land_level {
                 name.push_str(&format!(" ({})", s.map_land_level));
             }
-            let text = label.then(|| {
-                view! { <text class="mk-label" x=fixed(at.x + radius + 3.0 * k, 0) y=fixed(at.y + 4.5 * k, 0) font-size=fixed(13.0 * k, 0)>{e.name.clone()}</text> }
+            let text = label.map(|side| {
+                let (x, anchor) = match side {
+                    Side::Right => (at.x + radius + 3.0 * k, "start"),
+                    Side::Left => (at.x - radius - 3.0 * k, "end"),
+                };
+                view! { <text class="mk-label" x=fixed(x, 0) y=fixed(at.y + 4.5 * k, 0) font-size=fixed(13.0 * k, 0) text-anchor=anchor>{e.name.clone()}</text> }
             });
             // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
             view! {
