@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+// Trunk writes its 64-bit content hash without leading zeros: 16 hex digits, sometimes fewer
+// (a stylesheet named `style-37c16fe15b404a4.css` went out uncompressed until this allowed it).
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css)$/;
 
 /** Writes `<file>.br` for every hashed wasm, js and css file in `dir`; returns a summary. */
 export function precompress(dir) {
