@@ -1,4 +1,7 @@
-//! The map's controls: axis switch, legend-as-filter with live counts, search, zoom buttons.
+//! The map's controls: axis switch, search and zoom buttons above the map (`MapControls`);
+//! legend-as-filter with live counts and the picture download beside it on wide screens, below
+//! it on narrow ones (`MapAside`), so that a phone shows the map right after the controls that
+//! move it.
 
 use std::sync::Arc;
 
@@ -14,7 +17,7 @@ use super::frame::SHAPES;
 use super::{commit_fn, Prepared};
 use crate::picks::pick_toggle;
 
-/// Axis switch, legend-as-filter with counts, zoom buttons and the search field.
+/// Axis switch, search field and zoom buttons.
 #[component]
 pub(super) fn MapControls(
     data: Arc<Prepared>,
@@ -25,10 +28,8 @@ pub(super) fn MapControls(
 ) -> impl IntoView {
     let s = lang.strings();
     let commit = commit_fn(commit);
-    // Memos: zooming and panning change `state` often; these parts only care about the axis and
-    // the hidden categories, so they are not touched by a zoom step.
+    // A memo: zooming and panning change `state` often; the switch only cares about the axis.
     let current_axis = Memo::new(move |_| state.with(|st| st.axis));
-    let hidden_set = Memo::new(move |_| state.with(|st| st.hidden.clone()));
     let axes = Axis::ALL
         .into_iter()
         .map(|axis| {
@@ -45,38 +46,6 @@ pub(super) fn MapControls(
             }
         })
         .collect_view();
-    let data_for_legend = data.clone();
-    let legend = move || {
-        let axis = current_axis.get();
-        let counts = data_for_legend.counts(axis);
-        (0..axis.category_count())
-            .filter(|&i| counts[i] > 0)
-            .map(|i| {
-                let hidden = move || hidden_set.with(|h| h.contains(&i));
-                let toggle = move |_| {
-                    let mut next = state.get_untracked();
-                    if let Some(pos) = next.hidden.iter().position(|&h| h == i) {
-                        next.hidden.remove(pos);
-                    } else {
-                        next.hidden.push(i);
-                        cdo_model::sort_short(&mut next.hidden);
-                    }
-                    commit(next, true);
-                };
-                view! {
-                    <li>
-                        <button type="button" class="legend-item" aria-pressed=move || (!hidden()).to_string() on:click=toggle>
-                            <svg class="legend-swatch" viewBox="-12 -12 24 24" aria-hidden="true">
-                                <use href=format!("#shape-{}", i % SHAPES) class=format!("mk c{}", i % SHAPES) x="-10" y="-10" width="20" height="20" />
-                            </svg>
-                            <span class="legend-label">{cdo_text::category(lang, axis, i)}</span>
-                            <span class="legend-count">{counts[i]}</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
     let zoom = move |factor: f64| {
         let st = state.get_untracked();
         let center = Point {
@@ -91,7 +60,6 @@ pub(super) fn MapControls(
             false,
         );
     };
-    let picture_data = data.clone();
     let (status, set_status) = signal(String::new());
     // The entity the search found can be picked for a comparison right here.
     let found_data = data.clone();
@@ -127,23 +95,6 @@ pub(super) fn MapControls(
             None => set_status.set(s.map_search_none.to_owned()),
         }
     };
-    // The picture of the current view, for articles.
-    let dataset = crate::data::use_index();
-    let picture = move |png: bool| {
-        let stand =
-            untrack(|| dataset.get()).and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
-        let st = state.get_untracked();
-        let Some(svg) = super::export::map_svg(&picture_data, &st, stand, lang, s) else {
-            return;
-        };
-        let name = format!("cdo-atlas-karte-{}", st.axis.wire());
-        if png {
-            super::export::save_png(svg, format!("{name}.png"));
-        } else {
-            super::export::save_svg(&svg, &format!("{name}.svg"));
-        }
-    };
-    let picture = StoredValue::new(picture);
     view! {
         <div class="map-controls">
             <fieldset class="axis">
@@ -163,17 +114,87 @@ pub(super) fn MapControls(
                     {s.map_zoom_reset}
                 </button>
             </div>
+        </div>
+    }
+}
+
+/// The legend, which filters by category and counts each, and the picture of the current view.
+#[component]
+pub(super) fn MapAside(
+    data: Arc<Prepared>,
+    state: RwSignal<MapState>,
+    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+    lang: Lang,
+) -> impl IntoView {
+    let s = lang.strings();
+    let commit = commit_fn(commit);
+    // Memos: zooming and panning change `state` often; the legend only cares about the axis and
+    // the hidden categories, so it is not touched by a zoom step.
+    let current_axis = Memo::new(move |_| state.with(|st| st.axis));
+    let hidden_set = Memo::new(move |_| state.with(|st| st.hidden.clone()));
+    let data_for_legend = data.clone();
+    let legend = move || {
+        let axis = current_axis.get();
+        let counts = data_for_legend.counts(axis);
+        (0..axis.category_count())
+            .filter(|&i| counts[i] > 0)
+            .map(|i| {
+                let hidden = move || hidden_set.with(|h| h.contains(&i));
+                let toggle = move |_| {
+                    let mut next = state.get_untracked();
+                    if let Some(pos) = next.hidden.iter().position(|&h| h == i) {
+                        next.hidden.remove(pos);
+                    } else {
+                        next.hidden.push(i);
+                        cdo_model::sort_short(&mut next.hidden);
+                    }
+                    commit(next, true);
+                };
+                view! {
+                    <li>
+                        <button type="button" class="legend-item" aria-pressed=move || (!hidden()).to_string() on:click=toggle>
+                            <svg class="legend-swatch" viewBox="-12 -12 24 24" aria-hidden="true">
+                                <use href=format!("#shape-{}", i % SHAPES) class=format!("mk c{}", i % SHAPES) x="-10" y="-10" width="20" height="20" />
+                            </svg>
+                            <span class="legend-label">{cdo_text::category(lang, axis, i)}</span>
+                            <span class="legend-count">{counts[i]}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let picture_data = data;
+    // The picture of the current view, for articles.
+    let dataset = crate::data::use_index();
+    let picture = move |png: bool| {
+        let stand =
+            untrack(|| dataset.get()).and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
+        let st = state.get_untracked();
+        let Some(svg) = super::export::map_svg(&picture_data, &st, stand, lang, s) else {
+            return;
+        };
+        let name = format!("cdo-atlas-karte-{}", st.axis.wire());
+        if png {
+            super::export::save_png(svg, format!("{name}.png"));
+        } else {
+            super::export::save_svg(&svg, &format!("{name}.svg"));
+        }
+    };
+    let picture = StoredValue::new(picture);
+    view! {
+        <div class="map-aside">
+            <section class="legend" aria-labelledby="legend-title">
+                <h2 id="legend-title">{s.map_legend}</h2>
+                <p class="legend-help">{s.map_legend_help}</p>
+                <ul class="legend-list">{legend}</ul>
+            </section>
             <p class="map-download">
                 {s.map_download} " "
                 <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(false))>"SVG"</button>
                 " "
                 <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(true))>"PNG"</button>
             </p>
-            <section class="legend" aria-labelledby="legend-title">
-                <h2 id="legend-title">{s.map_legend}</h2>
-                <p class="legend-help">{s.map_legend_help}</p>
-                <ul class="legend-list">{legend}</ul>
-            </section>
         </div>
     }
 }

@@ -3,7 +3,8 @@
 //! search, and a list alternative. Everything that can be computed without a browser (view
 //! maths, URL state, layout, labels) lives in `cdo_model::map`; this module wires events to it.
 //!
-//! `controls` (axis, legend filter, search, zoom buttons), `frame` (the SVG and its gestures) and
+//! `controls` (axis, search and zoom above the map; legend filter and picture download beside
+//! it, or below it on a narrow screen), `frame` (the SVG and its gestures) and
 //! `list` (the list alternative) are the parts; this module holds the page and the shared state.
 
 mod controls;
@@ -25,7 +26,7 @@ use crate::data::use_outlines;
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths;
-use controls::MapControls;
+use controls::{MapAside, MapControls};
 use frame::MapFrame;
 use list::EntityList;
 
@@ -113,13 +114,19 @@ pub fn MapPage() -> impl IntoView {
         view! {
                 {notice}
                 <MapControls data=data.clone() state commit selected lang />
-                {move || match outlines.get() {
-                    None => view! { <p class="status" role="status">{s.map_loading}</p> }.into_any(),
-                    Some(result) => match &*result {
-                        Ok(o) => view! { <MapFrame data=frame_data.clone() outlines=o.clone() state commit selected lang /> }.into_any(),
-                        Err(e) => view! { <p class="notice" role="alert">{e.message(lang)}</p> }.into_any(),
-                    },
-                }}
+                <div class="map-layout">
+                    <div class="map-main">
+                        {move || match outlines.get() {
+                            // The map's place is kept while its outlines load: nothing below moves.
+                            None => view! { <div class="map-pending"><p class="status" role="status">{s.map_loading}</p></div> }.into_any(),
+                            Some(result) => match &*result {
+                                Ok(o) => view! { <MapFrame data=frame_data.clone() outlines=o.clone() state commit selected lang /> }.into_any(),
+                                Err(e) => view! { <p class="notice" role="alert">{e.message(lang)}</p> }.into_any(),
+                            },
+                        }}
+                    </div>
+                    <MapAside data=data.clone() state commit lang />
+                </div>
                 <EntityList data=data.clone() lang s />
         }
         .into_any()
