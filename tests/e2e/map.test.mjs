@@ -141,6 +141,21 @@ test('the map is usable at 360 px: no horizontal scrolling, markers tappable', a
   await page.context().close();
 });
 
+test('a phone shows the map before its legend; a wide screen puts the legend beside it', async () => {
+  const boxes = async (width) => {
+    const page = await openMap('/map', { width, height: 800 });
+    const [frame, legend] = await Promise.all(['.map-frame', '.legend'].map((s) => page.locator(s).boundingBox()));
+    await page.context().close();
+    return { frame, legend };
+  };
+  const phone = await boxes(360);
+  assert.ok(phone.legend.y >= phone.frame.y + phone.frame.height, 'the legend is below the map');
+  assert.ok(phone.frame.y < 800, `the map starts on the first screen (at ${phone.frame.y}px)`);
+  const wide = await boxes(1280);
+  assert.ok(wide.legend.x >= wide.frame.x + wide.frame.width, 'the legend is right of the map');
+  assert.ok(wide.legend.y < wide.frame.y + wide.frame.height / 2, 'next to its upper half');
+});
+
 test('the map downloads as SVG and PNG with title, legend and the BKG attribution baked in', async () => {
   const page = await app.open('/map?axis=origin');
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
