@@ -294,7 +294,10 @@ test('overview charts: a bar filters the explorer; both charts have a descriptio
   const timelineRows = await charts.nth(1).locator('details table tbody tr').count();
   const dated = DATASET.entities.filter((e) => e.established).length;
   assert.equal(timelineRows, dated, 'one timeline mark per entity with a year');
-  await page.locator('figure.chart svg a[aria-label^="Dezernat oder Referat: 6"]').click();
+  // The bars are HTML, their text at the page's size (an SVG scaled to a phone made it ~6 px).
+  const bar = page.locator('figure.chart .bar-chart a[aria-label^="Dezernat oder Referat: 6"]');
+  assert.ok(parseFloat(await bar.evaluate((a) => getComputedStyle(a.querySelector('.bar-label')).fontSize)) >= 14);
+  await bar.click();
   await page.waitForURL(/\/explore\?model=department/);
   await page.locator('.explore-table tbody tr').first().waitFor();
   assert.equal(await page.locator('.explore-table tbody tr').count(), 6);
