@@ -82,6 +82,24 @@ test('axe finds no WCAG 2 A/AA violations on the explorer; no page-level horizon
   await page.context().close();
 });
 
+test('on a phone the filters are folded above the search and the table, and say how many are set', async () => {
+  const page = await openExplorer('/explore?model=department', { width: 360, height: 740 });
+  const panel = page.locator('.facets-panel');
+  assert.equal(await panel.evaluate((d) => d.open), false, 'folded on a phone');
+  assert.equal((await page.locator('.facets-active').textContent()).trim(), '1 aktiv');
+  const search = await page.locator('#explore-search').boundingBox();
+  assert.ok(search.y + search.height <= 740, `the search is on the first screen (at ${search.y}px)`);
+  await page.locator('.facets-panel > summary').click();
+  await page.locator('.facet', { hasText: 'Modell' }).getByLabel(/^Stabsstelle/).check();
+  await page.waitForURL(/model=[^&]*%2C|model=[^&]*,/);
+  assert.equal((await page.locator('.facets-active').textContent()).trim(), '2 aktiv');
+  await page.context().close();
+  const wide = await openExplorer('/explore');
+  assert.equal(await wide.locator('.facets-panel').evaluate((d) => d.open), true, 'open beside the table');
+  assert.equal(await wide.locator('.facets-active').textContent(), '');
+  await wide.context().close();
+});
+
 test('a long table comes in pages of 25; the page is in the URL and a new search starts at page 1', async () => {
   // 60 entities: the real ones and copies under new ids.
   const entities = [];

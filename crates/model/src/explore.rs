@@ -158,6 +158,18 @@ pub fn index(entities: &[Summary]) -> Vec<Row> {
 }
 
 impl ExploreState {
+    /// How many filter choices are made: each ticked value, and each year bound (the search text,
+    /// sort and page are not filters).
+    pub fn active_filters(&self) -> usize {
+        self.headlines.len()
+            + self.origins.len()
+            + self.forms.len()
+            + self.laender.len()
+            + self.sizes.len()
+            + usize::from(self.from_year.is_some())
+            + usize::from(self.to_year.is_some())
+    }
+
     /// The page of `total` hits this state shows; a page beyond the end shows the last one.
     pub fn page_of(&self, total: usize) -> PageOf {
         let count = total.div_ceil(PAGE_SIZE).max(1);

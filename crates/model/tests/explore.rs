@@ -323,3 +323,27 @@ fn sort_short_sorts_like_slice_sort() {
         assert_eq!(got, expected, "{case:?}");
     }
 }
+
+#[test]
+fn active_filters_counts_choices_not_search_sort_or_page() {
+    assert_eq!(ExploreState::default().active_filters(), 0);
+    let searched = ExploreState {
+        query: "köln".into(),
+        sort: Column::Land,
+        descending: true,
+        page: 3,
+        ..Default::default()
+    };
+    assert_eq!(searched.active_filters(), 0);
+    let filtered = ExploreState {
+        headlines: vec![Headline::Department, Headline::StaffUnit],
+        origins: vec![None],
+        forms: vec![Form::Agency],
+        laender: vec![Land::HE],
+        sizes: vec![SizeClass::Over500k],
+        from_year: Some(2017),
+        to_year: None,
+        ..Default::default()
+    };
+    assert_eq!(filtered.active_filters(), 7);
+}

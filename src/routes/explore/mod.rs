@@ -284,13 +284,24 @@ fn explorer(
         </p>
     };
 
+    let active = move || {
+        let n = state.with(|(st, _)| st.active_filters());
+        (n > 0).then(|| format!("{n} {}", s.explore_filters_active))
+    };
     view! {
             {notice}
             <div class="explore-layout">
                 <aside class="facets" aria-labelledby="facets-title">
-                    <h2 id="facets-title">{s.explore_filters}</h2>
-                    {facets}
-                    <button type="button" class="button secondary" on:click=move |_| go(ExploreState::default(), true)>{s.explore_reset}</button>
+                    // Open beside the table; folded on a phone, where it would stand between
+                    // the reader and the search and table. The count says what it hides.
+                    <details class="facets-panel" open=!narrow_screen()>
+                        <summary>
+                            <h2 id="facets-title">{s.explore_filters}</h2>
+                            <span class="facets-active">{active}</span>
+                        </summary>
+                        {facets}
+                        <button type="button" class="button secondary" on:click=move |_| go(ExploreState::default(), true)>{s.explore_reset}</button>
+                    </details>
                 </aside>
                 <div class="explore-main">
                     <label for="explore-search" class="search-label">{s.explore_search}</label>
@@ -332,4 +343,13 @@ fn row(e: &Summary, lang: Lang, s: &'static Strings) -> impl IntoView {
             <td class="pick-cell">{pick_toggle(e.id.clone(), e.name.clone(), false)}</td>
         </tr>
     }
+}
+
+/// True where the explorer's columns stack (style.css: `.explore-layout`, 48rem).
+fn narrow_screen() -> bool {
+    window()
+        .match_media("(max-width: 48rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
