@@ -75,6 +75,20 @@ test('axe finds no WCAG 2 A/AA violations on compare; no page-level horizontal s
   await table(page).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  // The table is swiped sideways; the row labels stay in view while the values move.
+  const row = page.locator('.compare-table tbody tr', { has: page.locator('th', { hasText: /^Organisationsform/ }) });
+  const [label, value] = [row.locator('th'), row.locator('td').first()];
+  const before = [await label.boundingBox(), await value.boundingBox()];
+  await page.locator('.compare .table-wrap').evaluate((w) => { w.scrollLeft = 150; });
+  const after = [await label.boundingBox(), await value.boundingBox()];
+  assert.equal(after[0].x, before[0].x, 'the label stays');
+  assert.ok(after[1].x < before[1].x - 100, 'the values move');
+  const lines = await label.evaluate((th) => {
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  assert.equal(lines, 1, 'the longest label is not broken');
   await page.context().close();
 });
 
