@@ -320,6 +320,25 @@ pub enum Side {
     Left,
 }
 
+/// What a label of `name` beside a marker at `at` reserves, as `(left, top, right, bottom)` in
+/// frame units: 13 px type, 0.6 em per character.
+pub fn label_box(
+    name: &str,
+    at: Point,
+    radius: f64,
+    units_per_px: f64,
+    side: Side,
+) -> (f64, f64, f64, f64) {
+    let font = 13.0 * units_per_px;
+    let width = name.chars().count() as f64 * font * 0.6;
+    let gap = radius + 2.0 * units_per_px;
+    let (top, bottom) = (at.y - font * 0.6, at.y + font * 0.6);
+    match side {
+        Side::Right => (at.x + gap, top, at.x + gap + width, bottom),
+        Side::Left => (at.x - gap - width, top, at.x - gap, bottom),
+    }
+}
+
 /// Above this many visible entities, nearby ones are drawn as clusters.
 pub const CLUSTER_ABOVE: usize = 400;
 
@@ -410,7 +429,6 @@ pub fn layout(
         Mark::Cluster { .. } => (false, false, 0),
     };
     order.sort_by_key(|&k| std::cmp::Reverse(priority(&marks[k])));
-    let font = 13.0 * units_per_px;
     let mut taken: Vec<(f64, f64, f64, f64)> = marks
         .iter()
         .map(|m| match m {
@@ -431,11 +449,8 @@ pub fn layout(
         if !(big || Some(index) == selected) || !on_screen(at) {
             continue;
         }
-        let width = e.name.chars().count() as f64 * font * 0.6;
-        let gap = radius + 2.0 * units_per_px;
-        let (top, bottom) = (at.y - font * 0.6, at.y + font * 0.6);
-        let right = (at.x + gap, top, at.x + gap + width, bottom);
-        let left = (at.x - gap - width, top, at.x - gap, bottom);
+        let right = label_box(&e.name, at, radius, units_per_px, Side::Right);
+        let left = label_box(&e.name, at, radius, units_per_px, Side::Left);
         let free = |b: &(f64, f64, f64, f64)| {
             b.0 >= 0.0
                 && b.2 <= geo::WIDTH

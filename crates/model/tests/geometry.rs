@@ -2,7 +2,7 @@
 //! every entity's projected position inside its own Land, and labels inside the frame.
 
 use cdo_model::geo::{self, contains, decode_path, project, Point, Ring};
-use cdo_model::map::{layout, Mark, Side, View};
+use cdo_model::map::{label_box, layout, Mark, Side, View};
 use cdo_model::{parse_dataset, Land, PartialDate, Summary};
 use serde_json::Value;
 
@@ -103,14 +103,8 @@ fn labels(px: f64) -> Vec<(String, Side, f64, f64)> {
                 radius,
                 label: Some(side),
             } => {
-                // The extent `layout` reserves: 0.6 em per character, 13 px type.
                 let name = &entities[index].0.name;
-                let width = name.chars().count() as f64 * 13.0 * k * 0.6;
-                let gap = radius + 2.0 * k;
-                let (from, to) = match side {
-                    Side::Right => (at.x + gap, at.x + gap + width),
-                    Side::Left => (at.x - gap - width, at.x - gap),
-                };
+                let (from, _, to, _) = label_box(name, at, radius, k, side);
                 Some((name.clone(), side, from, to))
             }
             _ => None,
