@@ -13,7 +13,7 @@ use cdo_text::Lang;
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::frame::SHAPES;
+use super::marks::SHAPES;
 use super::{commit_fn, Prepared};
 use crate::picks::pick_toggle;
 

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::frame::SHAPES;
+use super::marks::SHAPES;
 use super::Prepared;
 use crate::download::{save_blob, save_text, text_blob};
 

@@ -1,22 +1,22 @@
-//! The map's SVG: outlines, markers, clusters, labels, tooltip; wheel, drag, pinch and keys.
+//! The map's SVG: outlines, the marks (each drawn by `marks`), tooltip; wheel, drag, pinch and
+//! keys, and the delegated handlers of every mark.
 
 use std::sync::Arc;
 
 use cdo_model::geo::{self, Outlines, Point};
-use cdo_model::map::{layout, MapState, Mark, Side};
+use cdo_model::map::{layout, MapState};
 use cdo_model::num::{fixed, parse_decimal};
-use cdo_model::{Kind, Summary};
-use cdo_text::{Lang, Strings};
+use cdo_model::Summary;
+use cdo_text::Lang;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use super::marks::{mark_view, shape_defs};
 use super::{commit_fn, Prepared};
 use crate::paths;
 
-/// Marker styles: one shape per category index; colours are in `public/style.css` (`.c0`…).
-pub(super) const SHAPES: usize = 12;
 /// The SVG: outlines, markers, clusters, labels; wheel, drag, pinch and keys.
 #[component]
 pub(super) fn MapFrame(
@@ -279,123 +279,9 @@ fn dist(a: Point, b: Point) -> f64 {
     ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
-/// One mark as plain SVG. Markers and clusters carry no event handlers of their own: the
-/// `.marks` group handles clicks, keys, hover and focus for all of them (see `MapFrame`), so a
-/// redraw only touches attributes — with 10,000 entities that keeps a zoom step within a frame.
-fn mark_view(
-    mark: Mark,
-    data: &Prepared,
-    st: &MapState,
-    k: f64,
-    selected: Option<usize>,
-    lang: Lang,
-    s: &'static Strings,
-) -> AnyView {
-    match mark {
-        Mark::Entity {
-            index,
-            at,
-            radius,
-            label,
-        } => {
-            let e = &data.entities[index];
-            let category = data.category(st.axis, index);
-            let class_n = category % SHAPES;
-            let land_level = e.kind == Kind::Land;
-            let mut name = format!(
-                "{} — {}",
-                e.name,
-                cdo_text::category(lang, st.axis, category)
-            );
-            if land_level {
-                name.push_str(&format!(" ({})", s.map_land_level));
-            }
-            let text = label.map(|side| {
-                let (x, anchor) = match side {
-                    Side::Right => (at.x + radius + 3.0 * k, "start"),
-                    Side::Left => (at.x - radius - 3.0 * k, "end"),
-                };
-                view! { <text class="mk-label" x=fixed(x, 0) y=fixed(at.y + 4.5 * k, 0) font-size=fixed(13.0 * k, 0) text-anchor=anchor>{e.name.clone()}</text> }
-            });
-            // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
-            view! {
-                <g><a
-                    href=paths::entity(&e.id)
-                    class=match (land_level, Some(index) == selected) {
-                        (false, false) => "marker",
-                        (true, false) => "marker land-level",
-                        (false, true) => "marker selected",
-                        (true, true) => "marker land-level selected",
-                    }
-                    data-id=e.id.clone()
-                    data-i=index
-                    aria-label=name
-                >
-                    // An invisible disc of at least 12 px radius: a comfortable tap target.
-                    <circle class="hit" cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius.max(12.0 * k), 0) />
-                    <use
-                        href=format!("#shape-{class_n}")
-                        class=format!("mk c{class_n}")
-                        x=fixed(at.x - radius, 0)
-                        y=fixed(at.y - radius, 0)
-                        width=fixed(radius * 2.0, 0)
-                        height=fixed(radius * 2.0, 0)
-                    />
-                    {text}
-                </a></g>
-            }
-            .into_any()
-        }
-        Mark::Cluster {
-            at,
-            radius,
-            members,
-        } => {
-            let n = members.len();
-            view! {
-                <g
-                    class="cluster"
-                    role="button"
-                    tabindex="0"
-                    data-x=fixed(at.x, 0)
-                    data-y=fixed(at.y, 0)
-                    aria-label=format!("{n} {}", s.map_cluster)
-                >
-                    <circle cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius, 0) />
-                    <text x=fixed(at.x, 0) y=fixed(at.y + 4.0 * k, 0) font-size=fixed(12.0 * k, 0)>{n}</text>
-                </g>
-            }
-            .into_any()
-        }
-    }
-}
-
 /// The marker or cluster an event happened in, if any.
 fn mark_target(ev: &web_sys::Event) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     el.closest(".marker, .cluster").ok().flatten()
-}
-
-/// Twelve marker shapes in a -10..10 box, white-edged so they read on any fill.
-pub(crate) fn shape_defs() -> impl IntoView {
-    const SHAPE_PATHS: [&str; SHAPES] = [
-        "M0-9a9 9 0 1 0 0.01 0z",   // circle
-        "M-8-8h16v16h-16z",         // square
-        "M0-9l9 16h-18z",           // triangle
-        "M0-10l10 10-10 10-10-10z", // diamond
-        "M0-10l2.9 6 6.6 1-4.8 4.6 1.1 6.6-5.8-3.1-5.8 3.1 1.1-6.6-4.8-4.6 6.6-1z", // star
-        "M0-9a9 9 0 1 0 0.01 0zm0 4a5 5 0 1 1-0.01 0z", // ring
-        "M0-9.5l9 6.5-3.4 10.5h-11.2l-3.4-10.5z", // pentagon
-        "M-5-9h10l5 9-5 9h-10l-5-9z", // hexagon
-        "M-10-5h20v10h-20z",        // bar
-        "M0 9l9-16h-18z",           // triangle down
-        "M-9-9h18v6h-18zm0 12h18v6h-18z", // double bar
-        "M-3-9h6v6h6v6h-6v6h-6v-6h-6v-6h6z", // plus
-    ];
-    SHAPE_PATHS
-        .iter()
-        .enumerate()
-        .map(|(i, d)| view! { <symbol id=format!("shape-{i}") viewBox="-11 -11 22 22"><path d=*d /></symbol> })
-        .collect_view()
 }

@@ -4,13 +4,15 @@
 //! maths, URL state, layout, labels) lives in `cdo_model::map`; this module wires events to it.
 //!
 //! `controls` (axis, search and zoom above the map; legend filter and picture download beside
-//! it, or below it on a narrow screen), `frame` (the SVG and its gestures) and
+//! it, or below it on a narrow screen), `frame` (the SVG and its gestures), `marks` (one
+//! marker or cluster, and the shared marker shapes) and
 //! `list` (the list alternative) are the parts; this module holds the page and the shared state.
 
 mod controls;
 mod export;
 mod frame;
 mod list;
+mod marks;
 
 use std::sync::Arc;
 
@@ -30,7 +32,7 @@ use controls::{MapAside, MapControls};
 use frame::MapFrame;
 use list::EntityList;
 
-pub(crate) use frame::shape_defs;
+pub(crate) use marks::shape_defs;
 
 /// The map page's section class, heading and introduction (also shown while its code loads).
 pub const HEAD: PageHead = PageHead {
