@@ -106,6 +106,17 @@ const parseTime = (p, what = 'data') => p.evaluate((what) => {
   const at = (n) => performance.getEntriesByName(n).at(-1)?.startTime;
   return at(`cdo:${what}:validated`) - at(`cdo:${what}:fetched`);
 }, what);
+/** Parse + validate times of `n` fresh loads of the about page in `ctx`. */
+async function aboutParses(ctx, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const fresh = await ctx.newPage();
+    await openAbout(fresh);
+    times.push(await parseTime(fresh));
+    await fresh.close();
+  }
+  return times;
+}
 // Load the map outlines first, so the first render measures markers, not a network wait.
 await openAbout(page);
 await page.getByRole('navigation').getByRole('link', { name: 'Karte' }).click();
@@ -121,13 +132,7 @@ const firstRender = await page.evaluate(async () => {
 
 // Parse + validate is one sample per page load, and noisy (first-load code, allocator state):
 // four more fresh loads, the median of all five is reported.
-const parses = [await parseTime(page)];
-for (let i = 0; i < 4; i++) {
-  const fresh = await context.newPage();
-  await openAbout(fresh);
-  parses.push(await parseTime(fresh));
-  await fresh.close();
-}
+const parses = [await parseTime(page), ...(await aboutParses(context, 4))];
 // The dataset in full, as a profile opened directly reads it.
 const fullParses = [];
 for (let i = 0; i < 3; i++) {
@@ -143,13 +148,7 @@ for (let i = 0; i < 3; i++) {
 // the cost of our code, apart from the baseline (Liftoff) code a first load runs it in.
 const optimized = await launch(['--js-flags=--no-liftoff --no-wasm-lazy-compilation']);
 const optimizedContext = await optimized.newContext({ viewport: { width: 1200, height: 900 }, serviceWorkers: 'block' });
-const optimizedParses = [];
-for (let i = 0; i < 5; i++) {
-  const fresh = await optimizedContext.newPage();
-  await openAbout(fresh);
-  optimizedParses.push(await parseTime(fresh));
-  await fresh.close();
-}
+const optimizedParses = await aboutParses(optimizedContext, 5);
 await optimized.close();
 
 const steps = await page.evaluate(async (n) => {
