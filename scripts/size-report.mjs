@@ -24,7 +24,7 @@ const FIRST_VISIT_BUDGET = 200 * KB;
 // of src/on_demand.rs (scripts/wasm.mjs) load when their page is first shown.
 const MAIN_WASM = /^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
 const ROWS = [
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 260 * KB },
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 263 * KB },
   // No goal of its own: a regression guard over all of them together.
   { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },

@@ -1,8 +1,13 @@
-//! The UI language as app-wide context: German by default, the reader's choice remembered in
-//! localStorage, `<html lang>` following it.
+//! The UI language as app-wide context: the one the address names (`lang=en`), else the
+//! reader's choice remembered in localStorage, else German. `<html lang>` and the address follow
+//! it, so that an address passed on opens the page in the language it was read in.
 
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::paths;
 
 const STORAGE_KEY: &str = "cdo-atlas.lang";
 
@@ -10,11 +15,15 @@ const STORAGE_KEY: &str = "cdo-atlas.lang";
 #[derive(Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
 
-/// Reads the remembered language and provides it as context.
+/// Reads the language from the opening address or the remembered choice and provides it as
+/// context.
 pub fn provide_lang() -> RwSignal<Lang> {
-    let initial = storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|c| Lang::from_code(&c));
+    let search = window().location().search().unwrap_or_default();
+    let initial = paths::lang_of(&search).or_else(|| {
+        storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|c| Lang::from_code(&c))
+    });
     let lang = RwSignal::new(initial.unwrap_or_default());
     // Sync with the outside world: `<html lang>` and the remembered choice.
     Effect::new(move |_| {
@@ -27,6 +36,47 @@ pub fn provide_lang() -> RwSignal<Lang> {
     });
     provide_context(UiLang(lang));
     lang
+}
+
+/// Keeps the language and the address in step (inside the router): an address that names a
+/// language (a link followed, back, forward) switches to it; otherwise the address is rewritten
+/// in place to name the language shown (`lang=en`, nothing for German), unless its `lang` is
+/// unreadable (then the address notice names it). A switch of language is
+/// a preference, not a step in the history: it rewrites the current entry.
+pub fn keep_lang_in_address() {
+    let lang = use_lang();
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |before: Option<String>| {
+        let search = location.search.get();
+        let mut shown = lang.get();
+        if before.as_ref() != Some(&search) {
+            if let Some(named) = paths::lang_of(&search).filter(|l| *l != shown) {
+                lang.set(named);
+                shown = named;
+            }
+        }
+        // What the address holds now: the map rewrites it without the router (zoom, pan).
+        let actual = window().location().search().unwrap_or_default();
+        let wanted = paths::lang_query(&actual, shown);
+        // A value the app cannot read stays, named in the address notice, not silently fixed.
+        if !paths::unreadable_lang(&actual)
+            && wanted.trim_start_matches('?') != actual.trim_start_matches('?')
+        {
+            let url = format!(
+                "{}{wanted}{}",
+                location.pathname.get_untracked(),
+                location.hash.get_untracked()
+            );
+            let replace = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&url, replace);
+        }
+        search
+    });
 }
 
 pub fn use_lang() -> RwSignal<Lang> {

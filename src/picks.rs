@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::data::use_index;
-use crate::i18n::{localized, use_strings};
+use crate::i18n::{localized, use_lang, use_strings};
 use crate::paths::{self, Page};
 
 const STORAGE_KEY: &str = "cdo-atlas.picks";
@@ -106,13 +106,14 @@ pub fn PicksTray() -> impl IntoView {
     let data = use_index();
     let location = use_location();
     let s = use_strings();
+    let lang = use_lang();
     // Shown once the names can be: with picks, the data loaded, and not on the compare page.
     let shown = Memo::new(move |_| {
         !picks.picks.with(|p| p.ids().is_empty())
             && location.pathname.with(|p| p != Page::Compare.path())
             && data.get().is_some_and(|r| r.is_ok())
     });
-    let items = localized(move |_, s| {
+    let items = localized(move |lang, s| {
         let ids = picks.picks.with(|p| p.ids().to_vec());
         let result = data.get()?;
         let loaded = result.as_ref().as_ref().ok()?;
@@ -123,7 +124,7 @@ pub fn PicksTray() -> impl IntoView {
                 let id = e.id.clone();
                 view! {
                     <li>
-                        <a href=paths::entity(&e.id)>{e.name.clone()}</a>
+                        <a href=paths::entity(lang, &e.id)>{e.name.clone()}</a>
                         <button
                             type="button"
                             class="pick-remove"
@@ -144,6 +145,7 @@ pub fn PicksTray() -> impl IntoView {
         let count = picks.picks.with(|p| p.ids().len());
         (count >= 2).then(|| {
             let href = paths::with_query(
+                lang.get(),
                 Page::Compare,
                 &picks.picks.with(Picks::to_compare).to_query(),
             );

@@ -29,7 +29,7 @@ pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> im
         .iter()
         .map(|&(h, n)| {
             let filter = ExploreState { headlines: vec![h], ..Default::default() };
-            let href = paths::with_query(Page::Explore, &filter.to_query());
+            let href = paths::with_query(lang, Page::Explore, &filter.to_query());
             let name = cdo_text::headline(lang, h);
             // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
             let width = format!("{}%", (n * 100 / max).max(1));
@@ -92,7 +92,7 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
             let h = e.office.headline();
             let category = Headline::ALL.iter().position(|x| *x == h).unwrap_or(0);
             view! {
-                <g><a href=paths::entity(&e.id) aria-label=format!("{}, {y} — {}", e.name, cdo_text::headline(lang, h))>
+                <g><a href=paths::entity(lang, &e.id) aria-label=format!("{}, {y} — {}", e.name, cdo_text::headline(lang, h))>
                     <use href=format!("#shape-{}", category % 12) x=x - 8 y=cy - 8 width="16" height="16" class=format!("mk c{category}") />
                 </a></g>
             }

@@ -15,6 +15,7 @@ use crate::theme::ThemeToggle;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    crate::i18n::keep_lang_in_address();
     let s = use_strings();
     if is_embedded() {
         // Inside another site's iframe: the content and what qualifies it (freshness, address,
@@ -52,12 +53,15 @@ fn Header() -> impl IntoView {
     let lang = use_lang();
     let nav = Page::NAV
         .into_iter()
-        .map(|page| view! { <li><A href=page.path() exact=true>{move || page.label(s())}</A></li> })
+        .map(|page| {
+            let href = move || page.href(lang.get());
+            view! { <li><A href=href exact=true>{move || page.label(s())}</A></li> }
+        })
         .collect_view();
     view! {
         <header class="site-header">
             <div class="brand">
-                <a href=Page::Overview.path()><span class="brand-name">"cdo-atlas"</span></a>
+                <a href=move || Page::Overview.href(lang.get())><span class="brand-name">"cdo-atlas"</span></a>
                 <span class="tagline">{move || s().tagline}</span>
             </div>
             <nav aria-label=move || s().nav_label>
@@ -87,7 +91,13 @@ fn AddressNotice() -> impl IntoView {
     let query = use_query_map();
     let audit = Memo::new(move |_| {
         let known = location.pathname.with(|p| paths::known_params(p));
-        query.with(|q| cdo_model::params::audit(known, q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+        let mut audit = query
+            .with(|q| cdo_model::params::audit(known, q.into_iter().map(|(k, v)| (k.as_ref(), v))));
+        // The language is the app's own parameter: a value it cannot read is named here.
+        if location.search.with(|s| paths::unreadable_lang(s)) {
+            audit.unknown.push("lang".to_owned());
+        }
+        audit
     });
     localized(move |_, s| {
         audit.with(|a| {
@@ -164,7 +174,7 @@ fn Footer() -> impl IntoView {
         view! {
             <footer class="site-footer">
                 {stand}
-                <p>{s.footer_sources} " " <a href=Page::About.path()>{s.footer_sources_link}</a></p>
+                <p>{s.footer_sources} " " <a href=Page::About.href(lang)>{s.footer_sources_link}</a></p>
             </footer>
         }
     })

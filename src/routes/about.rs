@@ -39,7 +39,7 @@ pub fn About() -> impl IntoView {
             .collect_view();
         let examples = EXAMPLES
             .iter()
-            .map(|&(id, name, h)| view! { <li><a href=paths::entity(id)>{name}</a> " — " {model_badge(h, lang)}</li> })
+            .map(|&(id, name, h)| view! { <li><a href=paths::entity(lang, id)>{name}</a> " — " {model_badge(h, lang)}</li> })
             .collect_view();
         let stand = data.get().and_then(|r| {
             let as_of = r.as_ref().as_ref().ok()?.dataset.as_of;
@@ -65,7 +65,7 @@ pub fn About() -> impl IntoView {
                 <h2>{s.about_licence_title}</h2>
                 <p>{s.about_licence}</p>
                 <h2>{s.about_report_title}</h2>
-                <p>{s.about_report} " " <a href=paths::Page::Report.path()>{s.report_title}</a></p>
+                <p>{s.about_report} " " <a href=paths::Page::Report.href(lang)>{s.report_title}</a></p>
             </article>
         }
     })

@@ -14,7 +14,7 @@ use leptos_router::NavigateOptions;
 use crate::components::with_data::{details_page, PageHead};
 use crate::data::{use_index, Index};
 use crate::head::use_title;
-use crate::i18n::use_strings;
+use crate::i18n::{use_lang, use_strings};
 use crate::paths::{self, Page};
 
 /// The comparison page's section class, heading and introduction (also shown while its code loads).
@@ -30,9 +30,10 @@ pub fn ComparePage() -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| CompareState::from_query(|k| query.read().get(k)));
     let navigate = use_navigate();
+    let lang = use_lang();
     let go = StoredValue::new(move |next: CompareState| {
         navigate(
-            &paths::with_query(Page::Compare, &next.to_query()),
+            &paths::with_query(lang.get_untracked(), Page::Compare, &next.to_query()),
             NavigateOptions {
                 scroll: false,
                 ..Default::default()
@@ -118,7 +119,7 @@ fn compare(
                 let without = st.without(&e.id);
                 view! {
                     <th scope="col">
-                        <a href=paths::entity(&e.id)>{e.name.clone()}</a>
+                        <a href=paths::entity(lang, &e.id)>{e.name.clone()}</a>
                         <button type="button" class="remove" aria-label=format!("{} {}", s.compare_remove, e.name) on:click=move |_| go(without.clone())>"×"</button>
                     </th>
                 }

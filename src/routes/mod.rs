@@ -8,7 +8,7 @@ pub mod overview;
 pub mod profile;
 pub mod report;
 
-use cdo_text::Strings;
+use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use crate::head::use_title;
@@ -20,16 +20,16 @@ use crate::paths::Page;
 pub fn NotFound() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().not_found_title.to_owned());
-    localized(|_, s| not_found(s))
+    localized(not_found)
 }
 
 /// The "no such entry" body, also used for an unknown entity id.
-pub fn not_found(s: &'static Strings) -> impl IntoView {
+pub fn not_found(lang: Lang, s: &'static Strings) -> impl IntoView {
     view! {
         <section class="page">
             <h1>{s.not_found_title}</h1>
             <p>{s.not_found_body}</p>
-            <p><a href=Page::Overview.path()>{s.profile_back}</a></p>
+            <p><a href=Page::Overview.href(lang)>{s.profile_back}</a></p>
         </section>
     }
 }

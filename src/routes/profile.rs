@@ -34,7 +34,7 @@ pub fn Profile(id: String) -> impl IntoView {
     with_data(Box::new(move |loaded, lang, s| {
         match loaded.dataset.entity(&id()) {
             Some(entity) => profile(entity, &loaded.dataset.entities, lang, s).into_any(),
-            None => not_found(s).into_any(),
+            None => not_found(lang, s).into_any(),
         }
     }))
 }
@@ -59,11 +59,11 @@ fn profile(
             || view! { <p class="notice" role="status">{s.profile_missing}</p> }.into_any(),
             IntoAny::into_any,
         );
-        (found, onward.view(s)).into_any()
+        (found, onward.view(lang, s)).into_any()
     }));
     view! {
         <article class="page profile">
-            <p class="breadcrumb"><a href=Page::Overview.path()>{s.profile_back}</a></p>
+            <p class="breadcrumb"><a href=Page::Overview.href(lang)>{s.profile_back}</a></p>
             <h1>{summary.name.clone()}</h1>
             <p class="card-meta">{format!("{} · {}", cdo_text::kind(lang, summary.kind), cdo_text::land(lang, summary.land))}</p>
             <section aria-labelledby="model-title" class="model">
@@ -161,7 +161,7 @@ impl Onward {
         }
     }
 
-    fn view(&self, s: &'static Strings) -> impl IntoView {
+    fn view(&self, lang: Lang, s: &'static Strings) -> impl IntoView {
         let e = &self.entity;
         let view = MapState {
             view: View {
@@ -171,16 +171,16 @@ impl Onward {
             .clamped(),
             ..MapState::default()
         };
-        let map = paths::with_query(Page::Map, &view.canonical().to_query());
+        let map = paths::with_query(lang, Page::Map, &view.canonical().to_query());
         let (prev, next) = (&self.prev, &self.next);
         view! {
             <nav class="page more" aria-label=s.profile_more>
                 <ul>
                     <li><a href=map>{s.profile_on_map}</a></li>
-                    <li><a href=paths::with_query(Page::Compare, &[("ids", e.id.clone())])>{s.compare_with}</a></li>
+                    <li><a href=paths::with_query(lang, Page::Compare, &[("ids", e.id.clone())])>{s.compare_with}</a></li>
                     <li>{pick_toggle(e.id.clone(), e.name.clone(), true)}</li>
-                    <li>{s.profile_prev} " " <a href=paths::entity(&prev.0) rel="prev">{prev.1.clone()}</a></li>
-                    <li>{s.profile_next} " " <a href=paths::entity(&next.0) rel="next">{next.1.clone()}</a></li>
+                    <li>{s.profile_prev} " " <a href=paths::entity(lang, &prev.0) rel="prev">{prev.1.clone()}</a></li>
+                    <li>{s.profile_next} " " <a href=paths::entity(lang, &next.0) rel="next">{next.1.clone()}</a></li>
                 </ul>
             </nav>
         }

@@ -216,6 +216,47 @@ test('the language switch changes every string and <html lang>, and is remembere
   await page.context().close();
 });
 
+test('the address names its language: a link passed on opens as it was read, and links and the map keep it', async () => {
+  // A reader without a remembered choice opens an English link.
+  const page = await open('/entity/heidelberg?lang=en');
+  await page.getByRole('heading', { name: 'Office holders' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('main .notice').count(), 0, 'lang is not an unknown parameter');
+  // Every link carries it (nav, profiles, onward links), and following one keeps it.
+  assert.equal(await page.locator('.site-header nav a[href="/explore?lang=en"]').count(), 1);
+  assert.equal(await page.locator('a[rel=next][href$="?lang=en"]').count(), 1);
+  await page.locator('.site-header nav').getByRole('link', { name: 'Map' }).click();
+  await page.waitForURL((u) => u.pathname === '/map' && u.search === '?lang=en');
+  // The map rewrites its address itself (zoom, pan): the language stays in it.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForURL((u) => u.searchParams.has('z') && u.searchParams.get('lang') === 'en');
+  const zoomed = new URL(page.url());
+  // Switching is a preference, not a step back: it rewrites the entry and keeps the view.
+  const entries = await page.evaluate(() => history.length);
+  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('lang') && u.searchParams.get('z') === zoomed.searchParams.get('z'));
+  await page.getByRole('heading', { level: 1, name: 'Karte der Modelle' }).waitFor();
+  assert.equal(await page.evaluate(() => history.length), entries);
+  assert.equal(await page.locator('.site-header nav a[href="/explore"]').count(), 1);
+  // Back: the entry named English, so it opens in English again.
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Office holders' }).waitFor();
+  assert.equal(new URL(page.url()).search, '?lang=en');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // A remembered choice is written into the address, so that it can be passed on as it is.
+  const remembered = await open('/about', { lang: 'en' });
+  await remembered.waitForURL((u) => u.pathname === '/about' && u.search === '?lang=en');
+  await remembered.context().close();
+
+  // A language the app does not have: named in the notice, the page in German.
+  const unknown = await open('/about?lang=fr');
+  await unknown.getByText(/versteht die Seite nicht.*: lang/).waitFor();
+  assert.equal(await unknown.getAttribute('html', 'lang'), 'de');
+  await unknown.context().close();
+});
+
 for (const [name, path, ready] of [
   ['overview', '/', '[data-testid=entity-list] > li'],
   ['profile', '/entity/kaiserslautern', '.sources li'],

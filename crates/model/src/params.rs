@@ -25,8 +25,9 @@ pub const EXPLORE: &[Known] = &[
 /// with their own notice).
 pub const COMPARE: &[Known] = &[("ids", 32 * 65), ("diff", 1)];
 
-/// Parameters every route reads: `embed=1` (the page inside another site's iframe).
-pub const GLOBAL: &[Known] = &[("embed", 1)];
+/// Parameters every route reads: `embed=1` (the page inside another site's iframe) and `lang`
+/// (the page's language; German, the default, is left out).
+pub const GLOBAL: &[Known] = &[("embed", 1), ("lang", 2)];
 
 /// Names of parameters are echoed at most this long, and at most this many.
 const MAX_ECHO: usize = 40;
@@ -73,6 +74,37 @@ pub fn audit<'a>(known: &[Known], pairs: impl IntoIterator<Item = (&'a str, &'a 
     out
 }
 
+/// The value of the first `key` pair in `search` (a query string, with or without its `?`),
+/// as written (not percent-decoded).
+pub fn value<'a>(search: &'a str, key: &str) -> Option<&'a str> {
+    pairs(search).find_map(|(k, v)| (k == key).then_some(v))
+}
+
+/// `search` with every `key` pair taken out and, if `value` is given, `key=value` appended; the
+/// other pairs keep their order and spelling. With its `?`, or empty when no pair is left. How the
+/// app keeps the language in the address.
+pub fn with_param(search: &str, key: &str, value: Option<&str>) -> String {
+    let mut out = String::new();
+    let kept = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split_once('=').map_or(*p, |(k, _)| k) != key);
+    let added = value.map(|v| format!("{key}={v}"));
+    for pair in kept.chain(added.as_deref()) {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(pair);
+    }
+    out
+}
+
+fn pairs(search: &str) -> impl Iterator<Item = (&str, &str)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,8 +114,8 @@ mod tests {
         assert!(audit(EXPLORE, [("q", "darmstadt"), ("sort", "-population")]).is_clean());
         assert!(audit(&[], []).is_clean());
         assert!(
-            audit(&[], [("embed", "1")]).is_clean(),
-            "embed on every route"
+            audit(&[], [("embed", "1"), ("lang", "en")]).is_clean(),
+            "embed and lang on every route"
         );
     }
 
@@ -104,6 +136,37 @@ mod tests {
         assert_eq!(a.unknown[2], "?");
         assert_eq!(a.unknown.len(), 8);
         assert!(a.oversized.is_empty());
+    }
+
+    #[test]
+    fn a_parameter_is_set_once_at_the_end_and_the_rest_keep_their_order_and_spelling() {
+        assert_eq!(with_param("", "lang", Some("en")), "?lang=en");
+        assert_eq!(with_param("?lang=en", "lang", None), "");
+        assert_eq!(
+            with_param(
+                "?q=K%C3%B6ln&lang=de&sort=-population&lang=fr",
+                "lang",
+                Some("en")
+            ),
+            "?q=K%C3%B6ln&sort=-population&lang=en"
+        );
+        // Without its `?` (as leptos_router holds it), empty and valueless pairs.
+        assert_eq!(
+            with_param("z=2&&flag&language=x", "lang", None),
+            "?z=2&flag&language=x"
+        );
+        // Stable: what it writes, it leaves as it is.
+        let once = with_param("?ids=a,b&lang=en", "lang", Some("en"));
+        assert_eq!(with_param(&once, "lang", Some("en")), once);
+    }
+
+    #[test]
+    fn the_first_value_of_a_parameter_is_read_as_written() {
+        assert_eq!(value("?a=1&lang=en&lang=de", "lang"), Some("en"));
+        assert_eq!(value("lang=%65n", "lang"), Some("%65n"));
+        assert_eq!(value("?lang", "lang"), Some(""));
+        assert_eq!(value("?language=en", "lang"), None);
+        assert_eq!(value("", "lang"), None);
     }
 
     #[test]

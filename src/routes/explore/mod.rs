@@ -18,7 +18,7 @@ use crate::components::badge::model_badge;
 use crate::components::with_data::{data_page, PageHead};
 use crate::data::{peek_dataset, Load};
 use crate::head::use_title;
-use crate::i18n::use_strings;
+use crate::i18n::{use_lang, use_strings};
 use crate::paths::{self, Page};
 use crate::picks::pick_toggle;
 use facets::facets;
@@ -36,8 +36,9 @@ pub fn ExplorePage() -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| ExploreState::from_query(|k| query.read().get(k)));
     let navigate = use_navigate();
+    let lang = use_lang();
     let go = StoredValue::new(move |next: ExploreState, push: bool| {
-        let url = paths::with_query(Page::Explore, &next.to_query());
+        let url = paths::with_query(lang.get_untracked(), Page::Explore, &next.to_query());
         navigate(
             &url,
             NavigateOptions {
@@ -330,7 +331,7 @@ fn row(e: &Summary, lang: Lang, s: &'static Strings) -> impl IntoView {
     let unknown = || s.unknown.to_owned();
     view! {
         <tr>
-            <th scope="row"><a href=paths::entity(&e.id)>{e.name.clone()}</a></th>
+            <th scope="row"><a href=paths::entity(lang, &e.id)>{e.name.clone()}</a></th>
             <td>{cdo_text::land(lang, e.land)}</td>
             <td>{cdo_text::kind(lang, e.kind)}</td>
             <td>{model_badge(e.office.headline(), lang)}</td>

@@ -175,7 +175,7 @@ pub(super) fn MapFrame(
     // Delegated handlers for every mark (see `mark_view`).
     let activate = move |el: &web_sys::Element| {
         if let Some(id) = el.get_attribute("data-id") {
-            navigate(&paths::entity(&id), NavigateOptions::default());
+            navigate(&paths::entity(lang, &id), NavigateOptions::default());
         } else if let (Some(x), Some(y)) = (el.get_attribute("data-x"), el.get_attribute("data-y"))
         {
             let at = Point {

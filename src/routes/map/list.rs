@@ -18,7 +18,7 @@ pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -
         .map(|e| {
             view! {
                 <li>
-                    <a href=paths::entity(&e.id)>{e.name.clone()}</a>
+                    <a href=paths::entity(lang, &e.id)>{e.name.clone()}</a>
                     {format!(" — {} ", cdo_text::headline(lang, e.office.headline()))}
                     {pick_toggle(e.id.clone(), e.name.clone(), false)}
                 </li>

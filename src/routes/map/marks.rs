@@ -54,7 +54,7 @@ pub(super) fn mark_view(
             // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
             view! {
                 <g><a
-                    href=paths::entity(&e.id)
+                    href=paths::entity(lang, &e.id)
                     class=match (land_level, Some(index) == selected) {
                         (false, false) => "marker",
                         (true, false) => "marker land-level",

@@ -26,7 +26,7 @@ use leptos_router::NavigateOptions;
 use crate::components::with_data::{data_page, PageHead, Render};
 use crate::data::use_outlines;
 use crate::head::use_title;
-use crate::i18n::use_strings;
+use crate::i18n::{use_lang, use_strings};
 use crate::paths;
 use controls::{MapAside, MapControls};
 use frame::MapFrame;
@@ -46,6 +46,7 @@ pub fn MapPage() -> impl IntoView {
     use_title(move || s().nav_map.to_owned());
     let query = use_query_map();
     let navigate = use_navigate();
+    let lang = use_lang();
 
     // The URL is the source of truth; `state` mirrors it so interactions feel immediate.
     let read_url = move || MapState::from_query(|k| query.read().get(k));
@@ -70,7 +71,7 @@ pub fn MapPage() -> impl IntoView {
     });
     let commit = StoredValue::new(move |next: MapState, push: bool| {
         let next = next.canonical();
-        let url = paths::with_query(paths::Page::Map, &next.to_query());
+        let url = paths::with_query(lang.get_untracked(), paths::Page::Map, &next.to_query());
         state.set(next);
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
