@@ -107,6 +107,10 @@ pub const EDITORS_MAIL: Option<&str> = None;
 /// Where the dataset is served from (absolute, so deep links load it too).
 pub const DATASET_URL: &str = "/data/cdo-atlas.json";
 
+/// The dataset's JSON Schema (written by `cargo run -p xtask -- schema`), linked for readers who
+/// reuse the data.
+pub const SCHEMA_URL: &str = "/data/cdo-atlas.schema.json";
+
 /// The dataset's index, what the lists read (`cdo_model::index`; written by
 /// `cargo run -p xtask -- index`).
 pub const INDEX_URL: &str = "/data/cdo-atlas.index.json";

@@ -1,5 +1,6 @@
 //! About: the model taxonomy (both axes with definitions, the headline models, the series' five
-//! examples), the sourcing policy, data "Stand", licences, and how to report a city.
+//! examples), the sourcing policy, data "Stand", licences, the dataset's files and how to cite
+//! it, and how to report a city.
 
 use cdo_model::{Form, Headline, Origin};
 use leptos::prelude::*;
@@ -41,9 +42,18 @@ pub fn About() -> impl IntoView {
             .iter()
             .map(|&(id, name, h)| view! { <li><a href=paths::entity(lang, id)>{name}</a> " — " {model_badge(h, lang)}</li> })
             .collect_view();
-        let stand = data.get().and_then(|r| {
-            let as_of = r.as_ref().as_ref().ok()?.dataset.as_of;
-            Some(view! { <p>{s.about_as_of} " " {cdo_text::date(lang, as_of)}</p> })
+        let as_of = data
+            .get()
+            .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
+        let stand = as_of.map(|d| view! { <p>{s.about_as_of} " " {cdo_text::date(lang, d)}</p> });
+        // The citation names the site's own address, in the language it is read in.
+        let origin = window().location().origin().unwrap_or_default();
+        let address = format!("{origin}{}", paths::Page::Overview.href(lang));
+        let cite = as_of.map(|d| {
+            view! {
+                <p>{s.about_cite}</p>
+                <p class="citation">{cdo_text::citation(lang, d, &address)}</p>
+            }
         });
         view! {
             <article class="page about">
@@ -64,6 +74,13 @@ pub fn About() -> impl IntoView {
                 {stand}
                 <h2>{s.about_licence_title}</h2>
                 <p>{s.about_licence}</p>
+                <h2>{s.about_data_title}</h2>
+                <p>{s.about_data}</p>
+                <ul class="data-files">
+                    <li><a href=paths::DATASET_URL download="cdo-atlas.json">{s.about_data_file}</a></li>
+                    <li><a href=paths::SCHEMA_URL download="cdo-atlas.schema.json">{s.about_data_schema}</a></li>
+                </ul>
+                {cite}
                 <h2>{s.about_report_title}</h2>
                 <p>{s.about_report} " " <a href=paths::Page::Report.href(lang)>{s.report_title}</a></p>
             </article>

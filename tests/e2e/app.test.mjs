@@ -1,6 +1,7 @@
 // End-to-end tests: the release build (`dist/`) served on 127.0.0.1, driven in Debian's Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 
 import { useApp, axe, DATASET, DATA_ROUTE } from './harness.mjs';
 
@@ -321,6 +322,28 @@ test('the about page defines both axes, links the five examples and names Stand 
   await examples.first().click();
   await page.waitForURL(`${app.base}/entity/darmstadt`);
   await page.context().close();
+});
+
+test('the about page offers the dataset and its schema as files, and a citation with its Stand', async () => {
+  for (const [lang, file, cite] of [
+    ['de', 'Datensatz (JSON)', /^cdo-atlas \(2026\): Wer führt .*\. Datensatz, Stand 26\. November 2026\. Lizenz: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/$/],
+    ['en', 'Dataset (JSON)', /^cdo-atlas \(2026\): Who leads .*\. Dataset, as of 26 November 2026\. Licence: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/\?lang=en$/],
+  ]) {
+    const page = await open('/about', { lang });
+    const citation = page.locator('.citation');
+    await citation.waitFor();
+    assert.match(await citation.textContent(), cite);
+    // The file a reader saves is the dataset itself: every entry, every source.
+    const link = page.getByRole('link', { name: file });
+    assert.equal(await link.getAttribute('download'), 'cdo-atlas.json');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(saved.entities.map((e) => e.id), DATASET.entities.map((e) => e.id));
+    const schema = page.locator('.data-files a[download="cdo-atlas.schema.json"]');
+    const response = await page.request.get(new URL(await schema.getAttribute('href'), app.base).href);
+    assert.match((await response.json()).$schema, /^https:\/\/json-schema\.org\//);
+    await page.context().close();
+  }
 });
 
 test('overview charts: a bar filters the explorer; both charts have a description and a table', async () => {

@@ -128,6 +128,20 @@ pub fn date(lang: Lang, d: PartialDate) -> String {
     }
 }
 
+/// How to cite the dataset: the project, the year and day of its "Stand", its licence, and the
+/// site's `address`.
+pub fn citation(lang: Lang, as_of: PartialDate, address: &str) -> String {
+    let s = lang.strings();
+    format!(
+        "cdo-atlas ({}): {}. {} {}. {}. {address}",
+        as_of.year,
+        s.tagline,
+        s.cite_as_of,
+        date(lang, as_of),
+        s.cite_licence
+    )
+}
+
 /// The headline model as the series names it.
 pub fn headline(lang: Lang, h: Headline) -> &'static str {
     use Headline::*;
@@ -375,6 +389,21 @@ mod tests {
         assert_eq!(date(Lang::De, p("2018")), "2018");
         assert_eq!(date(Lang::De, p("~2019-01")), "ca. Januar 2019");
         assert_eq!(date(Lang::En, p("~2019-01")), "c. January 2019");
+    }
+
+    #[test]
+    fn a_citation_names_the_project_its_stand_licence_and_address() {
+        let as_of = PartialDate::parse("2026-11-26").unwrap();
+        assert_eq!(
+            citation(Lang::De, as_of, "https://atlas.example/"),
+            "cdo-atlas (2026): Wer führt die Digitalisierung? Modelle deutscher Städte und Länder. \
+             Datensatz, Stand 26. November 2026. Lizenz: CC BY 4.0. https://atlas.example/"
+        );
+        assert_eq!(
+            citation(Lang::En, as_of, "https://atlas.example/?lang=en"),
+            "cdo-atlas (2026): Who leads digitalisation? Models of German cities and Länder. \
+             Dataset, as of 26 November 2026. Licence: CC BY 4.0. https://atlas.example/?lang=en"
+        );
     }
 
     #[test]

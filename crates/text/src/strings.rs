@@ -221,6 +221,13 @@ strings! {
     about_licence,
     about_report_title,
     about_report,
+    about_data_title,
+    about_data,
+    about_data_file,
+    about_data_schema,
+    about_cite,
+    cite_as_of,
+    cite_licence,
 }
 
 pub const DE: Strings = Strings {
@@ -423,6 +430,13 @@ pub const DE: Strings = Strings {
     about_licence: "Datensatz: CC BY 4.0 (cdo-atlas). Kartengrundlage: © GeoBasis-DE / BKG 2017 (VG250), Nutzung nach GeoNutzV mit Quellenangabe. Code: MIT oder Apache-2.0.",
     about_report_title: "Ihre Stadt fehlt?",
     about_report: "Schicken Sie der Redaktion Ihr Modell mit einer öffentlichen Quelle (Pressemitteilung, Ratsbeschluss, Interview); wir nehmen nur auf, was sich belegen lässt. Das Formular prüft die Angaben vorab:",
+    about_data_title: "Datensatz und Zitierweise",
+    about_data: "Alle Angaben mit ihren Quellen in einer Datei, zur Weiterverwendung unter CC BY 4.0:",
+    about_data_file: "Datensatz (JSON)",
+    about_data_schema: "Beschreibung der Felder (JSON Schema)",
+    about_cite: "Bitte zitieren Sie ihn so:",
+    cite_as_of: "Datensatz, Stand",
+    cite_licence: "Lizenz: CC BY 4.0",
 };
 
 pub const EN: Strings = Strings {
@@ -625,6 +639,13 @@ pub const EN: Strings = Strings {
     about_licence: "Dataset: CC BY 4.0 (cdo-atlas). Map outlines: © GeoBasis-DE / BKG 2017 (VG250), used under the GeoNutzV with attribution. Code: MIT or Apache-2.0.",
     about_report_title: "Your city is missing?",
     about_report: "Send the editors your model with a public source (press release, council decision, interview); we only include what can be sourced. The form checks the details first:",
+    about_data_title: "Dataset and citation",
+    about_data: "Every fact with its sources in one file, to reuse under CC BY 4.0:",
+    about_data_file: "Dataset (JSON)",
+    about_data_schema: "Field reference (JSON Schema)",
+    about_cite: "Please cite it as:",
+    cite_as_of: "Dataset, as of",
+    cite_licence: "Licence: CC BY 4.0",
 };
 
 #[cfg(test)]
