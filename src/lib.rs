@@ -70,6 +70,11 @@ fn Pages() -> impl IntoView {
             data::use_dataset();
             on_demand::compare()
         }
+        Route::Page(Page::Series) => {
+            // The series page reads the interviews, which only the dataset holds.
+            data::use_dataset();
+            on_demand::series()
+        }
         Route::Page(Page::Report) => on_demand::report(),
         Route::Page(Page::About) => view! { <About /> }.into_any(),
         Route::Entity(id) => view! { <Profile id /> }.into_any(),

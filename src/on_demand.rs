@@ -7,11 +7,12 @@
 //! `wasm-bindgen-test` — they are plain functions and everything is one module.
 //!
 //! Which pages: those with the most code of their own that a first visit to another page does
-//! not need (map, compare, report; sizes in ARCHITECTURE.md, "Size"). While a page's module
-//! loads, its heading, introduction and the loading status show at once (they are main's
-//! strings), exactly as `data_page` draws them while the dataset loads: the first paint says what
-//! the page is, and nothing moves when the page takes over. The module is asked for once that
-//! paint is done, so that on a first visit the main module does not share the line with it.
+//! not need (map, compare, the series, report; sizes in ARCHITECTURE.md, "Size"). While a
+//! page's module loads, its heading, introduction and the loading status show at once (they
+//! are main's strings), exactly as `data_page` draws them while the dataset loads: the first
+//! paint says what the page is, and nothing moves when the page takes over. The module is asked
+//! for once that paint is done, so that on a first visit the main module does not share the
+//! line with it.
 
 use std::future::Future;
 
@@ -26,6 +27,7 @@ use crate::i18n::localized;
 use crate::routes::compare::{self, ComparePage};
 use crate::routes::map::{self, MapPage};
 use crate::routes::report::{self, ReportPage};
+use crate::routes::series::{self, SeriesPage};
 
 /// Draws a page. A plain `fn`, so that it can be handed out of its split module and called later
 /// under the page's reactive owner.
@@ -51,6 +53,11 @@ fn map_page() -> Result<Build, Unavailable> {
 #[cfg_attr(feature = "split", wasm_split(compare, fallible))]
 fn compare_page() -> Result<Build, Unavailable> {
     Ok(|| view! { <ComparePage /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", wasm_split(series, fallible))]
+fn series_page() -> Result<Build, Unavailable> {
+    Ok(|| view! { <SeriesPage /> }.into_any())
 }
 
 #[cfg_attr(feature = "split", wasm_split(report, fallible))]
@@ -81,6 +88,11 @@ pub fn map() -> AnyView {
 /// The comparison page (`/compare`).
 pub fn compare() -> AnyView {
     on_demand(compare::HEAD, async { load!(compare_page) })
+}
+
+/// The interview series, question by question (`/series`).
+pub fn series() -> AnyView {
+    on_demand(series::HEAD, async { load!(series_page) })
 }
 
 /// The report form (`/report`).

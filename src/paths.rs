@@ -13,16 +13,18 @@ pub enum Page {
     Map,
     Explore,
     Compare,
+    Series,
     Report,
     About,
 }
 
 impl Page {
-    pub const NAV: [Page; 6] = [
+    pub const NAV: [Page; 7] = [
         Page::Overview,
         Page::Map,
         Page::Explore,
         Page::Compare,
+        Page::Series,
         Page::Report,
         Page::About,
     ];
@@ -33,6 +35,7 @@ impl Page {
             Page::Map => "/map",
             Page::Explore => "/explore",
             Page::Compare => "/compare",
+            Page::Series => "/series",
             Page::Report => "/report",
             Page::About => "/about",
         }
@@ -49,6 +52,7 @@ impl Page {
             Page::Map => s.nav_map,
             Page::Explore => s.nav_explore,
             Page::Compare => s.nav_compare,
+            Page::Series => s.nav_series,
             Page::Report => s.nav_report,
             Page::About => s.nav_about,
         }

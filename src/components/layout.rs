@@ -67,17 +67,20 @@ fn Header() -> impl IntoView {
             <nav aria-label=move || s().nav_label>
                 <ul class="nav">{nav}</ul>
             </nav>
-            <OfflineBadge />
-            <ThemeToggle />
-            <button
-                type="button"
-                class="lang-switch"
-                lang=move || lang.get().other().code()
-                aria-label=move || s().switch_language_label
-                on:click=move |_| lang.update(|l| *l = l.other())
-            >
-                {move || s().switch_language}
-            </button>
+            // One group, so that a header too wide for one line wraps the switches together.
+            <div class="header-tools">
+                <OfflineBadge />
+                <ThemeToggle />
+                <button
+                    type="button"
+                    class="lang-switch"
+                    lang=move || lang.get().other().code()
+                    aria-label=move || s().switch_language_label
+                    on:click=move |_| lang.update(|l| *l = l.other())
+                >
+                    {move || s().switch_language}
+                </button>
+            </div>
         </header>
     }
 }

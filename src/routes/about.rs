@@ -69,6 +69,7 @@ pub fn About() -> impl IntoView {
                 <h2>{s.about_examples_title}</h2>
                 <p>{s.about_examples}</p>
                 <ul class="examples">{examples}</ul>
+                <p><a href=paths::Page::Series.href(lang)>{s.series_across}</a></p>
                 <h2>{s.about_sourcing_title}</h2>
                 <p>{s.about_sourcing}</p>
                 {stand}

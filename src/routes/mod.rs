@@ -7,6 +7,7 @@ pub mod map;
 pub mod overview;
 pub mod profile;
 pub mod report;
+pub mod series;
 
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;

@@ -117,6 +117,7 @@ fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
                     {s.profile_series_note} " "
                     <a href=i.url.as_str().to_owned() rel="noopener noreferrer">{format!("{}: {title}", s.profile_interview_link)}</a>
                 </p>
+                <p><a href=Page::Series.href(lang)>{s.series_across}</a></p>
             </section>
         }
     });

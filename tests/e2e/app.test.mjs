@@ -258,10 +258,48 @@ test('the address names its language: a link passed on opens as it was read, and
   await unknown.context().close();
 });
 
+test('the interview series, question by question: every interviewed city once per question, gaps said, each answer linked to its interview', async () => {
+  const interviewed = DATASET.entities.filter((e) => e.interview);
+  const page = await open('/');
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Interviews' }).click();
+  await page.waitForURL(`${app.base}/series`);
+  const questions = page.locator('section.question');
+  await questions.first().waitFor();
+  assert.deepEqual(await page.locator('section.question h2').allTextContents(), [
+    'Warum dieses Modell?', 'Was wird erwartet?', 'Ziele und erste Projekte', 'Wie wird Erfolg gemessen?',
+  ]);
+  const keys = ['reasons', 'expectations', 'goals', 'measurement'];
+  for (let q = 0; q < keys.length; q++) {
+    const cards = questions.nth(q).locator('li.answer');
+    assert.deepEqual(await cards.locator('h3').allTextContents(), interviewed.map((e) => e.name));
+    for (let i = 0; i < interviewed.length; i++) {
+      const e = interviewed[i];
+      const answer = e.interview.answers[keys[q]];
+      const card = cards.nth(i);
+      // The paraphrase as the dataset has it, or "nicht angegeben" where the interview is silent.
+      if (answer) assert.equal(await card.locator('p').first().textContent(), answer.de);
+      else assert.equal(await card.locator('p.not-stated').textContent(), 'nicht angegeben');
+      const link = card.locator('p.source a');
+      assert.equal(await link.getAttribute('href'), e.interview.url);
+      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+      assert.equal(await link.textContent(), `Interview mit ${e.interview.interviewee}`);
+      assert.equal(await card.locator('h3 a').getAttribute('href'), `/entity/${e.id}`);
+    }
+  }
+  assert.ok((await page.locator('p.not-stated').count()) > 0, 'the shipped data has gaps (Hamburg)');
+  // In English, the same page with the English paraphrases.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { level: 2, name: 'How is success measured?' }).waitFor();
+  assert.equal(await questions.nth(1).locator('li.answer').first().locator('p').first().textContent(), interviewed[0].interview.answers.expectations.en);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 for (const [name, path, ready] of [
   ['overview', '/', '[data-testid=entity-list] > li'],
   ['profile', '/entity/kaiserslautern', '.sources li'],
   ['about', '/about', '.headlines'],
+  ['interview series', '/series', 'li.answer'],
 ]) {
   test(`axe finds no WCAG 2 A/AA violations on the ${name}`, async () => {
     for (const lang of ['de', 'en']) {
@@ -274,9 +312,9 @@ for (const [name, path, ready] of [
 }
 
 test('no horizontal scrolling at 360 px', async () => {
-  for (const path of ['/', '/entity/baden-wuerttemberg', '/about']) {
+  for (const [path, ready] of [['/', 'main h1'], ['/entity/baden-wuerttemberg', 'main h1'], ['/about', 'main h1'], ['/series', 'li.answer']]) {
     const page = await open(path, { width: 360 });
-    await page.locator('main h1').first().waitFor();
+    await page.locator(ready).first().waitFor();
     await page.waitForTimeout(100);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
@@ -306,7 +344,11 @@ test('a profile shows the series questions, with "nicht angegeben" where the int
   const answers = await series.locator('dd').allTextContents();
   assert.equal(answers[0], 'nicht angegeben');
   assert.match(answers[3], /Keine Kennzahlen/);
-  assert.match(await series.locator('a').getAttribute('href'), /^https:\/\/vdz\.org\//);
+  assert.match(await series.locator('a').first().getAttribute('href'), /^https:\/\/vdz\.org\//);
+  // On to the same questions across every interview.
+  await series.getByRole('link', { name: 'Alle Interviews der Reihe, Frage für Frage' }).click();
+  await page.waitForURL(`${app.base}/series`);
+  await page.locator('section.question li.answer').first().waitFor();
   await page.context().close();
 });
 

@@ -74,7 +74,7 @@ async function firstVisit(base) {
   return { context, page };
 }
 
-test('after one visit, with the server process stopped: reload, overview, map, explorer, compare permalink, profile', async () => {
+test('after one visit, with the server process stopped: reload, overview, map, explorer, compare permalink, profile, series', async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = await serve(port);
@@ -102,6 +102,8 @@ test('after one visit, with the server process stopped: reload, overview, map, e
   assert.deepEqual(await page.locator('.compare-table thead th a').allTextContents(), ['Darmstadt', 'Hamburg']);
   await page.goto(`${base}/entity/heidelberg`);
   await page.getByRole('heading', { level: 1, name: 'Heidelberg' }).waitFor();
+  await page.goto(`${base}/series`);
+  await page.locator('section.question li.answer').first().waitFor();
   await page.goto(`${base}/map?axis=origin&z=2&x=3700&y=5000`);
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
   assert.equal(await page.getByRole('radio', { name: 'Herkunft' }).isChecked(), true, 'map state from the URL');

@@ -176,6 +176,37 @@ pub fn series(e: &Entity, lang: Lang) -> Vec<Line> {
     .collect()
 }
 
+/// One question of the series with every interviewed entity's answer, in dataset order (the
+/// series page reads the interviews question by question).
+#[derive(Clone, Debug)]
+pub struct Question<'e> {
+    pub label: &'static str,
+    /// `None` reads "nicht angegeben": the interview does not say.
+    pub answers: Vec<(&'e Entity, Option<String>)>,
+}
+
+/// The series' four questions, each with the answers of every entity that has a series
+/// interview; empty when none has.
+pub fn series_by_question(entities: &[Entity], lang: Lang) -> Vec<Question<'_>> {
+    let interviewed: Vec<(&Entity, Vec<Line>)> = entities
+        .iter()
+        .filter(|e| e.interview.is_some())
+        .map(|e| (e, series(e, lang)))
+        .collect();
+    let Some((_, first)) = interviewed.first() else {
+        return Vec::new();
+    };
+    (0..first.len())
+        .map(|k| Question {
+            label: first[k].label,
+            answers: interviewed
+                .iter()
+                .map(|(e, lines)| (*e, lines[k].text.clone()))
+                .collect(),
+        })
+        .collect()
+}
+
 /// One dimension of the compare view: a label and one value per compared entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompareRow {
@@ -364,6 +395,40 @@ mod tests {
             series(&shipped("bonn"), Lang::De).is_empty(),
             "no series interview"
         );
+    }
+
+    #[test]
+    fn series_by_question_gives_every_interviewed_entity_once_per_question() {
+        let text = include_str!("../../../public/data/cdo-atlas.json");
+        let loaded = parse_dataset(text, PartialDate::ymd(2026, 11, 26)).unwrap();
+        let questions = series_by_question(&loaded.dataset.entities, Lang::En);
+        let labels: Vec<&str> = questions.iter().map(|q| q.label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Why this model?",
+                "What is expected?",
+                "Goals and first projects",
+                "How is success measured?"
+            ]
+        );
+        for q in &questions {
+            let ids: Vec<&str> = q.answers.iter().map(|(e, _)| e.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                [
+                    "darmstadt",
+                    "duesseldorf",
+                    "kaiserslautern",
+                    "hamburg",
+                    "heidelberg"
+                ]
+            );
+        }
+        // Hamburg's interview does not say why: left open, not left out.
+        assert_eq!(questions[0].answers[3].1, None);
+        assert!(questions[1].answers[3].1.is_some());
+        assert!(series_by_question(&[shipped("bonn")], Lang::De).is_empty());
     }
 
     #[test]

@@ -26,6 +26,11 @@ strings! {
     nav_explore,
     nav_compare,
     nav_about,
+    nav_series,
+    series_title,
+    series_intro,
+    series_interview_with,
+    series_across,
     /// Label of the button that switches to the other language, written in that language.
     switch_language,
     switch_language_label,
@@ -239,6 +244,11 @@ pub const DE: Strings = Strings {
     nav_explore: "Explorer",
     nav_compare: "Vergleich",
     nav_about: "Über",
+    nav_series: "Interviews",
+    series_title: "Die Interviewreihe, Frage für Frage",
+    series_intro: "Warum sie ihr Modell gewählt haben, was sie erwarten, welche Ziele sie verfolgen und wie sie Erfolg messen: die Antworten der Befragten nebeneinander, in eigenen Worten zusammengefasst, jede mit ihrem Interview verlinkt.",
+    series_interview_with: "Interview mit",
+    series_across: "Alle Interviews der Reihe, Frage für Frage",
     switch_language: "English",
     switch_language_label: "Switch to English",
     loading: "Daten werden geladen …",
@@ -448,6 +458,11 @@ pub const EN: Strings = Strings {
     nav_explore: "Explorer",
     nav_compare: "Compare",
     nav_about: "About",
+    nav_series: "Interviews",
+    series_title: "The interview series, question by question",
+    series_intro: "Why they chose their model, what they expect, what they aim for and how they measure success: the interviewees' answers side by side, summarised in our own words, each linked to its interview.",
+    series_interview_with: "Interview with",
+    series_across: "Every interview of the series, question by question",
     switch_language: "Deutsch",
     switch_language_label: "Auf Deutsch umschalten",
     loading: "Loading data …",
@@ -675,6 +690,7 @@ mod tests {
             "facet_land",
             "col_form",
             "offline_badge",
+            "nav_series",
         ];
         for ((key, de_text), (_, en_text)) in DE.entries().iter().zip(EN.entries()) {
             if !same_on_purpose.contains(key) {

@@ -1,0 +1,77 @@
+//! The interview series, question by question: for each of the series' four questions, the
+//! paraphrased answer of every interviewed entity side by side, with its model and a link to its
+//! interview. A profile reads one interview whole; this page reads them across.
+
+use cdo_model::{Entity, Loaded};
+use cdo_text::present::{self, Question};
+use cdo_text::{Lang, Strings};
+use leptos::prelude::*;
+
+use crate::components::badge::model_badge;
+use crate::components::with_data::{details_page, PageHead};
+use crate::head::use_title;
+use crate::i18n::use_strings;
+use crate::paths;
+
+/// The series page's section class, heading and introduction (also shown while its code loads).
+pub const HEAD: PageHead = PageHead {
+    class: "page interviews",
+    text: |s| [s.series_title, s.series_intro],
+};
+
+#[component]
+pub fn SeriesPage() -> impl IntoView {
+    let s = use_strings();
+    use_title(move || s().nav_series.to_owned());
+    details_page(
+        HEAD,
+        Box::new(|loaded, lang, s| questions(loaded, lang, s).into_any()),
+    )
+}
+
+fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
+    present::series_by_question(&loaded.dataset.entities, lang)
+        .into_iter()
+        .enumerate()
+        .map(|(k, q)| question(k, q, lang, s))
+        .collect_view()
+}
+
+fn question(k: usize, q: Question, lang: Lang, s: &'static Strings) -> impl IntoView {
+    let id = format!("question-{}", k + 1);
+    let labelled_by = id.clone();
+    let answers = q
+        .answers
+        .into_iter()
+        .map(|(e, text)| answer(e, text, lang, s))
+        .collect_view();
+    view! {
+        <section class="question" aria-labelledby=labelled_by>
+            <h2 id=id>{q.label}</h2>
+            <ul class="answers">{answers}</ul>
+        </section>
+    }
+}
+
+fn answer(e: &Entity, text: Option<String>, lang: Lang, s: &'static Strings) -> impl IntoView {
+    let said = match text {
+        Some(text) => view! { <p>{text}</p> }.into_any(),
+        None => view! { <p class="not-stated">{s.not_stated}</p> }.into_any(),
+    };
+    // Only entities with an interview are asked (`series_by_question`).
+    let interview = e.interview.as_ref().map(|i| {
+        let name = match &i.interviewee {
+            Some(who) => format!("{} {who}", s.series_interview_with),
+            None => s.profile_interview_link.to_owned(),
+        };
+        view! { <p class="source"><a href=i.url.as_str().to_owned() rel="noopener noreferrer">{name}</a></p> }
+    });
+    view! {
+        <li class="answer">
+            <h3><a href=paths::entity(lang, &e.id)>{e.name.clone()}</a></h3>
+            {model_badge(e.office.headline(), lang)}
+            {said}
+            {interview}
+        </li>
+    }
+}
