@@ -21,6 +21,17 @@ test('overview lists every entity of the dataset, each linking to its profile', 
   await page.context().close();
 });
 
+test('a link shared in a messenger previews as the site: the Open Graph card of the served page', async () => {
+  const page = await open('/entity/darmstadt');
+  const meta = (property) => page.locator(`meta[property="${property}"]`).getAttribute('content');
+  assert.equal(await meta('og:type'), 'website');
+  assert.equal(await meta('og:site_name'), 'cdo-atlas');
+  assert.match(await meta('og:title'), /Wer führt die Digitalisierung\?/);
+  assert.match(await meta('og:description'), /mit Quelle für jede Angabe/);
+  assert.equal(await page.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary');
+  await page.context().close();
+});
+
 test('each data file is downloaded once per load, and what every page needs is the preloaded response', async () => {
   const INDEX = '/data/cdo-atlas.index.json';
   for (const [path, ready, files] of [
