@@ -9,6 +9,7 @@ use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::components::focus_by_id;
 use crate::components::with_data::{page_head, PageHead};
 use crate::data::today;
 use crate::head::use_title;
@@ -39,16 +40,6 @@ fn problems(checked: RwSignal<Option<Checked>>, field: Field, lang: Lang) -> Vec
             .collect(),
         _ => Vec::new(),
     })
-}
-
-fn focus_by_id(id: &str) {
-    let el = document()
-        .get_element_by_id(id)
-        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-    if let Some(el) = el {
-        el.scroll_into_view();
-        let _ = el.focus();
-    }
 }
 
 /// The problem texts start with an ASCII letter or a quote; ASCII upper-casing avoids the

@@ -8,6 +8,7 @@ use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
+use crate::components::focus_by_id;
 use crate::components::with_data::{details_page, PageHead};
 use crate::head::use_title;
 use crate::i18n::use_strings;
@@ -29,16 +30,52 @@ pub fn SeriesPage() -> impl IntoView {
     )
 }
 
+/// The questions with a list of links to them first: each has an address of its own
+/// (`/series#question-4`), so that one question across all interviews can be passed on.
 fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
-    present::series_by_question(&loaded.dataset.entities, lang)
+    let questions = present::series_by_question(&loaded.dataset.entities, lang);
+    let toc = questions
+        .iter()
+        .enumerate()
+        .map(|(k, q)| {
+            let id = anchor(k);
+            // The router follows the link (address, scroll); the heading takes the focus, so
+            // that the keyboard goes on from there.
+            let focus = {
+                let id = id.clone();
+                move |_| focus_by_id(&id)
+            };
+            view! { <li><a href=format!("#{id}") on:click=focus>{q.label}</a></li> }
+        })
+        .collect_view();
+    let sections = questions
         .into_iter()
         .enumerate()
         .map(|(k, q)| question(k, q, lang, s))
-        .collect_view()
+        .collect_view();
+    // An address naming a question is followed once the questions are there: the router's own
+    // scroll came before the interviews had loaded.
+    Effect::new(|_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(el) = hash
+            .strip_prefix('#')
+            .and_then(|id| document().get_element_by_id(id))
+        {
+            el.scroll_into_view();
+        }
+    });
+    view! {
+        <nav class="toc" aria-label=s.series_toc><ol>{toc}</ol></nav>
+        {sections}
+    }
+}
+
+fn anchor(k: usize) -> String {
+    format!("question-{}", k + 1)
 }
 
 fn question(k: usize, q: Question, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let id = format!("question-{}", k + 1);
+    let id = anchor(k);
     let labelled_by = id.clone();
     let answers = q
         .answers
@@ -47,7 +84,7 @@ fn question(k: usize, q: Question, lang: Lang, s: &'static Strings) -> impl Into
         .collect_view();
     view! {
         <section class="question" aria-labelledby=labelled_by>
-            <h2 id=id>{q.label}</h2>
+            <h2 id=id tabindex="-1">{q.label}</h2>
             <ul class="answers">{answers}</ul>
         </section>
     }

@@ -298,6 +298,18 @@ test('the interview series, question by question: every interviewed city once pe
     }
   }
   assert.ok((await page.locator('p.not-stated').count()) > 0, 'the shipped data has gaps (Hamburg)');
+  // Each question has an address: the list of questions leads there and gives the heading focus,
+  // and that address opened afresh shows the question once the interviews have loaded.
+  await page.getByRole('navigation', { name: 'Die Fragen' }).getByRole('link', { name: 'Wie wird Erfolg gemessen?' }).click();
+  await page.waitForURL(`${app.base}/series#question-4`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'question-4');
+  const deep = await open('/series#question-3', { width: 360, height: 640 });
+  await deep.locator('#question-3').waitFor();
+  await deep.waitForFunction(() => {
+    const top = document.getElementById('question-3').getBoundingClientRect().top;
+    return top >= 0 && top < innerHeight;
+  });
+  await deep.context().close();
   // In English, the same page with the English paraphrases.
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { level: 2, name: 'How is success measured?' }).waitFor();

@@ -31,6 +31,7 @@ strings! {
     series_intro,
     series_interview_with,
     series_across,
+    series_toc,
     /// Label of the button that switches to the other language, written in that language.
     switch_language,
     switch_language_label,
@@ -249,6 +250,7 @@ pub const DE: Strings = Strings {
     series_intro: "Warum sie ihr Modell gewählt haben, was sie erwarten, welche Ziele sie verfolgen und wie sie Erfolg messen: die Antworten der Befragten nebeneinander, in eigenen Worten zusammengefasst, jede mit ihrem Interview verlinkt.",
     series_interview_with: "Interview mit",
     series_across: "Alle Interviews der Reihe, Frage für Frage",
+    series_toc: "Die Fragen",
     switch_language: "English",
     switch_language_label: "Switch to English",
     loading: "Daten werden geladen …",
@@ -463,6 +465,7 @@ pub const EN: Strings = Strings {
     series_intro: "Why they chose their model, what they expect, what they aim for and how they measure success: the interviewees' answers side by side, summarised in our own words, each linked to its interview.",
     series_interview_with: "Interview with",
     series_across: "Every interview of the series, question by question",
+    series_toc: "The questions",
     switch_language: "Deutsch",
     switch_language_label: "Auf Deutsch umschalten",
     loading: "Loading data …",
