@@ -49,32 +49,42 @@ pub fn keep_lang_in_address() {
     let navigate = use_navigate();
     Effect::new(move |before: Option<String>| {
         let search = location.search.get();
-        let mut shown = lang.get();
+        let shown = lang.get();
         if before.as_ref() != Some(&search) {
             if let Some(named) = paths::lang_of(&search).filter(|l| *l != shown) {
                 lang.set(named);
-                shown = named;
             }
         }
-        // What the address holds now: the map rewrites it without the router (zoom, pan).
-        let actual = window().location().search().unwrap_or_default();
-        let wanted = paths::lang_query(&actual, shown);
-        // A value the app cannot read stays, named in the address notice, not silently fixed.
-        if !paths::unreadable_lang(&actual)
-            && wanted.trim_start_matches('?') != actual.trim_start_matches('?')
-        {
-            let url = format!(
-                "{}{wanted}{}",
-                location.pathname.get_untracked(),
-                location.hash.get_untracked()
-            );
-            let replace = NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            };
-            navigate(&url, replace);
-        }
+        // Checked in the next task, against the address bar itself: by then a navigation to
+        // another path has reached it (the router writes it once the page is ready; rewriting
+        // before would replace the previous entry), and so has the map's own `replaceState`
+        // (zoom, pan), which the router does not see.
+        let navigate = navigate.clone();
+        set_timeout(
+            move || {
+                let Some(lang) = lang.try_get_untracked() else {
+                    return;
+                };
+                let address = window().location();
+                let actual = address.search().unwrap_or_default();
+                let wanted = paths::lang_query(&actual, lang);
+                // A value the app cannot read stays, named in the address notice.
+                if paths::unreadable_lang(&actual)
+                    || wanted.trim_start_matches('?') == actual.trim_start_matches('?')
+                {
+                    return;
+                }
+                let path = address.pathname().unwrap_or_default();
+                let hash = address.hash().unwrap_or_default();
+                let replace = NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                };
+                navigate(&format!("{path}{wanted}{hash}"), replace);
+            },
+            std::time::Duration::ZERO,
+        );
         search
     });
 }

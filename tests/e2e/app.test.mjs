@@ -243,6 +243,18 @@ test('the address names its language: a link passed on opens as it was read, and
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.waitForURL((u) => u.searchParams.has('z') && u.searchParams.get('lang') === 'en');
   const zoomed = new URL(page.url());
+  // A link that does not say the language (none of ours; one typed into a page, say) still ends
+  // on an address that does, without costing the page it came from its history entry.
+  await page.evaluate(() => {
+    const a = Object.assign(document.createElement('a'), { href: '/about', textContent: 'plain link' });
+    document.querySelector('main').prepend(a);
+  });
+  await page.getByRole('link', { name: 'plain link' }).click();
+  await page.waitForURL((u) => u.pathname === '/about' && u.search === '?lang=en');
+  await page.getByRole('heading', { level: 1, name: 'About cdo-atlas' }).waitFor();
+  await page.goBack();
+  await page.waitForURL((u) => u.pathname === '/map' && u.searchParams.has('z'));
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
   // Switching is a preference, not a step back: it rewrites the entry and keeps the view.
   const entries = await page.evaluate(() => history.length);
   await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
