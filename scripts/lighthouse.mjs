@@ -21,6 +21,7 @@ const PAGES = [
   ['explorer', '/explore'],
   ['profile', '/entity/darmstadt'],
   ['compare', '/compare?ids=darmstadt,hamburg'],
+  ['series', '/series'],
 ];
 const BUDGET = { performance: 0.95, accessibility: 1, 'best-practices': 1, lcpMs: 2500 };
 

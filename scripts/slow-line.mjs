@@ -14,6 +14,7 @@ const PAGES = [
   ['explorer', '/explore', '.explore-table tbody tr'],
   ['profile', '/entity/darmstadt', '.sources li'],
   ['compare', '/compare?ids=darmstadt,hamburg', 'main table'],
+  ['series', '/series', 'li.answer'],
 ];
 const BUDGET_MS = 2500;
 const ROUNDS = 3;
