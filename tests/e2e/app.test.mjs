@@ -472,7 +472,7 @@ test('dark scheme: from the system, a remembered toggle, and axe passes in light
   await context.close();
 });
 
-test('print: profile and compare without navigation or controls, sources with their full URLs', async () => {
+test('print: profile, compare and series without navigation or controls, sources with their full URLs', async () => {
   const context = await app.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(app.base + '/entity/darmstadt');
@@ -492,5 +492,11 @@ test('print: profile and compare without navigation or controls, sources with th
   await page.locator('.compare-table').waitFor();
   assert.equal(await page.locator('.compare-controls').first().isVisible(), false);
   assert.equal(await page.locator('.compare-table').isVisible(), true);
+  // The series on paper: the answers with their interviews' addresses, not the list of links.
+  await page.goto(app.base + '/series');
+  await page.locator('li.answer').first().waitFor();
+  assert.equal(await page.locator('.interviews .toc').isVisible(), false);
+  const interview = page.locator('li.answer .source a').first();
+  assert.equal(await interview.evaluate((a) => getComputedStyle(a, '::after').content), `" <${await interview.getAttribute('href')}>"`);
   await context.close();
 });
