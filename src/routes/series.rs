@@ -24,16 +24,17 @@ pub const HEAD: PageHead = PageHead {
 pub fn SeriesPage() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_series.to_owned());
-    details_page(
-        HEAD,
-        Box::new(|loaded, lang, s| questions(loaded, lang, s).into_any()),
-    )
+    details_page(HEAD, Box::new(|loaded, lang, s| questions(loaded, lang, s)))
 }
 
 /// The questions with a list of links to them first: each has an address of its own
 /// (`/series#question-4`), so that one question across all interviews can be passed on.
-fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
+fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> AnyView {
     let questions = present::series_by_question(&loaded.dataset.entities, lang);
+    if questions.is_empty() {
+        // No entity with an interview (or none that validated): said, not an empty page.
+        return view! { <p class="status" role="status">{s.series_none}</p> }.into_any();
+    }
     let toc = questions
         .iter()
         .enumerate()
@@ -68,6 +69,7 @@ fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView 
         <nav class="toc" aria-label=s.series_toc><ol>{toc}</ol></nav>
         {sections}
     }
+    .into_any()
 }
 
 fn anchor(k: usize) -> String {

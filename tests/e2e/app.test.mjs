@@ -330,6 +330,19 @@ test('the interview series, question by question: every interviewed city once pe
   await page.context().close();
 });
 
+test('the series page of a dataset without interviews says so instead of showing nothing', async () => {
+  const none = structuredClone(DATASET);
+  for (const e of none.entities) delete e.interview;
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.route(DATA_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(none) }));
+  await page.goto(app.base + '/series');
+  await page.getByText('Der Datensatz enthält keine Interviews der Reihe.').waitFor();
+  assert.equal(await page.locator('section.question').count(), 0);
+  assert.equal(await page.locator('.interviews .toc').count(), 0);
+  await context.close();
+});
+
 for (const [name, path, ready] of [
   ['overview', '/', '[data-testid=entity-list] > li'],
   ['profile', '/entity/kaiserslautern', '.sources li'],

@@ -32,6 +32,7 @@ strings! {
     series_interview_with,
     series_across,
     series_toc,
+    series_none,
     /// Label of the button that switches to the other language, written in that language.
     switch_language,
     switch_language_label,
@@ -251,6 +252,7 @@ pub const DE: Strings = Strings {
     series_interview_with: "Interview mit",
     series_across: "Alle Interviews der Reihe, Frage für Frage",
     series_toc: "Die Fragen",
+    series_none: "Der Datensatz enthält keine Interviews der Reihe.",
     switch_language: "English",
     switch_language_label: "Switch to English",
     loading: "Daten werden geladen …",
@@ -466,6 +468,7 @@ pub const EN: Strings = Strings {
     series_interview_with: "Interview with",
     series_across: "Every interview of the series, question by question",
     series_toc: "The questions",
+    series_none: "The dataset holds no interviews of the series.",
     switch_language: "Deutsch",
     switch_language_label: "Auf Deutsch umschalten",
     loading: "Loading data …",
