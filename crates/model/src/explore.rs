@@ -326,7 +326,10 @@ impl ExploreState {
                 .unwrap_or_default()
         };
         let mut st = ExploreState {
+            // A blank search is no search: read as none, as `to_query` writes it (found by
+            // `make fuzz`: `q=%20` did not survive a round trip).
             query: get("q")
+                .filter(|q| !q.trim().is_empty())
                 .map(|q| q.chars().take(200).collect())
                 .unwrap_or_default(),
             ..Default::default()
