@@ -41,8 +41,8 @@ pub fn provide_lang() -> RwSignal<Lang> {
 /// Keeps the language and the address in step (inside the router): an address that names a
 /// language (a link followed, back, forward) switches to it; otherwise the address is rewritten
 /// in place to name the language shown (`lang=en`, nothing for German), unless its `lang` is
-/// unreadable (then the address notice names it). A switch of language is
-/// a preference, not a step in the history: it rewrites the current entry.
+/// unreadable (then the address notice names it). A switch of language is a preference, not a
+/// step in the history: it rewrites the current entry.
 pub fn keep_lang_in_address() {
     let lang = use_lang();
     let location = use_location();
