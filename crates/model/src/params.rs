@@ -85,10 +85,7 @@ pub fn value<'a>(search: &'a str, key: &str) -> Option<&'a str> {
 /// app keeps the language in the address.
 pub fn with_param(search: &str, key: &str, value: Option<&str>) -> String {
     let mut out = String::new();
-    let kept = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && p.split_once('=').map_or(*p, |(k, _)| k) != key);
+    let kept = raw_pairs(search).filter(|p| p.split_once('=').map_or(*p, |(k, _)| k) != key);
     let added = value.map(|v| format!("{key}={v}"));
     for pair in kept.chain(added.as_deref()) {
         out.push(if out.is_empty() { '?' } else { '&' });
@@ -97,12 +94,16 @@ pub fn with_param(search: &str, key: &str, value: Option<&str>) -> String {
     out
 }
 
-fn pairs(search: &str) -> impl Iterator<Item = (&str, &str)> {
+/// The `key=value` pairs of a query string as written, empty ones left out.
+fn raw_pairs(search: &str) -> impl Iterator<Item = &str> {
     search
         .trim_start_matches('?')
         .split('&')
         .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+fn pairs(search: &str) -> impl Iterator<Item = (&str, &str)> {
+    raw_pairs(search).map(|p| p.split_once('=').unwrap_or((p, "")))
 }
 
 #[cfg(test)]

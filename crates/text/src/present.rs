@@ -327,10 +327,14 @@ mod tests {
     use super::*;
     use cdo_model::{parse_dataset, PartialDate};
 
-    fn shipped(id: &str) -> Entity {
+    fn shipped_entities() -> Vec<Entity> {
         let text = include_str!("../../../public/data/cdo-atlas.json");
         let loaded = parse_dataset(text, PartialDate::ymd(2026, 11, 26)).unwrap();
-        loaded.dataset.entity(id).unwrap().clone()
+        loaded.dataset.entities
+    }
+
+    fn shipped(id: &str) -> Entity {
+        shipped_entities().into_iter().find(|e| e.id == id).unwrap()
     }
 
     #[test]
@@ -399,9 +403,8 @@ mod tests {
 
     #[test]
     fn series_by_question_gives_every_interviewed_entity_once_per_question() {
-        let text = include_str!("../../../public/data/cdo-atlas.json");
-        let loaded = parse_dataset(text, PartialDate::ymd(2026, 11, 26)).unwrap();
-        let questions = series_by_question(&loaded.dataset.entities, Lang::En);
+        let entities = shipped_entities();
+        let questions = series_by_question(&entities, Lang::En);
         let labels: Vec<&str> = questions.iter().map(|q| q.label).collect();
         assert_eq!(
             labels,
