@@ -38,9 +38,20 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
   const tags = [
     ...[glue, ...split].map((f) => `<link rel="modulepreload" href="${base}${f}"${integrity(f)}>`),
     '<script type="module">',
+    'try {',
     `const wasm = fetch('${base}${wasm}'${fetchOptions});`,
     `const { default: init } = await import('${base}${glue}');`,
     'await init({ module_or_path: wasm });',
+    // The app did not arrive or start: say so (index.html's #start-failed) instead of a blank
+    // page, and keep the error for the console.
+    '} catch (e) {',
+    "const failed = document.getElementById('start-failed');",
+    'if (failed) {',
+    'failed.hidden = false;',
+    "document.getElementById('start-retry').addEventListener('click', () => location.reload());",
+    '}',
+    'throw e;',
+    '}',
     '</script>',
   ].join('\n');
   const file = path.join(dir, 'index.html');

@@ -32,6 +32,39 @@ test('a link shared in a messenger previews as the site: the Open Graph card of 
   await page.context().close();
 });
 
+test('when the app cannot start, the page says so, offers a reload and the dataset as a file', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  // A first visit whose connection drops before the wasm has arrived.
+  await page.route('**/*_bg.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto(app.base + '/explore');
+  const failed = page.getByRole('alert').filter({ hasText: 'cdo-atlas konnte nicht starten' });
+  await failed.waitFor();
+  assert.equal(await page.locator('.site-header').count(), 0);
+  assert.equal(await failed.getByRole('link', { name: 'Datensatz (JSON)' }).getAttribute('href'), '/data/cdo-atlas.json');
+  assert.equal(await failed.locator('p[lang=en]').count(), 1, 'the English text is marked as such');
+  assert.deepEqual(await axe(page), []);
+  // The connection is back: the button reloads the same address, and the app starts.
+  await page.unroute('**/*_bg.wasm');
+  await failed.getByRole('button', { name: 'Neu laden / Reload' }).click();
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  assert.equal(new URL(page.url()).pathname, '/explore');
+  assert.equal(await failed.isVisible(), false, 'the message is gone once the app runs');
+  await context.close();
+});
+
+test('without JavaScript the page says what it needs and links the dataset', async () => {
+  const context = await app.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(app.base + '/');
+  const link = page.getByRole('link', { name: 'Datensatz (JSON)' });
+  assert.ok(await link.isVisible());
+  const response = await page.request.get(app.base + (await link.getAttribute('href')));
+  assert.equal((await response.json()).entities.length, DATASET.entities.length);
+  assert.equal(await page.getByText('cdo-atlas konnte nicht starten').isVisible(), false);
+  await context.close();
+});
+
 test('each data file is downloaded once per load, and what every page needs is the preloaded response', async () => {
   const INDEX = '/data/cdo-atlas.index.json';
   for (const [path, ready, files] of [

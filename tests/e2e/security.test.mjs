@@ -106,6 +106,8 @@ test('a tampered wasm is refused (integrity), so a modified build never runs', a
   await page.waitForTimeout(1500);
   assert.equal(await page.locator('.site-header').count(), 0, 'the app did not start');
   assert.ok(errors.some((e) => /integrity/i.test(e)), errors.join('\n'));
+  // The reader is told, not left with a blank page.
+  assert.ok(await page.getByRole('alert').filter({ hasText: 'cdo-atlas konnte nicht starten' }).isVisible());
   await context.close();
 });
 
