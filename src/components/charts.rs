@@ -3,6 +3,7 @@
 //! were created (SVG). Each has a title, a text description and a table fallback. Hand-written:
 //! two simple charts do not earn a library.
 
+use cdo_model::charts::{by_year, model_counts};
 use cdo_model::explore::ExploreState;
 use cdo_model::{Headline, Summary};
 use cdo_text::{Lang, Strings};
@@ -13,17 +14,7 @@ use crate::paths::{self, Page};
 
 /// Bars per headline model, largest first.
 pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> impl IntoView {
-    let mut counts: Vec<(Headline, usize)> = Headline::ALL
-        .iter()
-        .map(|&h| {
-            (
-                h,
-                entities.iter().filter(|e| e.office.headline() == h).count(),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let counts = model_counts(entities);
     let max = counts.first().map_or(1, |c| c.1).max(1);
     let bars = counts
         .iter()
@@ -65,11 +56,7 @@ pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> im
 
 /// One mark per entity with a known year of creation, stacked per year.
 pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> impl IntoView {
-    let mut dated: Vec<(u16, &Summary)> = entities
-        .iter()
-        .filter_map(|e| Some((e.established?.year, e)))
-        .collect();
-    dated.sort_by_key(|(y, e)| (*y, cdo_model::search::fold(&e.name)));
+    let dated = by_year(entities);
     let (Some(first), Some(last)) = (dated.first().map(|d| d.0), dated.last().map(|d| d.0)) else {
         return None;
     };

@@ -5,6 +5,7 @@
 //! ([`domain`]); `raw` (feature `schema`) describes the file's shape for the JSON Schema. Nothing here knows about leptos, the DOM or the network; it is
 //! tested with plain `cargo test`.
 
+pub mod charts;
 pub mod compare;
 pub mod date;
 pub mod domain;

@@ -1,0 +1,107 @@
+//! What the overview's two charts show, computed from the summaries: entities per headline model,
+//! and entities by the year their post was created. The views only draw these.
+
+use std::cmp::Reverse;
+
+use crate::search::name_order;
+use crate::{sort_short, Headline, Summary};
+
+/// Entities per headline model, largest first, ties in the order of [`Headline::ALL`]; models
+/// with none are left out.
+pub fn model_counts(entities: &[Summary]) -> Vec<(Headline, usize)> {
+    // At most ten: `sort_short`, not a `slice::sort` instantiation of its own (~4 KB of wasm).
+    let mut order: Vec<(Reverse<usize>, usize)> = Headline::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| {
+            let n = entities.iter().filter(|e| e.office.headline() == h).count();
+            (Reverse(n), i)
+        })
+        .filter(|(n, _)| n.0 > 0)
+        .collect();
+    sort_short(&mut order);
+    order
+        .into_iter()
+        .map(|(n, i)| (Headline::ALL[i], n.0))
+        .collect()
+}
+
+/// Every entity with a known year of creation, with that year: by year, then in the order every
+/// list has ([`name_order`]). A pass per year instead of a sort of its own: validated years lie
+/// between 1900 and the dataset's today.
+pub fn by_year(entities: &[Summary]) -> Vec<(u16, &Summary)> {
+    let named: Vec<(u16, &Summary)> = name_order(entities)
+        .into_iter()
+        .filter_map(|e| Some((e.established?.year, e)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        named.iter().map(|d| d.0).min(),
+        named.iter().map(|d| d.0).max(),
+    ) else {
+        return Vec::new();
+    };
+    (first..=last)
+        .flat_map(|y| named.iter().copied().filter(move |d| d.0 == y))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_dataset, PartialDate};
+
+    fn shipped() -> Vec<Summary> {
+        let text = include_str!("../../../public/data/cdo-atlas.json");
+        let today = PartialDate::ymd(2026, 11, 27);
+        parse_dataset(text, today)
+            .expect("the shipped dataset parses")
+            .dataset
+            .summaries()
+            .entities
+    }
+
+    #[test]
+    fn model_counts_are_largest_first_with_ties_in_the_models_order() {
+        let entities = shipped();
+        let counts = model_counts(&entities);
+        assert_eq!(
+            counts.iter().map(|c| c.1).sum::<usize>(),
+            entities.len(),
+            "every entity once"
+        );
+        assert!(counts.iter().all(|c| c.1 > 0), "no empty model");
+        for pair in counts.windows(2) {
+            let position = |h: Headline| Headline::ALL.iter().position(|x| *x == h);
+            assert!(
+                pair[0].1 > pair[1].1
+                    || (pair[0].1 == pair[1].1 && position(pair[0].0) < position(pair[1].0)),
+                "{pair:?}"
+            );
+        }
+        assert_eq!(counts[0], (Headline::Department, 6), "as the overview says");
+        assert!(model_counts(&[]).is_empty());
+    }
+
+    #[test]
+    fn by_year_orders_by_year_then_name_and_leaves_out_the_undated() {
+        let entities = shipped();
+        let dated = by_year(&entities);
+        let with_year = entities.iter().filter(|e| e.established.is_some()).count();
+        assert_eq!(dated.len(), with_year);
+        for pair in dated.windows(2) {
+            let key = |d: &(u16, &Summary)| (d.0, crate::search::fold(&d.1.name));
+            assert!(
+                key(&pair[0]) < key(&pair[1]),
+                "{} before {}",
+                pair[0].1.name,
+                pair[1].1.name
+            );
+        }
+        let first = dated.first().expect("dated entries");
+        assert_eq!(
+            (first.0, first.1.name.as_str()),
+            (2015, "Baden-Württemberg")
+        );
+        assert!(by_year(&[]).is_empty());
+    }
+}
