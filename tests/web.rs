@@ -218,3 +218,37 @@ async fn legend_toggles_hide_and_show_their_markers() {
     settle().await;
     assert_eq!(markers(), 25, "and shown again");
 }
+
+#[wasm_bindgen_test]
+async fn a_not_found_page_offers_a_search_for_what_the_address_named() {
+    use cdo_atlas::routes::not_found;
+    use cdo_text::Lang;
+
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            // Percent-encoded, as the address bar has it.
+            <div class="en">{not_found(Lang::En, Lang::En.strings(), "/stadt/d%C3%BCsseldorf-nord/")}</div>
+            <div class="de">{not_found(Lang::De, Lang::De.strings(), "/entity/x")}</div>
+        }
+    });
+    settle().await;
+    let link = root
+        .query_selector(".en a[href^='/explore']")
+        .unwrap()
+        .expect("a search link");
+    assert_eq!(
+        link.text_content().unwrap(),
+        "Search the explorer for “düsseldorf nord”"
+    );
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "/explore?q=d%C3%BCsseldorf%20nord&lang=en"
+    );
+    let de = root.query_selector(".de").unwrap().unwrap();
+    assert!(
+        de.query_selector("a[href^='/explore']").unwrap().is_none(),
+        "one letter is no search"
+    );
+    assert!(de.text_content().unwrap().contains("Nicht gefunden"));
+}

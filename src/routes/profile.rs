@@ -34,7 +34,7 @@ pub fn Profile(id: String) -> impl IntoView {
     with_data(Box::new(move |loaded, lang, s| {
         match loaded.dataset.entity(&id()) {
             Some(entity) => profile(entity, &loaded.dataset.entities, lang, s).into_any(),
-            None => not_found(lang, s).into_any(),
+            None => not_found(lang, s, &id()).into_any(),
         }
     }))
 }

@@ -196,6 +196,23 @@ test('a deep link to a profile works on reload, and an unknown id says so', asyn
   await page.context().close();
 });
 
+test('an address that names no entry offers a search for what it named, which finds it', async () => {
+  const page = await open('/entity/dusseldorf');
+  await page.getByRole('heading', { level: 1, name: 'Nicht gefunden' }).waitFor();
+  await page.getByRole('link', { name: 'Im Explorer nach „dusseldorf“ suchen' }).click();
+  await page.waitForURL((u) => u.pathname === '/explore' && u.searchParams.get('q') === 'dusseldorf');
+  const rows = page.locator('.explore-table tbody tr');
+  await rows.first().waitFor();
+  assert.deepEqual(await rows.locator('th').allTextContents(), ['Düsseldorf']);
+  // Any unknown path, decoded, the slug's hyphens as spaces, in the language of the address.
+  await page.goto(`${app.base}/stadt/frankfurt-am-main?lang=en`);
+  await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+  const search = page.getByRole('link', { name: 'Search the explorer for “frankfurt am main”' });
+  assert.equal(await search.getAttribute('href'), '/explore?q=frankfurt%20am%20main&lang=en');
+  assert.deepEqual(await axe(page), []);
+  await page.context().close();
+});
+
 test('dataset answered with HTTP 500 shows the error state, and retry recovers', async () => {
   const context = await app.newContext();
   const page = await context.newPage();

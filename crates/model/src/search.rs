@@ -86,9 +86,54 @@ impl Query {
     }
 }
 
+/// What an address that named no entity probably searched for, as an explorer query: its last
+/// path segment (already percent-decoded), with the separators of a slug as spaces, so
+/// `/entity/frankfurt-am-main` searches "frankfurt am main" and `/entity/dusseldorf` finds
+/// Düsseldorf through [`fold`]. None when fewer than two letters are left.
+pub fn query_from_address(path: &str) -> Option<String> {
+    let segment = path.rsplit('/').find(|s| !s.trim().is_empty())?;
+    let spaced: String = segment
+        .chars()
+        .map(|c| if matches!(c, '-' | '_' | '+') { ' ' } else { c })
+        .collect();
+    let query = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut letters = 0;
+    for c in query.chars() {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            letters += 1;
+        }
+    }
+    (letters >= 2).then_some(query)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_address_becomes_a_search_that_finds_what_it_meant() {
+        let cases = [
+            ("/entity/dusseldorf", Some("dusseldorf")),
+            ("/entity/frankfurt-am-main", Some("frankfurt am main")),
+            ("/stadt/München/", Some("München")),
+            ("/entity/baden_wuerttemberg", Some("baden wuerttemberg")),
+            ("/entity/a", None),
+            ("/entity/--", None),
+            ("/", None),
+            ("", None),
+        ];
+        for (path, query) in cases {
+            assert_eq!(query_from_address(path).as_deref(), query, "{path}");
+        }
+        // What the explorer's search then matches.
+        let finds =
+            |path: &str, name: &str| Query::new(&query_from_address(path).unwrap()).matches(name);
+        assert!(finds("/entity/dusseldorf", "Düsseldorf"));
+        assert!(finds("/entity/muenchen", "München"));
+        assert!(finds("/entity/frankfurt-am-main", "Frankfurt am Main"));
+        assert!(finds("/entity/baden-wurttemberg", "Baden-Württemberg"));
+        assert!(!finds("/entity/atlantis", "Darmstadt"));
+    }
 
     #[test]
     fn every_spelling_of_duesseldorf_finds_it() {

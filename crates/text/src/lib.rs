@@ -142,6 +142,14 @@ pub fn citation(lang: Lang, as_of: PartialDate, address: &str) -> String {
     )
 }
 
+/// The link a "not found" page offers: a search of the explorer for what the address named.
+pub fn search_for(lang: Lang, term: &str) -> String {
+    match lang {
+        Lang::De => format!("Im Explorer nach „{term}“ suchen"),
+        Lang::En => format!("Search the explorer for “{term}”"),
+    }
+}
+
 /// The headline model as the series names it.
 pub fn headline(lang: Lang, h: Headline) -> &'static str {
     use Headline::*;
