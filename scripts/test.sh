@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer of cdo-atlas and prints one summary line per layer; exits non-zero if any
 # layer fails. Installs whatever is missing first (scripts/setup.sh --test).
-#   scripts/test.sh          native, wasm (headless Chromium), release build, end-to-end, size
+#   scripts/test.sh          lint, native, wasm (headless Chromium), release build, end-to-end,
+#                            size
 #   scripts/test.sh size     release build + size report only
 #   scripts/test.sh bench    release build + benchmarks (not part of the default run: timings)
 #   scripts/test.sh gates    release build + the performance gates: sizes against their budgets
@@ -40,6 +41,20 @@ layer_native() {
   set -- $counts
   [ "$rc" -eq 0 ] || [ "$2" -gt 0 ] || set -- "$1" 1   # a build failure counts as a failure
   record native "$1" "$2"
+}
+
+# Formatting, and clippy with warnings as errors for the host (model, text, xtask, the app's
+# native build) and for wasm32 (the app as shipped, its wasm tests). One check, pass or fail.
+layer_lint() {
+  echo "== lint: cargo fmt --check, cargo clippy -D warnings (host and wasm32)"
+  if cargo fmt --all --check >"$LOGS/lint.log" 2>&1 &&
+    cargo clippy --workspace --all-targets -- -D warnings >>"$LOGS/lint.log" 2>&1 &&
+    cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings >>"$LOGS/lint.log" 2>&1; then
+    record lint 1 0
+  else
+    grep -E -A12 '^(warning|error)|^Diff in' "$LOGS/lint.log" | head -60
+    record lint 0 1
+  fi
 }
 
 layer_wasm() {
@@ -106,6 +121,7 @@ elif [ "${1:-}" = gates ]; then
     layer_bench
   fi
 else
+  layer_lint
   layer_native
   layer_wasm
   if build_release; then

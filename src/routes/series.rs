@@ -24,7 +24,7 @@ pub const HEAD: PageHead = PageHead {
 pub fn SeriesPage() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_series.to_owned());
-    details_page(HEAD, Box::new(|loaded, lang, s| questions(loaded, lang, s)))
+    details_page(HEAD, Box::new(questions))
 }
 
 /// The questions with a list of links to them first: each has an address of its own

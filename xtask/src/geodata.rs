@@ -138,7 +138,7 @@ pub fn build(geojson: &str) -> Result<String, String> {
     }
 
     // 3. Split into arcs where the set of rings sharing a point changes; simplify each arc once.
-    let mut cache: HashMap<Vec<(i32, i32)>, Vec<(i32, i32)>> = HashMap::new();
+    let mut cache: ArcCache = HashMap::new();
     let mut by_land: Vec<(Land, Vec<Ring>)> = Land::ALL.iter().map(|&l| (l, Vec::new())).collect();
     for (land, ring) in &rings {
         let n = ring.len();
@@ -207,12 +207,12 @@ fn flatten_features(value: &Value) -> Vec<&Value> {
     }
 }
 
+/// Simplified arcs by their canonical direction, shared by the rings that border along them.
+type ArcCache = HashMap<Vec<(i32, i32)>, Vec<(i32, i32)>>;
+
 /// RDP on an open arc, endpoints fixed. Both directions of a shared arc map to one canonical
 /// direction, so neighbours get the identical simplification.
-fn simplify_open(
-    arc: &[(i32, i32)],
-    cache: &mut HashMap<Vec<(i32, i32)>, Vec<(i32, i32)>>,
-) -> Vec<(i32, i32)> {
+fn simplify_open(arc: &[(i32, i32)], cache: &mut ArcCache) -> Vec<(i32, i32)> {
     let forward =
         arc.first() <= arc.last() && (arc.first() != arc.last() || arc <= &reversed(arc)[..]);
     let canonical: Vec<(i32, i32)> = if forward { arc.to_vec() } else { reversed(arc) };
@@ -229,7 +229,7 @@ fn simplify_open(
 
 /// A ring that is one arc (an island, or a ring shared whole, like Berlin inside Brandenburg):
 /// rotate to its smallest point so both users start at the same place.
-fn simplify_closed(ring: &Ring, cache: &mut HashMap<Vec<(i32, i32)>, Vec<(i32, i32)>>) -> Ring {
+fn simplify_closed(ring: &Ring, cache: &mut ArcCache) -> Ring {
     let min = (0..ring.len())
         .min_by_key(|&k| ring[k])
         .expect("non-empty ring");

@@ -114,6 +114,7 @@ impl View {
     /// Keeps zoom in range and the centre where the frame still shows part of Germany.
     /// (`max`/`min` rather than `f64::clamp`, which can panic and brings float `Debug`
     /// formatting for its message into the wasm: ~1 KB.)
+    #[allow(clippy::manual_clamp)]
     pub fn clamped(self) -> View {
         let zoom = if self.zoom.is_finite() {
             self.zoom.max(MIN_ZOOM).min(MAX_ZOOM)
@@ -140,7 +141,8 @@ impl View {
     }
 
     /// Zooms by `factor`, keeping the map point under `anchor` (a frame position in map units,
-    /// i.e. in the 0..WIDTH × 0..HEIGHT frame) where it is.
+    /// i.e. in the 0..WIDTH × 0..HEIGHT frame) where it is. (`max`/`min`: see [`View::clamped`].)
+    #[allow(clippy::manual_clamp)]
     pub fn zoom_at(self, factor: f64, anchor: Point) -> View {
         let before = self.to_map(anchor);
         let zoom = (self.zoom * factor).max(MIN_ZOOM).min(MAX_ZOOM);
