@@ -4,6 +4,7 @@
 use crate::domain::{Form, Headline, Kind, Land, Origin, Summary};
 use crate::num::parse_decimal;
 use crate::search::{fold, Query};
+use crate::sort_indices;
 
 /// Size classes of the explorer's facet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -225,7 +226,7 @@ impl ExploreState {
     /// [`evaluate_in`](Self::evaluate_in) for every keystroke.
     pub fn order(&self, entities: &[Summary], rows: &[Row]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..entities.len()).collect();
-        order.sort_by(|&a, &b| {
+        sort_indices(&mut order, &|a, b| {
             compare(
                 self.sort,
                 self.descending,

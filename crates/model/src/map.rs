@@ -430,7 +430,10 @@ pub fn layout(
         }
         Mark::Cluster { .. } => (false, false, 0),
     };
-    order.sort_by_key(|&k| std::cmp::Reverse(priority(&marks[k])));
+    // Highest priority first, ties in their order.
+    crate::sort_indices(&mut order, &|a, b| {
+        priority(&marks[b]).cmp(&priority(&marks[a]))
+    });
     let mut taken: Vec<(f64, f64, f64, f64)> = marks
         .iter()
         .map(|m| match m {

@@ -266,12 +266,20 @@ impl Report {
         match loaded.rejected.into_iter().next() {
             None => Checked::Entry(pretty(&entry)),
             Some(rejection) => {
-                let mut issues: Vec<(Field, Issue)> = rejection
+                let tagged: Vec<(Field, Issue)> = rejection
                     .issues
                     .into_iter()
                     .map(|i| (Field::of_path(&i.field).unwrap_or(Field::Name), i))
                     .collect();
-                issues.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
+                // In the form's order.
+                let position = |f: Field| Field::ALL.iter().position(|x| *x == f);
+                let mut order: Vec<usize> = (0..tagged.len()).collect();
+                crate::sort_indices(&mut order, &|a, b| {
+                    position(tagged[a].0).cmp(&position(tagged[b].0))
+                });
+                let mut tagged: Vec<Option<(Field, Issue)>> =
+                    tagged.into_iter().map(Some).collect();
+                let issues = order.into_iter().filter_map(|i| tagged[i].take()).collect();
                 Checked::Invalid(issues)
             }
         }

@@ -44,13 +44,14 @@ pub fn fold(s: &str) -> String {
 /// `entities` in the order every list of them shows: by name, folded as for search, so Ä sorts
 /// with A and ß as ss. One function for all of them keeps one copy of the sort in the wasm.
 pub fn name_order<'a>(entities: impl IntoIterator<Item = &'a Summary>) -> Vec<&'a Summary> {
-    let mut order: Vec<&Summary> = entities.into_iter().collect();
-    sort_by_name(&mut order);
-    order
+    by_name(entities.into_iter().collect())
 }
 
-fn sort_by_name(order: &mut [&Summary]) {
-    order.sort_by_cached_key(|e| fold(&e.name));
+fn by_name(list: Vec<&Summary>) -> Vec<&Summary> {
+    let keys: Vec<String> = list.iter().map(|e| fold(&e.name)).collect();
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    crate::sort_indices(&mut order, &|a, b| keys[a].cmp(&keys[b]));
+    order.into_iter().map(|i| list[i]).collect()
 }
 
 /// A query folded once and split into words, to test many haystacks against.

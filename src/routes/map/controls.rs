@@ -8,7 +8,6 @@ use std::sync::Arc;
 use cdo_model::geo::{self, Point};
 use cdo_model::map::{Axis, MapState, View};
 use cdo_model::search::Query;
-use cdo_model::Summary;
 use cdo_text::Lang;
 use leptos::ev;
 use leptos::prelude::*;
@@ -74,13 +73,13 @@ pub(super) fn MapControls(
             set_status.set(String::new());
             return;
         }
-        let mut hits: Vec<&Summary> = data
+        // The shortest matching name, the first of equals: the closest to what was typed.
+        let hit = data
             .entities
             .iter()
             .filter(|e| q.matches(&e.name))
-            .collect();
-        hits.sort_by_key(|e| e.name.len());
-        match hits.first() {
+            .min_by_key(|e| e.name.len());
+        match hit {
             Some(e) => {
                 let st = state.get_untracked();
                 let view = View {

@@ -162,14 +162,14 @@ impl Prepared {
 }
 
 fn prepare(loaded: &Loaded<Summary>) -> Prepared {
-    let mut entities = loaded.dataset.entities.clone();
+    let all = &loaded.dataset.entities;
     // Reading order for keyboard users: north to south, then west to east.
-    entities.sort_by(|a, b| {
-        b.coordinates
-            .lat
-            .total_cmp(&a.coordinates.lat)
-            .then(a.coordinates.lon.total_cmp(&b.coordinates.lon))
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    cdo_model::sort_indices(&mut order, &|a, b| {
+        let (a, b) = (all[a].coordinates, all[b].coordinates);
+        b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon))
     });
+    let entities: Vec<Summary> = order.into_iter().map(|i| all[i].clone()).collect();
     let points = entities
         .iter()
         .map(|e| geo::project(e.coordinates))
