@@ -100,6 +100,32 @@ test('on a phone the filters are folded above the search and the table, and say 
   await wide.context().close();
 });
 
+test('on a wide screen the table fits once the filters are folded; scrolled sideways, names and caption stay in view', async () => {
+  const page = await openExplorer('/explore', { width: 1440, height: 900 });
+  const wrap = page.locator('.table-wrap');
+  const overflow = () => wrap.evaluate((e) => e.scrollWidth - e.clientWidth);
+  assert.ok((await overflow()) > 0, 'with the filters beside it, the eleven columns need more room');
+  await page.locator('.facets-panel > summary').click();
+  await page.waitForFunction(() => {
+    const e = document.querySelector('.table-wrap');
+    return e.scrollWidth <= e.clientWidth;
+  });
+  assert.ok((await page.locator('.facet').first().isVisible()) === false);
+  await page.locator('.facets-panel > summary').click();
+  await page.locator('.facet').first().waitFor();
+  // Scrolled sideways: the row headers (names) and the caption keep their place.
+  const left = async (selector) => page.locator(selector).first().evaluate((e) => Math.round(e.getBoundingClientRect().left));
+  const before = [await left('.explore-table tbody th'), await left('.explore-table caption span')];
+  await wrap.evaluate((e) => { e.scrollLeft = 300; });
+  assert.ok((await wrap.evaluate((e) => e.scrollLeft)) > 0);
+  assert.deepEqual([await left('.explore-table tbody th'), await left('.explore-table caption span')], before);
+  assert.ok(
+    (await left('.explore-table tbody td')) < before[0],
+    'the other cells moved under the names',
+  );
+  await page.context().close();
+});
+
 test('a long table comes in pages of 25; the page is in the URL and a new search starts at page 1', async () => {
   // 60 entities: the real ones and copies under new ids.
   const entities = [];

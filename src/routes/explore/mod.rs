@@ -189,7 +189,7 @@ fn explorer(
         </div>
         <div class="table-wrap" role="region" aria-labelledby="explore-caption" tabindex="0" hidden=empty>
             <table class="explore-table">
-                <caption id="explore-caption">{s.explore_table} " — " {s.explore_sort_hint}</caption>
+                <caption id="explore-caption"><span>{s.explore_table} " — " {s.explore_sort_hint}</span></caption>
                 <thead><tr>{header}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
