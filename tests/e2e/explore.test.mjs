@@ -126,6 +126,31 @@ test('on a wide screen the table fits once the filters are folded; scrolled side
   await page.context().close();
 });
 
+test('print: the explorer table alone across a landscape page, headers as text, no controls or picks', async () => {
+  // The printable width of A4 landscape with the default margins, in CSS pixels.
+  const page = await openExplorer('/explore?sort=-population', { width: 1046, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of ['.facets', '.downloads', '#explore-search', '.search-label', '.explore-table .pick']) {
+    assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is not printed`);
+  }
+  const wrap = page.locator('.table-wrap');
+  assert.ok(await wrap.evaluate((e) => e.scrollWidth <= e.clientWidth && e.clientWidth >= 1000), 'the whole table at the page width');
+  const headers = await page.locator('.explore-table thead th').evaluateAll((ths) => ths.filter((th) => th.offsetParent).map((th) => th.textContent.trim()));
+  assert.equal(headers.length, 10, 'every column but the picks');
+  assert.equal(headers[0], 'Name');
+  assert.match(headers[8], /^Einwohner ▼$/, 'the sort shows');
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const size = pdf.toString('latin1').match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/);
+  assert.ok(size && Number(size[1]) > Number(size[2]), `a landscape page: ${size && size.slice(1)}`);
+  // A search in the view is printed with it.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('Suche in Name, Amt, Personen und Kontext').fill('Darmstadt');
+  await page.waitForURL(/q=Darmstadt/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#explore-search').isVisible(), true);
+  await page.context().close();
+});
+
 test('a long table comes in pages of 25; the page is in the URL and a new search starts at page 1', async () => {
   // 60 entities: the real ones and copies under new ids.
   const entities = [];

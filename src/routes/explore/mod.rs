@@ -310,6 +310,8 @@ fn explorer(
                         id="explore-search"
                         type="search"
                         autocomplete="off"
+                        // Blank, so that `:placeholder-shown` tells print an empty search.
+                        placeholder=" "
                         prop:value=move || state.with(|(st, _)| st.query.clone())
                         on:input=search
                     />
