@@ -535,6 +535,29 @@ test('dark scheme: from the system, a remembered toggle, and axe passes in light
   await context.close();
 });
 
+test('print: the map with its legend (not its controls), the overview with its timeline whole', async () => {
+  const page = await open('/map', { width: 700, height: 1000 });
+  await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const legend = page.locator('.legend-item');
+  assert.ok((await legend.count()) >= 5);
+  assert.ok(await legend.first().isVisible(), 'the legend says what the marks mean');
+  for (const selector of ['.map-controls', '.map-download', '.map-help', '.legend-help']) {
+    assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is not printed`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(app.base + '/');
+  const timeline = page.locator('svg.chart-svg.timeline');
+  await timeline.waitFor();
+  await page.emulateMedia({ media: 'print' });
+  const [svg, figure] = await Promise.all([
+    timeline.evaluate((e) => e.getBoundingClientRect().right),
+    timeline.evaluate((e) => e.closest('figure').getBoundingClientRect().right),
+  ]);
+  assert.ok(svg <= figure, `the timeline ends inside its figure (${svg} ≤ ${figure})`);
+  await page.context().close();
+});
+
 test('print: profile, compare and series without navigation or controls, sources with their full URLs', async () => {
   const context = await app.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
