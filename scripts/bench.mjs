@@ -7,7 +7,7 @@
 //     a budget, of the dataset itself, which profile and compare read (cdo:dataset:…)
 //   - the same parse with V8 compiling every wasm function with its optimizing tier up front
 //     (--no-liftoff --no-wasm-lazy-compilation), reported without a budget: what our code costs,
-//     apart from the baseline tier a first load runs it in (ARCHITECTURE.md, "The index")
+//     apart from the baseline tier a first load runs it in (docs/PERFORMANCE.md, "The index: measured")
 //   - first map render (cdo:map:start → cdo:map:drawn: building and mounting the SVG)
 //   - zoom steps: click "+"/"−" alternately, time until the DOM has updated and laid out; median
 //   - explorer: keystrokes in the search, time until the table has updated and laid out; median

@@ -31,7 +31,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 });
 // Performance, LCP and TBT vary a lot between runs of the same build on a small shared machine
-// (ARCHITECTURE.md, "Size"): each page is run LH_RUNS times (default 3) and judged by the median;
+// (docs/PERFORMANCE.md, "Size"): each page is run LH_RUNS times (default 3) and judged by the median;
 // accessibility and best practices by their worst run.
 const RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

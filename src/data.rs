@@ -101,7 +101,7 @@ impl<T: Send + Sync + 'static> Data<T> {
 
     /// Shows the loading state, runs `fetch`, and shows its outcome in a later task: parsing
     /// and drawing the page were one long task that kept the page from answering input; drawn
-    /// in the next task, they are two (ARCHITECTURE.md, "Size").
+    /// in the next task, they are two (docs/PERFORMANCE.md, "Size").
     fn load_with(self, fetch: impl std::future::Future<Output = Result<T, LoadError>> + 'static) {
         self.asked.set_value(true);
         let state = self.state;

@@ -7,7 +7,7 @@
 //! `wasm-bindgen-test` — they are plain functions and everything is one module.
 //!
 //! Which pages: those with the most code of their own that a first visit to another page does
-//! not need (map, compare, the series, report; sizes in ARCHITECTURE.md, "Size"). While a
+//! not need (map, compare, the series, report; sizes in docs/PERFORMANCE.md). While a
 //! page's module loads, its heading, introduction and the loading status show at once (they
 //! are main's strings), exactly as `data_page` draws them while the dataset loads: the first
 //! paint says what the page is, and nothing moves when the page takes over. The module is asked

@@ -1,5 +1,5 @@
 //! Native timing of `parse_dataset` on a file, for profiling the validator with `perf`
-//! (the budgeted figure is the browser's, from `make bench`; see ARCHITECTURE.md, "Benchmarks"):
+//! (the budgeted figure is the browser's, from `make bench`; see docs/PERFORMANCE.md, "Benchmarks"):
 //!
 //! ```sh
 //! BENCH_WRITE=/tmp/10k.json node scripts/bench.mjs   # or any dataset file

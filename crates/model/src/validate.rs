@@ -7,7 +7,7 @@
 //! derived deserialisers (measured: serde derive + serde_path_to_error added ~38 KB gzip to the
 //! app). Paths are only spelled out when a problem is reported ([`At`]), and each text is scanned
 //! once for length and forbidden characters: a valid file allocates little beyond the domain
-//! values it becomes (10,000 entities: see ARCHITECTURE.md, "Benchmarks").
+//! values it becomes (10,000 entities: see docs/PERFORMANCE.md, "Benchmarks").
 //!
 //! Validation is per entry: a malformed entity is reported as a [`Rejection`] naming the entry
 //! and every offending field, and every good entity is kept. Only a file that is not a dataset at
