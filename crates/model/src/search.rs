@@ -87,12 +87,19 @@ impl Query {
     }
 }
 
+/// The longest address segment [`query_from_address`] turns into a search.
+pub const MAX_ADDRESS_QUERY: usize = 80;
+
 /// What an address that named no entity probably searched for, as an explorer query: its last
 /// path segment (already percent-decoded), with the separators of a slug as spaces, so
 /// `/entity/frankfurt-am-main` searches "frankfurt am main" and `/entity/dusseldorf` finds
-/// Düsseldorf through [`fold`]. None when fewer than two letters are left.
+/// Düsseldorf through [`fold`]. None when fewer than two letters are left, or more than
+/// [`MAX_ADDRESS_QUERY`] characters (no name is that long; a page does not echo a pasted essay).
 pub fn query_from_address(path: &str) -> Option<String> {
     let segment = path.rsplit('/').find(|s| !s.trim().is_empty())?;
+    if segment.chars().count() > MAX_ADDRESS_QUERY {
+        return None;
+    }
     let spaced: String = segment
         .chars()
         .map(|c| if matches!(c, '-' | '_' | '+') { ' ' } else { c })
@@ -123,6 +130,10 @@ mod tests {
             ("/", None),
             ("", None),
         ];
+        let long = format!("/entity/{}", "a".repeat(MAX_ADDRESS_QUERY + 1));
+        assert_eq!(query_from_address(&long), None, "too long to be a name");
+        let longest = format!("/entity/{}", "a".repeat(MAX_ADDRESS_QUERY));
+        assert!(query_from_address(&longest).is_some());
         for (path, query) in cases {
             assert_eq!(query_from_address(path).as_deref(), query, "{path}");
         }
