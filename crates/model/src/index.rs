@@ -16,7 +16,7 @@
 //!     "land": ["DE-HE", …], "lat": [49.873, …], "lon": [8.651, …], "population": [159174, …],
 //!     "title": ["Chief Digital Officer", …], "origin": ["academia", …], "form": ["cdo_post", …],
 //!     "established": ["2017", …], "holder": ["Prof. Michael Waidner", …], "since": ["2017-05", …],
-//!     "search": ["Prof. Michael Waidner\nGewann 2017 …", …] } }
+//!     "search": ["Prof. Michael Waidner · Gewann 2017 …", …] } }
 //! ```
 //!
 //! Unknown values are `null`; the order of the columns is [`crate::validate::COLUMNS`].

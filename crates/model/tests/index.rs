@@ -66,7 +66,7 @@ fn a_summary_holds_what_the_lists_show() {
     assert_eq!(s.since, darmstadt.since());
     assert_eq!(s.established.map(|d| d.year), Some(2017));
     // Every holder's name and both languages of every context note, for search.
-    let lines: Vec<&str> = s.search.lines().collect();
+    let lines: Vec<&str> = s.search.split(cdo_model::SEARCH_SEPARATOR).collect();
     assert_eq!(lines.len(), 1 + 2 * darmstadt.context.len());
     assert_eq!(lines[0], "Prof. Michael Waidner");
     assert_eq!(lines[2], darmstadt.context[0].text.en);
