@@ -123,6 +123,15 @@ test('on a wide screen the table fits once the filters are folded; scrolled side
     (await left('.explore-table tbody td')) < before[0],
     'the other cells moved under the names',
   );
+  // A control scrolled into view from the far right (as browsers that scroll focus to the
+  // nearest edge do) comes to rest clear of the sticky names, not under them.
+  await wrap.evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+  const clear = await page.locator('.explore-table thead th').nth(4).locator('button').evaluate((b) => {
+    b.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const names = document.querySelector('.explore-table thead th').getBoundingClientRect().right;
+    return b.getBoundingClientRect().left - names;
+  });
+  assert.ok(clear >= 0, `the sort button starts ${clear} px right of the names`);
   await page.context().close();
 });
 
