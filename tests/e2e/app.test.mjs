@@ -555,6 +555,11 @@ test('print: the map with its legend (not its controls), the overview with its t
     timeline.evaluate((e) => e.closest('figure').getBoundingClientRect().right),
   ]);
   assert.ok(svg <= figure, `the timeline ends inside its figure (${svg} ≤ ${figure})`);
+  assert.equal(await page.locator('.chart details').first().isVisible(), false, 'a folded table is not printed');
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('.chart details summary').first().click();
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.chart details table').first().isVisible(), 'an unfolded one is');
   await page.context().close();
 });
 
