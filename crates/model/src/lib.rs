@@ -35,6 +35,15 @@ pub fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp:
     order.sort_by(|&a, &b| cmp(a, b));
 }
 
+/// `list` in the order of `cmp`, stable: [`sort_indices`] on its positions, then the elements
+/// moved into that order (generic only in the moving, which is small).
+pub fn sorted_by<T>(list: Vec<T>, cmp: &dyn Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    sort_indices(&mut order, &|a, b| cmp(&list[a], &list[b]));
+    let mut slots: Vec<Option<T>> = list.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 /// Sorts a short list by insertion: for lists that hold each value of a small set at most once
 /// (the explorer's filters, the map's hidden legend entries). `slice::sort` costs ~4 KB of wasm
 /// for every element type it is used with; this costs a few dozen bytes. Quadratic: never for
@@ -72,6 +81,12 @@ mod tests {
         assert_eq!(order, [0, 4, 2, 1, 3, 5], "descending, still stable");
         let mut empty: Vec<usize> = Vec::new();
         sort_indices(&mut empty, &|_, _| unreachable!("nothing to compare"));
+        let pairs = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
+        assert_eq!(
+            sorted_by(pairs, &|x, y| x.0.cmp(&y.0)),
+            [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')],
+            "sorted_by moves the elements, stable"
+        );
         let mut short = [4, 2, 9, 2, 0];
         sort_short(&mut short);
         assert_eq!(short, [0, 2, 2, 4, 9]);

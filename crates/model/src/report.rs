@@ -273,13 +273,7 @@ impl Report {
                     .collect();
                 // In the form's order.
                 let position = |f: Field| Field::ALL.iter().position(|x| *x == f);
-                let mut order: Vec<usize> = (0..tagged.len()).collect();
-                crate::sort_indices(&mut order, &|a, b| {
-                    position(tagged[a].0).cmp(&position(tagged[b].0))
-                });
-                let mut tagged: Vec<Option<(Field, Issue)>> =
-                    tagged.into_iter().map(Some).collect();
-                let issues = order.into_iter().filter_map(|i| tagged[i].take()).collect();
+                let issues = crate::sorted_by(tagged, &|a, b| position(a.0).cmp(&position(b.0)));
                 Checked::Invalid(issues)
             }
         }

@@ -162,14 +162,11 @@ impl Prepared {
 }
 
 fn prepare(loaded: &Loaded<Summary>) -> Prepared {
-    let all = &loaded.dataset.entities;
     // Reading order for keyboard users: north to south, then west to east.
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    cdo_model::sort_indices(&mut order, &|a, b| {
-        let (a, b) = (all[a].coordinates, all[b].coordinates);
+    let entities = cdo_model::sorted_by(loaded.dataset.entities.clone(), &|a, b| {
+        let (a, b) = (a.coordinates, b.coordinates);
         b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon))
     });
-    let entities: Vec<Summary> = order.into_iter().map(|i| all[i].clone()).collect();
     let points = entities
         .iter()
         .map(|e| geo::project(e.coordinates))
