@@ -131,7 +131,7 @@ impl fmt::Display for PartialDate {
 fn number(part: Option<&str>, digits: usize) -> Result<u32, DateError> {
     match part {
         Some(p) if p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()) => {
-            p.parse().map_err(|_| DateError::Format)
+            Ok(p.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
         }
         _ => Err(DateError::Format),
     }

@@ -37,7 +37,12 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     if body.ends_with('.') {
         return None;
     }
-    let int: u64 = format!("{whole}{frac}").parse().ok()?;
+    // At most 15 digits: the integer is exact in an f64, and so is the power of ten, so the
+    // one division rounds correctly.
+    let int = whole
+        .bytes()
+        .chain(frac.bytes())
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
     let value = int as f64 / 10f64.powi(frac.len() as i32);
     Some(if negative { -value } else { value })
 }
@@ -77,6 +82,22 @@ mod tests {
             "+1",
         ] {
             assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn parse_decimal_rounds_as_the_standard_parser_does() {
+        for s in [
+            "0.1",
+            "49.873",
+            "-7.4400001",
+            "8.6511111",
+            "0.00000000000001",
+            "123456789012345",
+            "99999999999999.9",
+            "1.23456789012345",
+        ] {
+            assert_eq!(parse_decimal(s), s.parse::<f64>().ok(), "{s}");
         }
     }
 }
