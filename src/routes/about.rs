@@ -52,7 +52,7 @@ pub fn About() -> impl IntoView {
         let cite = as_of.map(|d| {
             view! {
                 <p>{s.about_cite}</p>
-                <p class="citation">{cdo_text::citation(lang, d, &address)}</p>
+                <p class="citation">{cdo_text::citation(lang, d, None, &address)}</p>
             }
         });
         view! {

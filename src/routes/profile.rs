@@ -4,7 +4,7 @@
 use cdo_model::geo;
 use cdo_model::map::{MapState, View};
 use cdo_model::search::name_order;
-use cdo_model::{Entity, Summary};
+use cdo_model::{Entity, PartialDate, Summary};
 use cdo_text::present::{self, Cite, Line};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
@@ -54,7 +54,8 @@ fn profile(
     let headline = summary.office.headline();
     let id = summary.id.clone();
     let details = with_details(Box::new(move |full, lang, s| {
-        let found = full.dataset.entity(&id).map(|e| details(e, lang, s));
+        let as_of = full.dataset.as_of;
+        let found = full.dataset.entity(&id).map(|e| details(e, as_of, lang, s));
         let found = found.map_or_else(
             || view! { <p class="notice" role="status">{s.profile_missing}</p> }.into_any(),
             IntoAny::into_any,
@@ -76,8 +77,9 @@ fn profile(
     }
 }
 
-/// Everything the profile shows of `e` below its model.
-fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
+/// Everything the profile shows of `e` below its model, and how to cite it (`as_of` is the
+/// dataset's "Stand").
+fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> impl IntoView {
     let p = present::profile(e, lang);
     let facts = p
         .facts
@@ -121,6 +123,9 @@ fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
             </section>
         }
     });
+    // The page's own address, in the language it is read in.
+    let origin = window().location().origin().unwrap_or_default();
+    let address = format!("{origin}{}", paths::entity(lang, &e.id));
     let sources = p
         .sources
         .into_iter()
@@ -138,6 +143,11 @@ fn details(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
             <section aria-labelledby="sources-title">
                 <h2 id="sources-title">{s.profile_sources}</h2>
                 <ol class="sources">{sources}</ol>
+            </section>
+            <section aria-labelledby="cite-title">
+                <h2 id="cite-title">{s.profile_cite_title}</h2>
+                <p>{s.profile_cite}</p>
+                <p class="citation">{cdo_text::citation(lang, as_of, Some(&e.name), &address)}</p>
             </section>
     }
 }

@@ -482,6 +482,19 @@ test('the about page defines both axes, links the five examples and names Stand 
   await page.context().close();
 });
 
+test('a profile says how to cite it: its name, the Stand and its own address, in the language it is read in', async () => {
+  for (const [lang, heading, cite] of [
+    ['de', 'Zitieren', /^cdo-atlas \(2026\): Köln\. In: Wer führt .*\. Datensatz, Stand 26\. November 2026\. Lizenz: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/entity\/koeln$/],
+    ['en', 'How to cite', /^cdo-atlas \(2026\): Köln\. In: Who leads .*\. Dataset, as of 26 November 2026\. Licence: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/entity\/koeln\?lang=en$/],
+  ]) {
+    const page = await open('/entity/koeln', { lang });
+    const section = page.getByRole('region', { name: heading });
+    await section.waitFor();
+    assert.match(await section.locator('.citation').textContent(), cite);
+    await page.context().close();
+  }
+});
+
 test('the about page offers the dataset and its schema as files, and a citation with its Stand', async () => {
   for (const [lang, file, cite] of [
     ['de', 'Datensatz (JSON)', /^cdo-atlas \(2026\): Wer führt .*\. Datensatz, Stand 26\. November 2026\. Lizenz: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/$/],

@@ -128,12 +128,15 @@ pub fn date(lang: Lang, d: PartialDate) -> String {
     }
 }
 
-/// How to cite the dataset: the project, the year and day of its "Stand", its licence, and the
-/// site's `address`.
-pub fn citation(lang: Lang, as_of: PartialDate, address: &str) -> String {
+/// How to cite the dataset, or one `entry` of it: the project, the year and day of its "Stand",
+/// its licence, and the `address` of the site or of the entry's page.
+pub fn citation(lang: Lang, as_of: PartialDate, entry: Option<&str>, address: &str) -> String {
     let s = lang.strings();
+    let entry = entry
+        .map(|name| format!("{name}. In: "))
+        .unwrap_or_default();
     format!(
-        "cdo-atlas ({}): {}. {} {}. {}. {address}",
+        "cdo-atlas ({}): {entry}{}. {} {}. {}. {address}",
         as_of.year,
         s.tagline,
         s.cite_as_of,
@@ -403,14 +406,21 @@ mod tests {
     fn a_citation_names_the_project_its_stand_licence_and_address() {
         let as_of = PartialDate::parse("2026-11-26").unwrap();
         assert_eq!(
-            citation(Lang::De, as_of, "https://atlas.example/"),
+            citation(Lang::De, as_of, None, "https://atlas.example/"),
             "cdo-atlas (2026): Wer führt die Digitalisierung? Modelle deutscher Städte und Länder. \
              Datensatz, Stand 26. November 2026. Lizenz: CC BY 4.0. https://atlas.example/"
         );
         assert_eq!(
-            citation(Lang::En, as_of, "https://atlas.example/?lang=en"),
+            citation(Lang::En, as_of, None, "https://atlas.example/?lang=en"),
             "cdo-atlas (2026): Who leads digitalisation? Models of German cities and Länder. \
              Dataset, as of 26 November 2026. Licence: CC BY 4.0. https://atlas.example/?lang=en"
+        );
+        // One entry: its name first, the page's own address last.
+        assert_eq!(
+            citation(Lang::De, as_of, Some("Köln"), "https://atlas.example/entity/koeln"),
+            "cdo-atlas (2026): Köln. In: Wer führt die Digitalisierung? Modelle deutscher Städte und \
+             Länder. Datensatz, Stand 26. November 2026. Lizenz: CC BY 4.0. \
+             https://atlas.example/entity/koeln"
         );
     }
 
