@@ -85,13 +85,12 @@ pub fn OfflineBadge() -> impl IntoView {
     })
 }
 
-/// The notices at the top of every page: stored data with its "Stand", newer data, a new version.
+/// The notice at the top of every page when the data shown is a stored copy, with its "Stand".
 #[component]
 pub fn FreshnessNotices() -> impl IntoView {
     let f = use_freshness();
     let data = use_index();
-    let dataset = crate::data::peek_dataset();
-    let stored = localized(move |lang, s| {
+    localized(move |lang, s| {
         let text = match f.data.get() {
             DataNote::StoredOffline => s.data_stored_offline,
             DataNote::StoredFailed => s.data_stored_failed,
@@ -106,7 +105,17 @@ pub fn FreshnessNotices() -> impl IntoView {
                 {text} " " <time datetime=as_of.to_string()>{cdo_text::date(lang, as_of)}</time> "."
             </p>
         })
-    });
+    })
+}
+
+/// The banners for newer data and a new version. They come while the page is being read, so
+/// the shell places them at the bottom of the screen (`.dock`): at the top they would push down
+/// what the reader is reading (a layout shift).
+#[component]
+pub fn UpdateBanners() -> impl IntoView {
+    let f = use_freshness();
+    let data = use_index();
+    let dataset = crate::data::peek_dataset();
     let newer = localized(move |_, s| {
         (f.data.get() == DataNote::Newer).then(|| {
             let show = move |_| {
@@ -138,5 +147,5 @@ pub fn FreshnessNotices() -> impl IntoView {
             }
         })
     });
-    view! { {update} {newer} {stored} }
+    view! { {update} {newer} }
 }

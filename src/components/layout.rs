@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 use crate::data::use_index;
 use crate::embed::{is_embedded, EmbedBar};
 use crate::i18n::{localized, use_lang, use_strings};
-use crate::offline::{FreshnessNotices, OfflineBadge};
+use crate::offline::{FreshnessNotices, OfflineBadge, UpdateBanners};
 use crate::paths::{self, Page};
 use crate::picks::PicksTray;
 use crate::theme::ThemeToggle;
@@ -27,6 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <AddressNotice />
                 <RejectedNotice />
                 {children()}
+                <div class="dock"><UpdateBanners /></div>
             </main>
         }
         .into_any();
@@ -39,7 +40,11 @@ pub fn Shell(children: Children) -> impl IntoView {
             <AddressNotice />
             <RejectedNotice />
             {children()}
-            <PicksTray />
+            // What comes while the page is read sits at the bottom of the screen, not above it.
+            <div class="dock">
+                <PicksTray />
+                <UpdateBanners />
+            </div>
         </main>
         <Footer />
     }

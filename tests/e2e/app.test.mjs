@@ -482,6 +482,31 @@ test('the about page defines both axes, links the five examples and names Stand 
   await page.context().close();
 });
 
+test('a new version or newer data, announced while a page is read, shows at the bottom of the screen and moves nothing', async () => {
+  const page = await open('/entity/koeln', { width: 412, height: 823 });
+  await page.locator('.citation').waitFor();
+  const h1 = await page.locator('main h1').boundingBox();
+  await page.evaluate(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift' });
+    // What web/register.js does when the service worker reports (the harness blocks workers).
+    document.documentElement.dataset.update = 'ready';
+    window.dispatchEvent(new Event('cdo:update-ready'));
+    document.documentElement.dataset.data = 'updated';
+    window.dispatchEvent(new Event('cdo:data-updated'));
+  });
+  const banners = page.locator('.banner');
+  await banners.nth(1).waitFor();
+  for (let i = 0; i < 2; i++) {
+    const box = await banners.nth(i).boundingBox();
+    assert.ok(box.y > 823 / 2 && box.y + box.height <= 823, `banner ${i} at ${box.y}–${box.y + box.height}px`);
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.locator('main h1').boundingBox(), h1);
+  assert.equal(await page.evaluate(() => window.__shift), 0);
+  await page.context().close();
+});
+
 test('a profile says how to cite it: its name, the Stand and its own address, in the language it is read in', async () => {
   for (const [lang, heading, cite] of [
     ['de', 'Zitieren', /^cdo-atlas \(2026\): Köln\. In: Wer führt .*\. Datensatz, Stand 26\. November 2026\. Lizenz: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/entity\/koeln$/],
