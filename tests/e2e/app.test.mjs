@@ -573,8 +573,12 @@ test('dark scheme: from the system, a remembered toggle, and axe passes in light
   await page.locator('[data-testid=entity-list] > li').first().waitFor();
   assert.equal(await theme(), 'dark', 'the system says dark');
   assert.equal(await background(), 'rgb(20, 23, 27)');
-  const toggle = page.getByRole('button', { name: 'Dunkel' });
+  const toggle = page.getByRole('button', { name: 'Dunkel', exact: true });
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  // Switched on shows as such, not by colour alone: filled, with a check mark outside its name.
+  const look = () => toggle.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b, '::before').content]);
+  const [onFill, onMark] = await look();
+  assert.notEqual(onMark, 'none');
   for (const path of ['/', '/map', '/explore', '/compare?ids=darmstadt,hamburg', '/entity/darmstadt', '/about']) {
     await page.goto(app.base + path);
     await page.locator('main h1').waitFor();
@@ -587,7 +591,10 @@ test('dark scheme: from the system, a remembered toggle, and axe passes in light
   await page.reload();
   await page.locator('main h1').waitFor();
   assert.equal(await theme(), 'light', 'the choice is remembered over the system');
-  assert.equal(await page.getByRole('button', { name: 'Dunkel' }).getAttribute('aria-pressed'), 'false');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  const [offFill, offMark] = await look();
+  assert.equal(offMark, 'none');
+  assert.notEqual(offFill, onFill);
   await context.close();
 });
 
