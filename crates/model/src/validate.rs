@@ -980,6 +980,65 @@ impl<'v> Checker<'v> {
         })
     }
 
+    fn holder(&mut self, value: &'v Value<'v>, at: At) -> Option<Holder> {
+        let obj = self.as_object(value, at)?;
+        let name = self.string(obj, at, "name", MAX_NAME);
+        let role = self.opt_localized(obj, at, "role", MAX_NAME);
+        let since = self.opt_date(obj, at, "since");
+        let until = self.opt_date(obj, at, "until");
+        if let (Some(s), Some(u)) = (since, until) {
+            if u.chronological(&s).is_lt() {
+                self.report(at.key("until"), Problem::EndsBeforeStart);
+            }
+        }
+        let background = self.opt_localized(obj, at, "background", MAX_TEXT);
+        let sources = self.cites(obj, at);
+        Some(Holder {
+            name: name?,
+            role,
+            since,
+            until,
+            background,
+            sources,
+        })
+    }
+
+    fn sourced_text(&mut self, obj: &'v Map<'v>, at: At) -> Option<Text> {
+        let text = self.localized(obj, at, MAX_TEXT);
+        let sources = self.cites(obj, at);
+        Some(Text {
+            text: text?,
+            sources,
+        })
+    }
+
+    fn interview(&mut self, obj: &'v Map<'v>) -> Option<Interview> {
+        let at = At::Entry.key("interview");
+        let url = self.url(obj, at, "url");
+        let title = self.opt_string(obj, at, "title", MAX_NAME);
+        let interviewee = self.opt_string(obj, at, "interviewee", MAX_NAME);
+        let date = self.opt_date(obj, at, "date");
+        let answers = match self.opt_object(obj, at, "answers") {
+            Some(a) => {
+                let at = at.key("answers");
+                Answers {
+                    reasons: self.opt_localized(a, at, "reasons", MAX_TEXT),
+                    expectations: self.opt_localized(a, at, "expectations", MAX_TEXT),
+                    goals: self.opt_localized(a, at, "goals", MAX_TEXT),
+                    measurement: self.opt_localized(a, at, "measurement", MAX_TEXT),
+                }
+            }
+            None => Answers::default(),
+        };
+        Some(Interview {
+            url: url?,
+            title,
+            interviewee,
+            date,
+            answers,
+        })
+    }
+
     // ---- An entry of the index -------------------------------------------------------------
 
     /// Row `row` of the index's columns (in the order of [`COLUMNS`]), checked value by value
@@ -1043,65 +1102,6 @@ impl<'v> Checker<'v> {
             holder: holder.map(str::to_owned),
             since,
             search: search?,
-        })
-    }
-
-    fn holder(&mut self, value: &'v Value<'v>, at: At) -> Option<Holder> {
-        let obj = self.as_object(value, at)?;
-        let name = self.string(obj, at, "name", MAX_NAME);
-        let role = self.opt_localized(obj, at, "role", MAX_NAME);
-        let since = self.opt_date(obj, at, "since");
-        let until = self.opt_date(obj, at, "until");
-        if let (Some(s), Some(u)) = (since, until) {
-            if u.chronological(&s).is_lt() {
-                self.report(at.key("until"), Problem::EndsBeforeStart);
-            }
-        }
-        let background = self.opt_localized(obj, at, "background", MAX_TEXT);
-        let sources = self.cites(obj, at);
-        Some(Holder {
-            name: name?,
-            role,
-            since,
-            until,
-            background,
-            sources,
-        })
-    }
-
-    fn sourced_text(&mut self, obj: &'v Map<'v>, at: At) -> Option<Text> {
-        let text = self.localized(obj, at, MAX_TEXT);
-        let sources = self.cites(obj, at);
-        Some(Text {
-            text: text?,
-            sources,
-        })
-    }
-
-    fn interview(&mut self, obj: &'v Map<'v>) -> Option<Interview> {
-        let at = At::Entry.key("interview");
-        let url = self.url(obj, at, "url");
-        let title = self.opt_string(obj, at, "title", MAX_NAME);
-        let interviewee = self.opt_string(obj, at, "interviewee", MAX_NAME);
-        let date = self.opt_date(obj, at, "date");
-        let answers = match self.opt_object(obj, at, "answers") {
-            Some(a) => {
-                let at = at.key("answers");
-                Answers {
-                    reasons: self.opt_localized(a, at, "reasons", MAX_TEXT),
-                    expectations: self.opt_localized(a, at, "expectations", MAX_TEXT),
-                    goals: self.opt_localized(a, at, "goals", MAX_TEXT),
-                    measurement: self.opt_localized(a, at, "measurement", MAX_TEXT),
-                }
-            }
-            None => Answers::default(),
-        };
-        Some(Interview {
-            url: url?,
-            title,
-            interviewee,
-            date,
-            answers,
         })
     }
 }
