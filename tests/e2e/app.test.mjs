@@ -409,6 +409,33 @@ for (const [name, path, ready] of [
   });
 }
 
+test('on a phone the timeline is swiped sideways, and a shadow at an edge says more lies that way', async () => {
+  const page = await open('/', { width: 360 });
+  const scroller = page.locator('figure[aria-labelledby=chart-timeline-title] .chart-scroll');
+  await scroller.locator('a').first().waitFor();
+  assert.ok(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth + 50), 'wider than its box');
+  // Brightness of the scroll box's leftmost and rightmost pixels, just under its top edge (no
+  // marks there), read back from a screenshot by the page itself.
+  const edges = async () => {
+    const png = (await scroller.screenshot()).toString('base64');
+    return page.evaluate(async (png) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0);
+      const light = (x) => { const [r, g, b] = ctx.getImageData(x, 4, 1, 1).data; return r + g + b; };
+      return { left: light(1), right: light(bitmap.width - 2) };
+    }, png);
+  };
+  const start = await edges();
+  assert.ok(start.right < start.left - 30, `a shadow on the right at the start: ${JSON.stringify(start)}`);
+  await scroller.evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+  const end = await edges();
+  assert.ok(end.left < end.right - 30, `a shadow on the left at the end: ${JSON.stringify(end)}`);
+  await page.context().close();
+});
+
 test('no horizontal scrolling at 360 px', async () => {
   for (const [path, ready] of [['/', 'main h1'], ['/entity/baden-wuerttemberg', 'main h1'], ['/about', 'main h1'], ['/series', 'li.answer']]) {
     const page = await open(path, { width: 360 });
