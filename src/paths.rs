@@ -104,6 +104,16 @@ pub fn entity(lang: Lang, id: &str) -> String {
     in_lang(format!("/entity/{id}"), lang)
 }
 
+/// `path` (a link built here) as a full address on this site, for texts that leave the site,
+/// such as a citation.
+pub fn absolute(path: &str) -> String {
+    let origin = leptos::prelude::window()
+        .location()
+        .origin()
+        .unwrap_or_default();
+    format!("{origin}{path}")
+}
+
 /// The editors' address for reports ("Stadt melden"). None of our sources names one, and we do
 /// not invent it: until it is set here, the prepared mail has no recipient and the form says so.
 pub const EDITORS_MAIL: Option<&str> = None;

@@ -47,8 +47,7 @@ pub fn About() -> impl IntoView {
             .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
         let stand = as_of.map(|d| view! { <p>{s.about_as_of} " " {cdo_text::date(lang, d)}</p> });
         // The citation names the site's own address, in the language it is read in.
-        let origin = window().location().origin().unwrap_or_default();
-        let address = format!("{origin}{}", paths::Page::Overview.href(lang));
+        let address = paths::absolute(&paths::Page::Overview.href(lang));
         let cite = as_of.map(|d| {
             view! {
                 <p>{s.about_cite}</p>

@@ -124,8 +124,7 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
         }
     });
     // The page's own address, in the language it is read in.
-    let origin = window().location().origin().unwrap_or_default();
-    let address = format!("{origin}{}", paths::entity(lang, &e.id));
+    let address = paths::absolute(&paths::entity(lang, &e.id));
     let sources = p
         .sources
         .into_iter()
