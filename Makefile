@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: serve test size schema index bench fuzz gates
+.PHONY: serve test size schema index shell bench fuzz gates
 
 serve:   ## build and serve the app at http://127.0.0.1:8080
 	@scripts/serve.sh
@@ -15,6 +15,9 @@ schema:  ## regenerate public/data/cdo-atlas.schema.json from the Rust types
 
 index:   ## regenerate public/data/cdo-atlas.index.json (what the lists read) from the dataset
 	@cargo run -q -p xtask -- index
+
+shell:   ## regenerate web/shell.html (what a first visit shows before the wasm) from the built app
+	@scripts/test.sh shell
 
 bench:   ## benchmarks with budgets: 10,000 synthetic entities in headless Chromium
 	@scripts/test.sh bench

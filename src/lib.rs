@@ -29,6 +29,22 @@ use paths::{Page, Route};
 use routes::explore::ExplorePage;
 use routes::{about::About, overview::Overview, profile::Profile, NotFound};
 
+/// Removes the shell: the frame and heading `web/shell.js` showed from `index.html` while the
+/// wasm was on its way (ARCHITECTURE.md, "The shell"). Called just before the app mounts, in the
+/// same task, so the page is never painted without either.
+pub fn remove_shell() {
+    let Ok(shell) = document().query_selector_all("[data-shell]") else {
+        return;
+    };
+    for i in 0..shell.length() {
+        if let Some(node) = shell.item(i) {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     i18n::provide_lang();

@@ -2,5 +2,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    cdo_atlas::remove_shell();
     leptos::mount::mount_to_body(cdo_atlas::App);
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useApp, axe, DATASET, DATA_ROUTE } from './harness.mjs';
+import { useApp, axe, DATASET, DATA_ROUTE, APP_H1 } from './harness.mjs';
 
 const app = useApp();
 const open = (...args) => app.open(...args);
@@ -40,7 +40,9 @@ test('when the app cannot start, the page says so, offers a reload and the datas
   await page.goto(app.base + '/explore');
   const failed = page.getByRole('alert').filter({ hasText: 'cdo-atlas konnte nicht starten' });
   await failed.waitFor();
-  assert.equal(await page.locator('.site-header').count(), 0);
+  // The shell (web/shell.js) is shown; the app's own frame is not.
+  assert.equal(await page.locator('.site-header[data-shell]').count(), 1);
+  assert.equal(await page.locator('.site-header:not([data-shell])').count(), 0);
   assert.equal(await failed.getByRole('link', { name: 'Datensatz (JSON)' }).getAttribute('href'), '/data/cdo-atlas.json');
   assert.equal(await failed.locator('p[lang=en]').count(), 1, 'the English text is marked as such');
   assert.deepEqual(await axe(page), []);
@@ -129,8 +131,9 @@ test('a page shows its heading and introduction while the dataset is still on it
   ]) {
     await page.goto(app.base + path);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The loading status is the app's (the shell shows heading and introduction only).
+    await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).waitFor();
     assert.equal(await page.locator('main p.lead').first().isVisible(), true, path);
-    assert.equal(await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).isVisible(), true, path);
   }
   release();
   await page.locator('.compare-controls').waitFor();
@@ -461,7 +464,7 @@ test('on phones and tablets the header switches sit beside the name, and focus s
   // on a phone, at 192 px at 700 px.
   for (const [width, h1Above] of [[360, 240], [700, 180]]) {
     const page = await open('/', { width });
-    await page.locator('main h1').waitFor();
+    await page.locator(APP_H1).waitFor();
     const box = (selector) => page.locator(selector).boundingBox();
     const [name, nav, language, theme] = await Promise.all(['.brand-name', '.site-header nav', '.lang-switch', '.theme-switch'].map(box));
     for (const control of [language, theme]) {
@@ -620,7 +623,7 @@ test('dark scheme: from the system, a remembered toggle, and axe passes in light
   assert.notEqual(onMark, 'none');
   for (const path of ['/', '/map', '/explore', '/compare?ids=darmstadt,hamburg', '/entity/darmstadt', '/about']) {
     await page.goto(app.base + path);
-    await page.locator('main h1').waitFor();
+    await page.locator(APP_H1).waitFor();
     await page.waitForTimeout(300);
     assert.deepEqual((await axe(page)).map((v) => `${path}: ${v}`), []);
   }
@@ -628,7 +631,7 @@ test('dark scheme: from the system, a remembered toggle, and axe passes in light
   assert.equal(await theme(), 'light');
   assert.equal(await background(), 'rgb(255, 255, 255)');
   await page.reload();
-  await page.locator('main h1').waitFor();
+  await page.locator(APP_H1).waitFor();
   assert.equal(await theme(), 'light', 'the choice is remembered over the system');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   const [offFill, offMark] = await look();
@@ -669,7 +672,7 @@ test('print: profile, compare and series without navigation or controls, sources
   const context = await app.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(app.base + '/entity/darmstadt');
-  await page.locator('main h1').waitFor();
+  await page.locator(APP_H1).waitFor();
   await page.emulateMedia({ media: 'print' });
   for (const selector of ['.site-header nav', '.lang-switch', '.theme-switch', 'nav.more']) {
     assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is not printed`);

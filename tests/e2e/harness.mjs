@@ -13,6 +13,9 @@ export const DATASET = JSON.parse(fs.readFileSync(`${DIST}/data/cdo-atlas.json`,
 // the dataset itself, as it does wherever no usable index is served.
 export const DATA_ROUTE = /\/data\/cdo-atlas(\.index)?\.json$/;
 
+/** A page heading the app drew: not the shell's (web/shell.js), which shows before the app runs. */
+export const APP_H1 = 'main:not([data-shell]) h1';
+
 /** Registers before/after hooks; the returned object fills in once the server runs. */
 export function useApp() {
   const app = { base: '', browser: null };

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { serveTampered, useApp } from './harness.mjs';
+import { serveTampered, useApp, APP_H1 } from './harness.mjs';
 import { DIST } from './static-server.mjs';
 import { POLICY, inlineScriptHashes } from '../../scripts/csp.mjs';
 
@@ -82,8 +82,8 @@ test('the app runs under the CSP without a single violation on any page', async 
   await visit('/', '[data-testid=entity-list] > li');
   await visit('/explore', '.explore-table tbody tr');
   await visit('/compare?ids=darmstadt,hamburg', '.compare-table');
-  await visit('/entity/darmstadt', 'h1');
-  await visit('/about', 'h1');
+  await visit('/entity/darmstadt', APP_H1);
+  await visit('/about', APP_H1);
   await visit('/map', 'svg[data-testid=map] .marks > *');
   // The tooltip is positioned through the CSSOM, labels carry font-size attributes.
   await page.locator('svg[data-testid=map] .marks a[data-id=hamburg]').hover();
@@ -104,7 +104,7 @@ test('a tampered wasm is refused (integrity), so a modified build never runs', a
   await serveTampered(page, '**/*_bg.wasm');
   await page.goto(app.base + '/');
   await page.waitForTimeout(1500);
-  assert.equal(await page.locator('.site-header').count(), 0, 'the app did not start');
+  assert.equal(await page.locator('.site-header:not([data-shell])').count(), 0, 'the app did not start');
   assert.ok(errors.some((e) => /integrity/i.test(e)), errors.join('\n'));
   // The reader is told, not left with a blank page.
   assert.ok(await page.getByRole('alert').filter({ hasText: 'cdo-atlas konnte nicht starten' }).isVisible());
@@ -116,7 +116,7 @@ test('outbound links are http(s) only and carry rel="noopener noreferrer"', asyn
   const checked = [];
   for (const path of ['/entity/darmstadt', '/entity/hamburg', '/compare?ids=darmstadt,hamburg', '/about']) {
     await page.goto(app.base + path);
-    await page.locator('h1').waitFor();
+    await page.locator(APP_H1).first().waitFor();
     await page.locator('main a').first().waitFor();
     const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: a.getAttribute('href'), rel: a.rel })));
     for (const { href, rel } of links) {
