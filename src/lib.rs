@@ -24,7 +24,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
-use components::layout::Shell;
+use components::layout::Frame;
 use paths::{Page, Route};
 use routes::explore::ExplorePage;
 use routes::{about::About, overview::Overview, profile::Profile, NotFound};
@@ -55,9 +55,9 @@ pub fn App() -> impl IntoView {
     offline::provide_freshness();
     view! {
         <Router>
-            <Shell>
+            <Frame>
                 <Pages />
-            </Shell>
+            </Frame>
         </Router>
     }
 }

@@ -109,7 +109,7 @@ pub fn FreshnessNotices() -> impl IntoView {
 }
 
 /// The banners for newer data and a new version. They come while the page is being read, so
-/// the shell places them at the bottom of the screen (`.dock`): at the top they would push down
+/// the frame places them at the bottom of the screen (`.dock`): at the top they would push down
 /// what the reader is reading (a layout shift).
 #[component]
 pub fn UpdateBanners() -> impl IntoView {

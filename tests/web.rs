@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cdo_atlas::components::badge::model_badge;
-use cdo_atlas::components::layout::{RejectedNotice, Shell};
+use cdo_atlas::components::layout::{Frame, RejectedNotice};
 use cdo_atlas::data::{provide_loaded, LoadError};
 use cdo_atlas::i18n::{localized, provide_lang};
 use cdo_atlas::offline::provide_freshness;
@@ -65,7 +65,7 @@ fn clear_storage() {
 }
 
 #[wasm_bindgen_test]
-async fn language_switch_in_the_shell_relabels_content_and_html_lang() {
+async fn language_switch_in_the_frame_relabels_content_and_html_lang() {
     clear_storage();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
@@ -75,7 +75,7 @@ async fn language_switch_in_the_shell_relabels_content_and_html_lang() {
         provide_freshness();
         view! {
             <Router>
-                <Shell>{localized(|lang, _| model_badge(Headline::HonoraryCdo, lang))}</Shell>
+                <Frame>{localized(|lang, _| model_badge(Headline::HonoraryCdo, lang))}</Frame>
             </Router>
         }
     });

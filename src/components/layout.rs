@@ -13,8 +13,10 @@ use crate::paths::{self, Page};
 use crate::picks::PicksTray;
 use crate::theme::ThemeToggle;
 
+/// Every page's frame. `web/shell.html` holds a copy of its first render (see ARCHITECTURE.md,
+/// "The shell"): after a change here, `make shell`.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Frame(children: Children) -> impl IntoView {
     crate::i18n::keep_lang_in_address();
     let s = use_strings();
     if is_embedded() {

@@ -43,7 +43,8 @@ pub fn details_page(head: PageHead, render: Render<Loaded>) -> impl IntoView {
 
 /// What a page shows before anything else: the class of its `<section>`, and its heading and
 /// introduction from the strings. One constant per page, used by the page and by what shows while
-/// its code loads (`on_demand.rs`), so the two cannot differ.
+/// its code loads (`on_demand.rs`), so the two cannot differ; `make shell` copies what they draw
+/// into `web/shell.html`, which a first visit shows before the wasm has arrived.
 #[derive(Clone, Copy)]
 pub struct PageHead {
     pub class: &'static str,
