@@ -99,10 +99,6 @@ export async function captureLive(browser, base, page, lang) {
   }
 }
 
-function escapeAttr(s) {
-  return s.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-}
-
 async function main() {
   const { serveDist } = await import('../tests/e2e/static-server.mjs');
   const { launch } = await import('../tests/e2e/browser.mjs');
@@ -118,7 +114,7 @@ async function main() {
         const got = await captureLive(browser, url, page, lang);
         frame ??= got.frame;
         if (!got.head) throw new Error(`${address(page, lang)}: no heading drawn`);
-        parts.push(`<template data-shell-lang="${lang}" data-shell-page="${escapeAttr(page)}">${got.head}</template>`);
+        parts.push(`<template data-shell-lang="${lang}" data-shell-page="${page}">${got.head}</template>`);
       }
       parts.splice(parts.length - PAGES.length, 0, `<template data-shell-lang="${lang}" data-shell-frame>${frame}</template>`);
     }
