@@ -3,6 +3,7 @@
 // Used by the end-to-end tests; as a process (the offline tests stop and restart it):
 //   node tests/e2e/static-server.mjs [--port 8080] [--dir dist] [--fail /path]
 // `--fail` answers that path with HTTP 500 (a server that is up but cannot serve the dataset).
+// `line` (scripts/slow-line.mjs) makes it a slow line: see `shapeLine`.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -27,8 +28,46 @@ const gzip = promisify(zlib.gzip);
 
 export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
-/** Starts the server on 127.0.0.1 (port 0 = any free port); resolves to { server, url }. */
-export async function serveDist({ root = DIST, port = 0, fail = [] } = {}) {
+/**
+ * Makes every response of `server` wait `latencyMs`, then share one line of `bytesPerSecond` with
+ * all others (round robin, 1 KB at a time). Shaped here rather than by DevTools' network
+ * emulation because that throttles only the page's own requests: a service worker's go past it
+ * (measured: with the worker's precache allowed, the emulated line showed no difference, the
+ * shaped one up to 1.4 s). `server.sentBytes` counts what the line has carried.
+ */
+function shapeLine(server, { latencyMs, bytesPerSecond }) {
+  const TICK_MS = 10;
+  const queue = [];
+  server.sentBytes = 0; // what the line has carried, for reports
+  const pump = setInterval(() => {
+    let budget = (bytesPerSecond * TICK_MS) / 1000;
+    while (budget > 0 && queue.length > 0) {
+      const r = queue.shift();
+      const n = Math.min(1024, budget, r.body.length - r.sent);
+      if (!r.res.destroyed) r.write(r.body.subarray(r.sent, r.sent + n));
+      r.sent += n;
+      server.sentBytes += n;
+      budget -= n;
+      if (r.sent < r.body.length && !r.res.destroyed) queue.push(r);
+      else r.end();
+    }
+  }, TICK_MS).unref();
+  server.on('close', () => clearInterval(pump));
+  server.prependListener('request', (req, res) => {
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.end = (body) => {
+      setTimeout(() => queue.push({ res, body: Buffer.from(body ?? ''), sent: 0, write, end }), latencyMs);
+      return res;
+    };
+  });
+}
+
+/**
+ * Starts the server on 127.0.0.1 (port 0 = any free port); resolves to { server, url }.
+ * `line: { latencyMs, bytesPerSecond }` shapes every response as a slow line would.
+ */
+export async function serveDist({ root = DIST, port = 0, fail = [], line = null } = {}) {
   const server = http.createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
     if (fail.includes(pathname)) {
@@ -64,6 +103,7 @@ export async function serveDist({ root = DIST, port = 0, fail = [] } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  if (line) shapeLine(server, line);
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
