@@ -28,7 +28,13 @@ export function writeWorker(dir, { release, publicUrl = '/' }) {
   for (const f of list) digest.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f)));
   const build = digest.digest('hex').slice(0, 16);
   const urls = list.map((f) => `${base}${f}`);
-  const template = fs.readFileSync(path.join(root, 'web/sw.js'), 'utf8');
+  // Its comments are for us, not for every reader's download: whole comment lines are left out
+  // (the worker has no template literal or string spanning lines that could hold one).
+  const template = fs
+    .readFileSync(path.join(root, 'web/sw.js'), 'utf8')
+    .split('\n')
+    .filter((line) => !/^\s*\/\//.test(line))
+    .join('\n');
   const out = template
     .replace("'__BUILD__'", JSON.stringify(release ? build : 'dev'))
     .replace('__PRECACHE__', release ? JSON.stringify(urls, null, 2) : 'null');

@@ -216,6 +216,7 @@ async fn fetch_dataset() -> Result<Loaded, LoadError> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let _loading = crate::settled::Loading::begin();
     let response = gloo_net::http::Request::get(url)
         .send()
         .await

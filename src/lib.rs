@@ -17,6 +17,7 @@ pub mod paths;
 pub mod perf;
 pub mod picks;
 pub mod routes;
+pub mod settled;
 pub mod theme;
 
 use leptos::prelude::*;

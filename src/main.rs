@@ -4,4 +4,5 @@ fn main() {
     console_error_panic_hook::set_once();
     cdo_atlas::remove_shell();
     leptos::mount::mount_to_body(cdo_atlas::App);
+    cdo_atlas::settled::watch_first_page();
 }

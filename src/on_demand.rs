@@ -28,6 +28,7 @@ use crate::routes::compare::{self, ComparePage};
 use crate::routes::map::{self, MapPage};
 use crate::routes::report::{self, ReportPage};
 use crate::routes::series::{self, SeriesPage};
+use crate::settled::Loading;
 
 /// Draws a page. A plain `fn`, so that it can be handed out of its split module and called later
 /// under the page's reactive owner.
@@ -118,6 +119,7 @@ fn on_demand(
     let slot = RwSignal::new(Slot::Loading);
     spawn_local(async move {
         after_paint().await;
+        let _loading = Loading::begin();
         let next = match load.await {
             Ok(build) => Slot::Ready(build),
             Err(Unavailable) => Slot::Failed,

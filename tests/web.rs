@@ -54,6 +54,17 @@ async fn settle() {
     }
 }
 
+/// Waits `ms` (frames and tasks run meanwhile), without Leptos' executor.
+async fn pause_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn clear_storage() {
     web_sys::window()
         .unwrap()
@@ -251,4 +262,37 @@ async fn a_not_found_page_offers_a_search_for_what_the_address_named() {
         "one letter is no search"
     );
     assert!(de.text_content().unwrap().contains("Nicht gefunden"));
+}
+
+#[wasm_bindgen_test]
+async fn the_first_page_is_settled_once_its_loads_are_in_and_only_then() {
+    let root = document().document_element().unwrap();
+    let said = || root.has_attribute("data-settled");
+    let events = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = events.clone();
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || count.set(count.get() + 1));
+    web_sys::window()
+        .unwrap()
+        .add_event_listener_with_callback("cdo:settled", listener.as_ref().unchecked_ref())
+        .unwrap();
+
+    // The page asks for its data, then a module; the first load ends before the second starts.
+    let data = cdo_atlas::settled::Loading::begin();
+    cdo_atlas::settled::watch_first_page();
+    let module = cdo_atlas::settled::Loading::begin();
+    drop(data);
+    pause_ms(100).await;
+    assert!(!said(), "a load is still in progress");
+    assert_eq!(events.get(), 0);
+
+    drop(module);
+    pause_ms(100).await;
+    assert!(said(), "<html data-settled> once nothing is loading");
+    assert_eq!(events.get(), 1, "cdo:settled, once");
+
+    // Loads of later pages say nothing more.
+    drop(cdo_atlas::settled::Loading::begin());
+    pause_ms(100).await;
+    assert_eq!(events.get(), 1);
 }

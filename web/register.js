@@ -21,7 +21,7 @@
   });
 })();
 
-// Then: registers the service worker and relays what it reports to the app as window events plus a
+// Then: registers the service worker once the app's first page has loaded, and relays what it reports to the app as window events plus a
 // data attribute on <html> (the app may start after an event fired, so it also reads the flags):
 //   cdo:update-ready  a new build is installed and waiting   (data-update="ready")
 //   cdo:data-stale    the dataset could not be refreshed     (data-data="offline" or "failed")
@@ -47,7 +47,14 @@
       location.reload();
     }
   });
-  window.addEventListener('load', async () => {
+  // Not at `load`, which comes while the app's wasm is still downloading: the worker's install
+  // downloads every file of the build, and on a slow line would share it with the page. The
+  // app says when its first page has everything it asked for (src/settled.rs).
+  const settled = new Promise((resolve) => {
+    if (root.hasAttribute('data-settled')) resolve();
+    else window.addEventListener('cdo:settled', resolve, { once: true });
+  });
+  settled.then(async () => {
     let registration;
     try {
       registration = await navigator.serviceWorker.register('/sw.js');

@@ -2,7 +2,8 @@
 // hook) writes it into the build with BUILD and PRECACHE filled in. Hand-written rather than
 // Workbox: the strategies below are four small functions, and there is no runtime to self-host.
 //
-//   precache     every file of the release build, under a cache named after the build
+//   precache     every file of the release build, under a cache named after the build (what
+//                the page has loaded already is taken from the HTTP cache, see `precache`)
 //   navigations  network first (3 s), falling back to the cached shell, so deep links open offline
 //   data         the dataset and its index: stale-while-revalidate; pages are told when a refresh
 //                failed or brought news
@@ -24,11 +25,24 @@ self.addEventListener('install', (event) => {
     self.skipWaiting();
     return;
   }
-  // `cache: 'reload'` so the precache never takes a stale copy from the HTTP cache.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(PRECACHE.map((url) => precache(cache, url)))));
 });
+
+// A file whose name carries its content's hash (Trunk's `filehash`, scripts/wasm.mjs) cannot be
+// stale: it is taken from the HTTP cache where the page has already loaded it (the main wasm,
+// its glue, the stylesheet…), not downloaded a second time. Everything else (index.html, the
+// data, icons, the manifest) is fetched anew (`reload`), so the precache never takes a stale copy.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+async function precache(cache, url) {
+  if (HASHED.test(url)) {
+    const kept = await fetch(url, { cache: 'force-cache' });
+    if (kept.ok) return cache.put(url, kept);
+  }
+  const response = await fetch(url, { cache: 'reload' });
+  if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+  return cache.put(url, response);
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

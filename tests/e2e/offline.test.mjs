@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { DIST } from './static-server.mjs';
+import { DIST, serveDist } from './static-server.mjs';
 import { chromium } from 'playwright-core';
 
 import { launch, CHROMIUM_ARGS } from './browser.mjs';
@@ -109,6 +109,50 @@ test('after one visit, with the server process stopped: reload, overview, map, e
   assert.equal(await page.getByRole('radio', { name: 'Herkunft' }).isChecked(), true, 'map state from the URL');
   assert.deepEqual(page.errors, []);
   await context.close();
+});
+
+test('a first visit: the worker comes once the page has loaded, and downloads no file the page already has', async () => {
+  // The map asks for the most: the main module, the index, its own module and the outlines.
+  const { server, url } = await serveDist();
+  const sent = []; // [path, when the request came, when its response was finished]
+  server.on('request', (req, res) => {
+    const entry = [new URL(req.url, url).pathname, performance.now(), Infinity];
+    sent.push(entry);
+    res.on('finish', () => (entry[2] = performance.now()));
+  });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}/map`);
+    await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-settled')), true);
+
+    const paths = sent.map(([p]) => p);
+    const worker = paths.indexOf('/sw.js');
+    assert.ok(worker > 0, 'the worker was registered');
+    const pageOwn = sent.slice(0, worker);
+    for (const own of [/_bg\.wasm$/, /^\/data\/cdo-atlas\.index\.json$/, /^\/split_map-/, /^\/data\/laender\.json$/]) {
+      const found = pageOwn.find(([p]) => own.test(p));
+      assert.ok(found, `the page asked for ${own} before the worker came`);
+      assert.ok(found[2] <= sent[worker][1], `${found[0]} had arrived before the worker was asked for`);
+    }
+    // Files named by their content's hash are never stale: the precache takes them from the
+    // HTTP cache where the page has loaded them.
+    const hashed = paths.filter((p) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(p));
+    const twice = hashed.filter((p, i) => hashed.indexOf(p) !== i);
+    assert.deepEqual(twice, [], 'no hashed file is sent twice');
+    // …and the precache has every file of the build, so the next visit works offline.
+    const precache = JSON.parse(fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[^\]]*\])/)[1]);
+    const cached = await page.evaluate(async () => {
+      const [name] = await caches.keys();
+      return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort();
+    });
+    assert.deepEqual(cached, [...precache].sort());
+  } finally {
+    await context.close();
+    server.close();
+  }
 });
 
 test('20 consecutive reloads with the server stopped all show the content', async () => {
