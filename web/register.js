@@ -21,8 +21,9 @@
   });
 })();
 
-// Then: registers the service worker once the app's first page has loaded, and relays what it reports to the app as window events plus a
-// data attribute on <html> (the app may start after an event fired, so it also reads the flags):
+// Then: registers the service worker once the app's first page has loaded, and relays what it
+// reports to the app as window events plus a data attribute on <html> (the app may start after
+// an event fired, so it also reads the flags):
 //   cdo:update-ready  a new build is installed and waiting   (data-update="ready")
 //   cdo:data-stale    the dataset could not be refreshed     (data-data="offline" or "failed")
 //   cdo:data-updated  a newer dataset is in the cache        (data-data="updated")
