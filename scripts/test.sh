@@ -6,8 +6,8 @@
 #   scripts/test.sh size     release build + size report only
 #   scripts/test.sh bench    release build + benchmarks (not part of the default run: timings)
 #   scripts/test.sh gates    release build + the performance gates: sizes against their budgets
-#                            (not just the regression limit), Lighthouse, first views on an
-#                            emulated slow line, benchmarks
+#                            (not just the regression limit), Lighthouse, first views on a
+#                            slow line shaped at the test server, benchmarks
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test || exit 1
@@ -107,7 +107,7 @@ layer_bench() { layer_script bench scripts/bench.mjs "10,000 synthetic entities 
 layer_lighthouse() {
   layer_script lighthouse scripts/lighthouse.mjs "12.2.3, mobile, simulated throttling, against dist/ on 127.0.0.1"
 }
-layer_slow_line() { layer_script slow-line scripts/slow-line.mjs "first views on an emulated slow line, real browser"; }
+layer_slow_line() { layer_script slow-line scripts/slow-line.mjs "first views on a slow line shaped at the server, real browser"; }
 
 if [ "${1:-}" = size ]; then
   build_release && layer_size
