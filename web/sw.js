@@ -31,7 +31,9 @@ self.addEventListener('install', (event) => {
 // A file whose name carries its content's hash (Trunk's `filehash`, scripts/wasm.mjs) cannot be
 // stale: it is taken from the HTTP cache where the page has already loaded it (the main wasm,
 // its glue, the stylesheet…), not downloaded a second time. Everything else (index.html, the
-// data, icons, the manifest) is fetched anew (`reload`), so the precache never takes a stale copy.
+// data, icons, the manifest) is checked with the server first (`no-cache`: a copy the page has
+// just loaded costs a 304 where the host sends validators), so the precache never takes a stale
+// copy.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 async function precache(cache, url) {
@@ -39,7 +41,7 @@ async function precache(cache, url) {
     const kept = await fetch(url, { cache: 'force-cache' });
     if (kept.ok) return cache.put(url, kept);
   }
-  const response = await fetch(url, { cache: 'reload' });
+  const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
   return cache.put(url, response);
 }
