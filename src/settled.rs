@@ -48,7 +48,7 @@ impl Drop for Loading {
             p.set(left);
             left
         });
-        if left == 0 {
+        if left == 0 && WATCH.with(Cell::get) != Watch::Said {
             spawn_local(check());
         }
     }
