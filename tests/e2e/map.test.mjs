@@ -156,6 +156,45 @@ test('a phone shows the map before its legend; a wide screen puts the legend bes
   assert.ok(wide.legend.y < wide.frame.y + wide.frame.height / 2, 'next to its upper half');
 });
 
+test('the map is drawn once, at its scale: no marker changes after it first appears', async () => {
+  const context = await app.newContext({ viewport: { width: 1280, height: 900 } });
+  // Every change to a mark once it is in the page (the frame measured after drawing would
+  // redraw them all at the new scale).
+  await context.addInitScript(() => {
+    window.markChanges = 0;
+    new MutationObserver((records) => {
+      window.markChanges += records.filter((r) => r.target.closest?.('.marks') && r.target !== r.target.closest('.marks')).length;
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${app.base}/map`);
+  await markers(page).first().waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.markChanges), 0);
+  await context.close();
+});
+
+test('markers keep their size on screen when the frame changes width, with or without a window resize', async () => {
+  const page = await openMap('/map', { width: 1280, height: 900 });
+  const width = () => document.querySelector('.marker[data-id=darmstadt] use').getBoundingClientRect().width;
+  const before = await page.evaluate(width);
+  assert.ok(before > 4, `a visible marker (${before}px)`);
+  const sameSize = () => page.waitForFunction((w) => {
+    const now = document.querySelector('.marker[data-id=darmstadt] use').getBoundingClientRect().width;
+    return Math.abs(now - w) < 0.5;
+  }, before, { timeout: 5000 });
+  // The frame half as wide while the window stays as it is (as a scroll bar or the column beside
+  // it can do): set through the CSSOM, which the CSP allows.
+  await page.locator('.map-frame').evaluate((f) => { f.style.maxWidth = `${f.clientWidth / 2}px`; });
+  await sameSize();
+  // And a window resize.
+  await page.locator('.map-frame').evaluate((f) => { f.style.maxWidth = ''; });
+  await page.setViewportSize({ width: 420, height: 900 });
+  await sameSize();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the map downloads as SVG and PNG with title, legend and the BKG attribution baked in', async () => {
   const page = await app.open('/map?axis=origin');
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();

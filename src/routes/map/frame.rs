@@ -12,6 +12,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::marks::{mark_view, shape_defs};
 use super::{commit_fn, Prepared};
@@ -26,28 +28,46 @@ pub(super) fn MapFrame(
     commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
     selected: RwSignal<Option<String>>,
     lang: Lang,
+    /// The frame's width in pixels where the page knows it already (the placeholder the map
+    /// replaces has the frame's box): the first drawing is then at the right scale.
+    width: Option<i32>,
 ) -> impl IntoView {
     let s = lang.strings();
     crate::perf::mark("cdo:map:start");
     let commit = commit_fn(commit);
     let frame = NodeRef::<leptos::html::Div>::new();
-    // Map units per screen pixel; measured from the frame's width.
-    let units_per_px = RwSignal::new(10.0);
+    // Map units per screen pixel, from the frame's width.
+    let scale = |w: i32| (w > 0).then(|| geo::WIDTH / f64::from(w));
+    let units_per_px = RwSignal::new(width.and_then(scale).unwrap_or(10.0));
     let measure = move || {
-        if let Some(div) = frame.get_untracked() {
-            let w = div.client_width();
-            if w > 0 {
-                units_per_px.set(geo::WIDTH / f64::from(w));
-            }
+        let k = frame
+            .get_untracked()
+            .and_then(|div| scale(div.client_width()));
+        if let Some(k) = k.filter(|k| *k != units_per_px.get_untracked()) {
+            units_per_px.set(k);
         }
     };
+    // The width is read when a ResizeObserver reports a change: after the browser's own layout
+    // (the first report comes before the first paint), so reading it forces no layout of its
+    // own, and every change of the frame's size is seen (the window, a scroll bar, the column).
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
     Effect::new(move |_| {
-        frame.track();
-        measure();
+        let Some(div) = frame.get() else { return };
+        let report = Closure::<dyn FnMut()>::new(measure).into_js_value();
+        if let Ok(o) = web_sys::ResizeObserver::new(report.unchecked_ref()) {
+            o.observe(&div);
+            observer.set_value(Some(o));
+        } else {
+            measure();
+        }
         // Effects run once the view is in the DOM: the map is drawn.
         crate::perf::mark("cdo:map:drawn");
     });
-    let _resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || {
+        if let Some(o) = observer.try_update_value(Option::take).flatten() {
+            o.disconnect();
+        }
+    });
 
     let hover = RwSignal::new(None::<usize>);
     // Active pointers (id, frame position) for drag and pinch.

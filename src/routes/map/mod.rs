@@ -106,6 +106,7 @@ pub fn MapPage() -> impl IntoView {
         }
     });
     let outlines = use_outlines();
+    let placeholder = NodeRef::<leptos::html::Div>::new();
     // The entity the search found: labelled and ringed on the map.
     let selected = RwSignal::new(None::<String>);
 
@@ -121,9 +122,13 @@ pub fn MapPage() -> impl IntoView {
                     <div class="map-main">
                         {move || match outlines.get() {
                             // The map's place is kept while its outlines load: nothing below moves.
-                            None => view! { <div class="map-pending"><p class="status" role="status">{s.map_loading}</p></div> }.into_any(),
+                            None => view! { <div class="map-pending" node_ref=placeholder><p class="status" role="status">{s.map_loading}</p></div> }.into_any(),
                             Some(result) => match &*result {
-                                Ok(o) => view! { <MapFrame data=frame_data.clone() outlines=o.clone() state commit selected lang /> }.into_any(),
+                                Ok(o) => {
+                                    // The placeholder, still in place, has the frame's box.
+                                    let width = placeholder.get_untracked().map(|p| p.client_width());
+                                    view! { <MapFrame data=frame_data.clone() outlines=o.clone() state commit selected lang width /> }.into_any()
+                                }
                                 Err(e) => view! { <p class="notice" role="alert">{e.message(lang)}</p> }.into_any(),
                             },
                         }}
