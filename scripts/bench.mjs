@@ -8,7 +8,8 @@
 //   - the same parse with V8 compiling every wasm function with its optimizing tier up front
 //     (--no-liftoff --no-wasm-lazy-compilation), reported without a budget: what our code costs,
 //     apart from the baseline tier a first load runs it in (docs/PERFORMANCE.md, "The index: measured")
-//   - first map render (cdo:map:start → cdo:map:drawn: building and mounting the SVG)
+//   - first map render (cdo:map:start → cdo:map:drawn: building and mounting the SVG; its layout
+//     is the browser's next frame, outside this window)
 //   - zoom steps: click "+"/"−" alternately, time until the DOM has updated and laid out; median
 //   - explorer: keystrokes in the search, time until the table has updated and laid out; median
 //   - offline repeat visit (real dataset, server stopped): navigation start to the first entity card
