@@ -54,11 +54,16 @@ pub(super) fn MapFrame(
     Effect::new(move |_| {
         let Some(div) = frame.get() else { return };
         let report = Closure::<dyn FnMut()>::new(measure).into_js_value();
-        if let Ok(o) = web_sys::ResizeObserver::new(report.unchecked_ref()) {
-            o.observe(&div);
-            observer.set_value(Some(o));
-        } else {
-            measure();
+        let next = web_sys::ResizeObserver::new(report.unchecked_ref()).ok();
+        match &next {
+            Some(o) => o.observe(&div),
+            None => measure(),
+        }
+        if let Some(before) = observer
+            .try_update_value(|o| std::mem::replace(o, next))
+            .flatten()
+        {
+            before.disconnect();
         }
         // Effects run once the view is in the DOM: the map is drawn.
         crate::perf::mark("cdo:map:drawn");
