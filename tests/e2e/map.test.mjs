@@ -141,19 +141,23 @@ test('the map is usable at 360 px: no horizontal scrolling, markers tappable', a
   await page.context().close();
 });
 
-test('a phone shows the map before its legend; a wide screen puts the legend beside it', async () => {
-  const boxes = async (width) => {
-    const page = await openMap('/map', { width, height: 800 });
-    const [frame, legend] = await Promise.all(['.map-frame', '.legend'].map((s) => page.locator(s).boundingBox()));
+test('a phone shows the map on its first screen, its controls and legend after it; a wide screen puts them beside it', async () => {
+  const boxes = async (width, height) => {
+    const page = await openMap('/map', { width, height });
+    const [frame, axis, legend] = await Promise.all(['.map-frame', 'fieldset.axis', '.legend'].map((s) => page.locator(s).boundingBox()));
     await page.context().close();
-    return { frame, legend };
+    return { frame, axis, legend };
   };
-  const phone = await boxes(360);
-  assert.ok(phone.legend.y >= phone.frame.y + phone.frame.height, 'the legend is below the map');
-  assert.ok(phone.frame.y < 800, `the map starts on the first screen (at ${phone.frame.y}px)`);
-  const wide = await boxes(1280);
-  assert.ok(wide.legend.x >= wide.frame.x + wide.frame.width, 'the legend is right of the map');
-  assert.ok(wide.legend.y < wide.frame.y + wide.frame.height / 2, 'next to its upper half');
+  const phone = await boxes(360, 740);
+  const shown = (740 - phone.frame.y) / phone.frame.height;
+  assert.ok(shown >= 0.75, `three quarters of the map on the first screen (${Math.round(shown * 100)}%, top at ${phone.frame.y}px)`);
+  assert.ok(phone.axis.y >= phone.frame.y + phone.frame.height, 'the controls are below the map');
+  assert.ok(phone.legend.y >= phone.axis.y + phone.axis.height, 'the legend is below the controls');
+  const wide = await boxes(1280, 800);
+  for (const [name, box] of [['controls', wide.axis], ['legend', wide.legend]]) {
+    assert.ok(box.x >= wide.frame.x + wide.frame.width, `the ${name} are right of the map`);
+    assert.ok(box.y < wide.frame.y + wide.frame.height / 2, `the ${name} are next to its upper half`);
+  }
 });
 
 test('the map is drawn once, at its scale: no marker changes after it first appears', async () => {

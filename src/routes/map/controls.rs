@@ -1,7 +1,7 @@
-//! The map's controls: axis switch, search and zoom buttons above the map (`MapControls`);
-//! legend-as-filter with live counts and the picture download beside it on wide screens, below
-//! it on narrow ones (`MapAside`), so that a phone shows the map right after the controls that
-//! move it.
+//! The map's controls: axis switch, search and zoom buttons (`MapControls`), then the
+//! legend-as-filter with live counts and the picture download (`MapAside`). They come after
+//! the map, beside it on a wide screen and below it on a narrow one, so that a phone's first
+//! screen shows the map itself (pinch and drag move it there; the buttons do the same).
 
 use std::sync::Arc;
 
@@ -182,18 +182,16 @@ pub(super) fn MapAside(
     };
     let picture = StoredValue::new(picture);
     view! {
-        <div class="map-aside">
-            <section class="legend" aria-labelledby="legend-title">
-                <h2 id="legend-title">{s.map_legend}</h2>
-                <p class="legend-help">{s.map_legend_help}</p>
-                <ul class="legend-list">{legend}</ul>
-            </section>
-            <p class="map-download">
-                {s.map_download} " "
-                <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(false))>"SVG"</button>
-                " "
-                <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(true))>"PNG"</button>
-            </p>
-        </div>
+        <section class="legend" aria-labelledby="legend-title">
+            <h2 id="legend-title">{s.map_legend}</h2>
+            <p class="legend-help">{s.map_legend_help}</p>
+            <ul class="legend-list">{legend}</ul>
+        </section>
+        <p class="map-download">
+            {s.map_download} " "
+            <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(false))>"SVG"</button>
+            " "
+            <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(true))>"PNG"</button>
+        </p>
     }
 }

@@ -3,8 +3,8 @@
 //! search, and a list alternative. Everything that can be computed without a browser (view
 //! maths, URL state, layout, labels) lives in `cdo_model::map`; this module wires events to it.
 //!
-//! `controls` (axis, search and zoom above the map; legend filter and picture download beside
-//! it, or below it on a narrow screen), `frame` (the SVG and its gestures), `marks` (one
+//! `controls` (axis, search, zoom, legend filter and picture download, beside the map on a wide
+//! screen and below it on a narrow one), `frame` (the SVG and its gestures), `marks` (one
 //! marker or cluster, and the shared marker shapes) and
 //! `list` (the list alternative) are the parts; this module holds the page and the shared state.
 
@@ -117,7 +117,6 @@ pub fn MapPage() -> impl IntoView {
         let frame_data = data.clone();
         view! {
                 {notice}
-                <MapControls data=data.clone() state commit selected lang />
                 <div class="map-layout">
                     <div class="map-main">
                         {move || match outlines.get() {
@@ -133,7 +132,12 @@ pub fn MapPage() -> impl IntoView {
                             },
                         }}
                     </div>
-                    <MapAside data=data.clone() state commit lang />
+                    // After the map in reading order: beside it on a wide screen, below it on
+                    // a narrow one, where the map is what the first screen shows.
+                    <div class="map-aside">
+                        <MapControls data=data.clone() state commit selected lang />
+                        <MapAside data=data.clone() state commit lang />
+                    </div>
                 </div>
                 <EntityList data=data.clone() lang s />
         }
