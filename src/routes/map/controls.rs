@@ -106,7 +106,7 @@ pub(super) fn MapControls(
                 <p class="search-status" role="status" aria-live="polite">{status}</p>
                 {found}
             </div>
-            <div class="zoom-buttons" role="group" aria-label=s.map_label>
+            <div class="zoom-buttons" role="group" aria-label=s.map_zoom>
                 <button type="button" class="button" on:click=move |_| zoom(1.5) aria-label=s.map_zoom_in>"+"</button>
                 <button type="button" class="button" on:click=move |_| zoom(1.0 / 1.5) aria-label=s.map_zoom_out>"−"</button>
                 <button type="button" class="button" on:click=move |_| commit(MapState { view: View::default(), ..state.get_untracked() }, false)>
