@@ -183,13 +183,14 @@ test('the map is drawn once, at its scale: no marker changes after it first appe
 
 test('markers keep their size on screen when the frame changes width, with or without a window resize', async () => {
   const page = await openMap('/map', { width: 1280, height: 900 });
-  const width = () => document.querySelector('.marker[data-id=darmstadt] use').getBoundingClientRect().width;
-  const before = await page.evaluate(width);
+  const mark = '.marker[data-id=darmstadt] use';
+  const before = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().width, mark);
   assert.ok(before > 4, `a visible marker (${before}px)`);
-  const sameSize = () => page.waitForFunction((w) => {
-    const now = document.querySelector('.marker[data-id=darmstadt] use').getBoundingClientRect().width;
-    return Math.abs(now - w) < 0.5;
-  }, before, { timeout: 5000 });
+  const sameSize = () => page.waitForFunction(
+    ([sel, w]) => Math.abs(document.querySelector(sel).getBoundingClientRect().width - w) < 0.5,
+    [mark, before],
+    { timeout: 5000 },
+  );
   // The frame half as wide while the window stays as it is (as a scroll bar or the column beside
   // it can do): set through the CSSOM, which the CSP allows.
   await page.locator('.map-frame').evaluate((f) => { f.style.maxWidth = `${f.clientWidth / 2}px`; });
