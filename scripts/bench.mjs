@@ -52,8 +52,9 @@ export function syntheticDataset(n, seed = 42) {
     e.coordinates = { lat: +(base.coordinates.lat + (rand() - 0.5) * 0.6).toFixed(4), lon: +(base.coordinates.lon + (rand() - 0.5) * 0.8).toFixed(4) };
     e.coordinates.lat = Math.min(55.0, Math.max(47.3, e.coordinates.lat));
     e.coordinates.lon = Math.min(15.0, Math.max(5.9, e.coordinates.lon));
-    e.office.origin = origins[Math.floor(rand() * origins.length)];
-    e.office.form = forms[Math.floor(rand() * forms.length)];
+    const period = e.periods[e.periods.length - 1];
+    period.origin = origins[Math.floor(rand() * origins.length)];
+    period.form = forms[Math.floor(rand() * forms.length)];
     if (e.population) e.population.value = Math.floor(20000 + rand() * 900000);
     entities.push(e);
   }

@@ -76,7 +76,7 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
             stack[i] += 1;
             let x = i * col + col / 2;
             let cy = height - 30 - level * mark - mark / 2;
-            let h = e.office.headline();
+            let h = e.model().headline();
             let category = Headline::ALL.iter().position(|x| *x == h).unwrap_or(0);
             view! {
                 <g><a href=paths::entity(lang, &e.id) aria-label=format!("{}, {y} — {}", e.name, cdo_text::headline(lang, h))>
@@ -91,7 +91,7 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
         .collect_view();
     let rows = dated
         .iter()
-        .map(|&(y, e)| view! { <tr><td>{y}</td><td>{e.name.clone()}</td><td>{cdo_text::headline(lang, e.office.headline())}</td></tr> })
+        .map(|&(y, e)| view! { <tr><td>{y}</td><td>{e.name.clone()}</td><td>{cdo_text::headline(lang, e.model().headline())}</td></tr> })
         .collect_view();
     Some(view! {
         <figure class="chart" aria-labelledby="chart-timeline-title">

@@ -46,9 +46,9 @@ fn card(e: &Summary, lang: Lang) -> impl IntoView {
     view! {
         <li class="card">
             <h2 class="card-title"><a href=paths::entity(lang, &e.id)>{e.name.clone()}</a></h2>
-            <p class="card-meta">{cdo_text::kind(lang, e.kind)} " · " {cdo_text::land(lang, e.land)}</p>
-            {model_badge(e.office.headline(), lang)}
-            <p class="card-office">{e.office.title.clone()}</p>
+            <p class="card-meta">{cdo_text::kind(lang, e.kind)} " · " {cdo_text::land_of(lang, e.land)}</p>
+            {model_badge(e.model().headline(), lang)}
+            <p class="card-office">{e.model().title.clone()}</p>
         </li>
     }
 }

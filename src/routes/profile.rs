@@ -1,4 +1,5 @@
-//! One entity's profile: model, office, holders, reporting line, context, interview and sources.
+//! One entity's profile: model, office, holders, earlier arrangements, reporting line, context,
+//! interview and sources.
 //! The wording comes ready-made from `cdo_text::present`; this view only places it.
 
 use cdo_model::geo;
@@ -51,7 +52,7 @@ fn profile(
     let onward = Onward::of(entities, summary);
     // The model and its explanation need only the index: drawn with the heading (the
     // explanation is the page's largest text, what LCP measures).
-    let headline = summary.office.headline();
+    let headline = summary.model().headline();
     let id = summary.id.clone();
     let details = with_details(Box::new(move |full, lang, s| {
         let as_of = full.dataset.as_of;
@@ -66,7 +67,7 @@ fn profile(
         <article class="page profile">
             <p class="breadcrumb"><a href=Page::Overview.href(lang)>{s.profile_back}</a></p>
             <h1>{summary.name.clone()}</h1>
-            <p class="card-meta">{format!("{} · {}", cdo_text::kind(lang, summary.kind), cdo_text::land(lang, summary.land))}</p>
+            <p class="card-meta">{format!("{} · {}", cdo_text::kind(lang, summary.kind), cdo_text::land_of(lang, summary.land))}</p>
             <section aria-labelledby="model-title" class="model">
                 <h2 id="model-title">{s.profile_model}</h2>
                 <p>{model_badge(headline, lang)}</p>
@@ -94,6 +95,14 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
             .map(|l| view! { <li>{line(l, s.unknown, s)}</li> }.into_any())
             .collect()
     };
+    let earlier = (!p.earlier.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="earlier-title">
+                <h2 id="earlier-title">{s.profile_earlier}</h2>
+                <ol class="timeline">{p.earlier.iter().map(|l| view! { <li>{line(l, s.unknown, s)}</li> }).collect_view()}</ol>
+            </section>
+        }
+    });
     let context = (!p.context.is_empty()).then(|| {
         view! {
             <section aria-labelledby="context-title">
@@ -137,6 +146,7 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
                 <h2 id="holders-title">{s.profile_holders}</h2>
                 <ol class="timeline">{holders}</ol>
             </section>
+            {earlier}
             {context}
             {interview}
             <section aria-labelledby="sources-title">

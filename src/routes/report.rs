@@ -137,7 +137,8 @@ fn report_form(
         field_row(field, lang, checked, required, control)
     };
 
-    let kinds = Kind::ALL
+    // A reader reports a city or a Land; the federal level is one entry, already in the data.
+    let kinds = [Kind::City, Kind::Land]
         .iter()
         .map(|k| (k.wire().to_owned(), cdo_text::kind(lang, *k).to_owned()))
         .collect();

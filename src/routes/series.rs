@@ -108,7 +108,7 @@ fn answer(e: &Entity, text: Option<String>, lang: Lang, s: &'static Strings) -> 
     view! {
         <li class="answer">
             <h3><a href=paths::entity(lang, &e.id)>{e.name.clone()}</a></h3>
-            {model_badge(e.office.headline(), lang)}
+            {model_badge(e.model().headline(), lang)}
             {said}
             {interview}
         </li>

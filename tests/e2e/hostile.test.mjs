@@ -90,7 +90,7 @@ test('broken files give a readable error with a retry, never a blank page', asyn
     ['truncated.json', /kein gültiges JSON/],
     ['deep-nesting.json', /kein gültiges JSON \(recursion limit exceeded/],
     ['top-level-array.json', /nicht die Form eines Datensatzes/],
-    ['schema-major-2.json', /Schema-Version „2\.0“/],
+    ['schema-major-3.json', /Schema-Version „3\.0“/],
   ]) {
     const page = await openWith(fixture);
     const alert = page.getByRole('alert');

@@ -150,7 +150,7 @@ fn validate_entry(text: &str, today: cdo_model::PartialDate) -> Result<String, S
     serde_json::from_str::<cdo_model::raw::RawEntity>(text).map_err(|e| format!("schema: {e}"))?;
     let entry: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let file = serde_json::json!({
-        "schema_version": "1.1",
+        "schema_version": cdo_model::CURRENT_SCHEMA.to_string(),
         "as_of": today.to_string(),
         "licence": "CC BY 4.0",
         "entities": [entry],

@@ -14,7 +14,10 @@ pub fn model_counts(entities: &[Summary]) -> Vec<(Headline, usize)> {
         .iter()
         .enumerate()
         .map(|(i, &h)| {
-            let n = entities.iter().filter(|e| e.office.headline() == h).count();
+            let n = entities
+                .iter()
+                .filter(|e| e.model().headline() == h)
+                .count();
             (Reverse(n), i)
         })
         .filter(|(n, _)| n.0 > 0)

@@ -98,6 +98,19 @@ impl PartialDate {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// The last day this date could mean: `2017` → 2017-12-31, `2017-02` → 2017-02-28.
+    fn latest(&self) -> (u16, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        (self.year, month, day)
+    }
+
+    /// True if even the last day this date could mean lies before the earliest day of `other`
+    /// (a period "until 2022" has not ended on 2022-06-01; it has on 2023-01-01).
+    pub fn ends_before(&self, other: &PartialDate) -> bool {
+        self.latest() < other.earliest()
+    }
+
     /// True if even the earliest day this date could mean lies after `today`.
     pub fn is_after(&self, today: &PartialDate) -> bool {
         self.earliest() > today.earliest()

@@ -110,8 +110,14 @@ impl std::fmt::Display for SchemaVersion {
     }
 }
 
-/// The only schema major version this build understands.
-pub const SUPPORTED_MAJOR: u32 = 1;
+/// The schema major versions this build reads: 1 (one `office` per entity) and 2 (its history
+/// as `periods`). A 1.x entity is read as one period (`validate.rs`), so everything past the
+/// boundary sees periods only. A reader for the next major ships before any file of it is
+/// published (README, "Deploying").
+pub const SUPPORTED_MAJORS: [u32; 2] = [1, 2];
+
+/// The schema version the project's files are written in.
+pub const CURRENT_SCHEMA: SchemaVersion = SchemaVersion { major: 2, minor: 0 };
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
@@ -119,30 +125,171 @@ pub struct Entity {
     pub id: String,
     pub name: String,
     pub kind: Kind,
-    pub land: Land,
+    /// `None` only for the federal level.
+    pub land: Option<Land>,
+    /// A city's Amtlicher Gemeindeschlüssel (8 digits).
+    pub ags: Option<Ags>,
     pub coordinates: Coordinates,
     pub population: Option<Population>,
-    pub office: Office,
-    pub established: Option<Dated>,
-    /// Oldest first.
-    pub holders: Vec<Holder>,
-    pub reporting_line: Option<Text>,
+    /// How digital leadership was arranged, oldest first; never empty.
+    pub periods: Vec<Period>,
     pub context: Vec<Text>,
     pub interview: Option<Interview>,
     pub sources: Vec<Source>,
 }
 
-impl Entity {
-    /// The holder in office now: the most recent one, if no end date is recorded for them.
+/// One arrangement of an entity's digital leadership: its post or unit, classified, with the
+/// people who held it. A new period begins when the title, the form or the origin changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub post: Post,
+    /// The sources that state the title and form.
+    pub sources: Vec<String>,
+    pub since: Option<Dated>,
+    /// `None`: no end is documented. The last period with an end: the post was abolished.
+    pub until: Option<Dated>,
+    /// Oldest first.
+    pub holders: Vec<Holder>,
+    pub reporting_line: Option<Text>,
+}
+
+impl Period {
+    /// The holder in office now (or when the period ended): the most recent one, if no end
+    /// date is recorded for them.
     pub fn current_holder(&self) -> Option<&Holder> {
         self.holders.last().filter(|h| h.until.is_none())
     }
 
-    /// "Seit": since when the current holder is in office, else since when the post exists.
+    /// Every source id the period's facts cite: the post, its dates, the holders, the
+    /// reporting line.
+    pub fn citations(&self) -> impl Iterator<Item = &str> {
+        let dated = [&self.since, &self.until]
+            .into_iter()
+            .flatten()
+            .flat_map(|d| &d.sources);
+        let holders = self.holders.iter().flat_map(|h| &h.sources);
+        let line = self.reporting_line.iter().flat_map(|t| &t.sources);
+        self.sources
+            .iter()
+            .chain(dated)
+            .chain(holders)
+            .chain(line)
+            .map(String::as_str)
+    }
+
+    /// The earliest day the period is known to have been in force: its start, else the
+    /// earliest start of a holder. `None`: nothing dates it.
+    pub fn start(&self) -> Option<PartialDate> {
+        self.since.as_ref().map(|d| d.date).or_else(|| {
+            self.holders
+                .iter()
+                .filter_map(|h| h.since)
+                .min_by(|a, b| a.chronological(b))
+        })
+    }
+}
+
+/// What an entity's digital leadership was on a date ([`Entity::model_at`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ModelAt<'a> {
+    /// No period had begun.
+    NotYet,
+    In(&'a Period),
+    /// The last period that had begun had ended, with no successor by then.
+    Ended(&'a Period),
+}
+
+impl Entity {
+    /// The seam every view goes through for "the model of this entity": the latest period
+    /// (today's arrangement, or the last one if the post was abolished).
+    pub fn current(&self) -> &Period {
+        self.periods.last().expect("validated: at least one period")
+    }
+
+    /// The model shown for this entity today ([`Entity::current`]'s post).
+    pub fn model(&self) -> &Post {
+        &self.current().post
+    }
+
+    /// The holder in office now ([`Period::current_holder`] of the current period).
+    pub fn current_holder(&self) -> Option<&Holder> {
+        self.current().current_holder()
+    }
+
+    /// "Seit": since when the current holder is in office; with no one in office, since when
+    /// the current period is in force. A holder without a start date has none (the post's
+    /// date would claim a date no source gives for the person).
     pub fn since(&self) -> Option<PartialDate> {
-        self.current_holder()
-            .and_then(|h| h.since)
-            .or(self.established.as_ref().map(|d| d.date))
+        match self.current_holder() {
+            Some(h) => h.since,
+            None => self.current().since.as_ref().map(|d| d.date),
+        }
+    }
+
+    /// When digital leadership began: the start of the first period.
+    pub fn established(&self) -> Option<&Dated> {
+        self.periods.first().and_then(|p| p.since.as_ref())
+    }
+
+    /// When the post ended with no successor (abolished), if it did.
+    pub fn ended(&self) -> Option<PartialDate> {
+        self.current().until.as_ref().map(|d| d.date)
+    }
+
+    /// The model on `date`: the latest period that had begun by then (a start known only as
+    /// "2018" counts from 1 January 2018; a period nothing dates counts from the beginning),
+    /// unless it had ended before `date` (an end known only as "2022" lasts through 2022).
+    pub fn model_at(&self, date: PartialDate) -> ModelAt<'_> {
+        let begun = |p: &&Period| p.start().is_none_or(|s| !s.is_after(&date));
+        match self.periods.iter().rev().find(begun) {
+            None => ModelAt::NotYet,
+            Some(p) => match &p.until {
+                Some(u) if u.date.ends_before(&date) => ModelAt::Ended(p),
+                _ => ModelAt::In(p),
+            },
+        }
+    }
+
+    /// The newest dated source among `ids` ("zuletzt belegt"): how old the evidence is.
+    pub fn newest_source<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<PartialDate> {
+        ids.into_iter()
+            .filter_map(|id| self.sources.iter().find(|s| s.id == id)?.date)
+            .max_by(|a, b| a.chronological(b))
+    }
+
+    /// When the current period was last confirmed: its newest dated source.
+    pub fn confirmed(&self) -> Option<PartialDate> {
+        self.newest_source(self.current().citations())
+    }
+
+    /// When a holder was last confirmed: the newest dated source of their entry.
+    pub fn holder_confirmed(&self, h: &Holder) -> Option<PartialDate> {
+        self.newest_source(h.sources.iter().map(String::as_str))
+    }
+}
+
+/// Evidence older than this year (or undated) may no longer hold for a post still in force:
+/// readers see "möglicherweise nicht mehr aktuell" and a link to report an update.
+pub const STALE_BEFORE_YEAR: u16 = 2022;
+
+/// Whether a fact still in force that was `confirmed` then may be out of date.
+pub fn may_be_stale(confirmed: Option<PartialDate>) -> bool {
+    confirmed.is_none_or(|d| d.year < STALE_BEFORE_YEAR)
+}
+
+impl Entity {}
+
+/// An Amtlicher Gemeindeschlüssel: 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ags(String);
+
+impl Ags {
+    pub fn parse(s: &str) -> Option<Ags> {
+        (s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit())).then(|| Ags(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -156,17 +303,24 @@ pub struct Summary {
     pub id: String,
     pub name: String,
     pub kind: Kind,
-    pub land: Land,
+    pub land: Option<Land>,
+    pub ags: Option<Ags>,
     pub coordinates: Coordinates,
     /// Inhabitants: the figure only (its year and sources are the entity's).
     pub population: Option<u64>,
-    pub office: Post,
-    /// When the post was created.
+    /// [`Entity::model`]; read through [`Summary::model`], the seam (crate-private so that no
+    /// view reads it past that).
+    pub(crate) post: Post,
+    /// When digital leadership began ([`Entity::established`]).
     pub established: Option<PartialDate>,
     /// The name of the holder in office now ([`Entity::current_holder`]).
     pub holder: Option<String>,
     /// [`Entity::since`].
     pub since: Option<PartialDate>,
+    /// [`Entity::ended`].
+    pub ended: Option<PartialDate>,
+    /// [`Entity::confirmed`].
+    pub confirmed: Option<PartialDate>,
     /// The other texts a search finds the entity by: every holder's name, and the context notes
     /// in both languages, joined by [`SEARCH_SEPARATOR`].
     pub search: String,
@@ -180,9 +334,17 @@ pub const SEARCH_SEPARATOR: &str = " · ";
 
 impl Summary {
     pub fn of(e: &Entity) -> Summary {
-        let holders = e.holders.iter().map(|h| h.name.as_str());
+        let holders = e.periods.iter().flat_map(|p| &p.holders);
+        let titles = e
+            .periods
+            .iter()
+            .rev()
+            .skip(1)
+            .map(|p| p.post.title.as_str());
         let context = e.context.iter().flat_map(|c| [&*c.text.de, &*c.text.en]);
         let search = holders
+            .map(|h| h.name.as_str())
+            .chain(titles)
             .chain(context)
             .collect::<Vec<_>>()
             .join(SEARCH_SEPARATOR);
@@ -191,22 +353,27 @@ impl Summary {
             name: e.name.clone(),
             kind: e.kind,
             land: e.land,
+            ags: e.ags.clone(),
             coordinates: e.coordinates,
             population: e.population.as_ref().map(|p| p.value),
-            office: Post {
-                title: e.office.title.clone(),
-                origin: e.office.origin,
-                form: e.office.form,
-            },
-            established: e.established.as_ref().map(|d| d.date),
+            post: e.model().clone(),
+            established: e.established().map(|d| d.date),
             holder: e.current_holder().map(|h| h.name.clone()),
             since: e.since(),
+            ended: e.ended(),
+            confirmed: e.confirmed(),
             search,
         }
     }
+
+    /// The model shown for this entity today: the seam every list goes through
+    /// ([`Entity::model`]).
+    pub fn model(&self) -> &Post {
+        &self.post
+    }
 }
 
-/// An [`Office`] without its sources.
+/// A post or unit and its classification on the two axes (without its sources).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Post {
     pub title: String,
@@ -220,13 +387,20 @@ impl Post {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Cities first, then Länder, then the federal level (the explorer's sort by kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     City,
     Land,
+    /// The federal level (it has no Land).
+    Federal,
 }
 
-wire_enum!(Kind { City = "city", Land = "land" });
+wire_enum!(Kind {
+    City = "city",
+    Land = "land",
+    Federal = "federal",
+});
 
 /// A German Land, by its ISO 3166-2 code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -318,20 +492,6 @@ pub struct Population {
     pub value: u64,
     pub year: u16,
     pub sources: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Office {
-    pub title: String,
-    pub origin: Option<Origin>,
-    pub form: Form,
-    pub sources: Vec<String>,
-}
-
-impl Office {
-    pub fn headline(&self) -> Headline {
-        Headline::derive(self.origin, self.form)
-    }
 }
 
 /// Axis 1 — where the person who took the post came from.
@@ -497,6 +657,8 @@ pub struct Source {
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub date: Option<PartialDate>,
+    /// A political party's or parliamentary group's website (a weak source, shown as such).
+    pub party: bool,
 }
 
 /// An absolute `http://` or `https://` URL — the only kind the app ever puts into an `href`.

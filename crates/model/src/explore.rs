@@ -27,7 +27,7 @@ impl SizeClass {
 
     pub fn of(e: &Summary) -> SizeClass {
         match (e.kind, e.population) {
-            (Kind::Land, _) => SizeClass::LandLevel,
+            (Kind::Land | Kind::Federal, _) => SizeClass::LandLevel,
             (Kind::City, None) => SizeClass::Unknown,
             (Kind::City, Some(p)) if p < 100_000 => SizeClass::Under100k,
             (Kind::City, Some(p)) if p <= 500_000 => SizeClass::From100kTo500k,
@@ -147,11 +147,11 @@ pub fn index(entities: &[Summary]) -> Vec<Row> {
     entities
         .iter()
         .map(|e| {
-            let text = format!("{} {} {}", e.name, e.office.title, e.search);
+            let text = format!("{} {} {}", e.name, e.model().title, e.search);
             Row {
                 haystack: fold(&text),
                 name_key: fold(&e.name),
-                office_key: fold(&e.office.title),
+                office_key: fold(&e.model().title),
                 holder_key: e.holder.as_deref().map(fold),
             }
         })
@@ -198,12 +198,20 @@ impl ExploreState {
     }
 
     fn passes(&self, e: &Summary) -> bool {
-        (self.headlines.is_empty() || self.headlines.contains(&e.office.headline()))
-            && (self.origins.is_empty() || self.origins.contains(&e.office.origin))
-            && (self.forms.is_empty() || self.forms.contains(&e.office.form))
-            && (self.laender.is_empty() || self.laender.contains(&e.land))
-            && (self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)))
-            && self.year_ok(e)
+        self.facets_ok(e).iter().all(|&ok| ok) && self.year_ok(e)
+    }
+
+    /// Whether `e` passes each facet's filter, in the order of [`FacetCounts`]' facets: the one
+    /// predicate behind both filtering ([`passes`](Self::passes)) and counting.
+    fn facets_ok(&self, e: &Summary) -> [bool; 5] {
+        let model = e.model();
+        [
+            self.headlines.is_empty() || self.headlines.contains(&model.headline()),
+            self.origins.is_empty() || self.origins.contains(&model.origin),
+            self.forms.is_empty() || self.forms.contains(&model.form),
+            self.laender.is_empty() || e.land.is_some_and(|l| self.laender.contains(&l)),
+            self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)),
+        ]
     }
 
     fn year_ok(&self, e: &Summary) -> bool {
@@ -286,26 +294,23 @@ impl ExploreState {
                 continue;
             }
             let v = FacetValues::of(e);
-            let ok = [
-                self.headlines.is_empty() || self.headlines.contains(&e.office.headline()),
-                self.origins.is_empty() || self.origins.contains(&e.office.origin),
-                self.forms.is_empty() || self.forms.contains(&e.office.form),
-                self.laender.is_empty() || self.laender.contains(&e.land),
-                self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)),
-            ];
+            let ok = self.facets_ok(e);
             let others_ok = |k: usize| ok.iter().enumerate().all(|(j, pass)| j == k || *pass);
             for (k, (list, value)) in [
                 (&mut counts.headline, v.headline),
                 (&mut counts.origin, v.origin),
                 (&mut counts.form, v.form),
-                (&mut counts.land, v.land),
+                (&mut counts.land, v.land.unwrap_or(usize::MAX)),
                 (&mut counts.size, v.size),
             ]
             .into_iter()
             .enumerate()
             {
                 if others_ok(k) {
-                    list[value] += 1;
+                    // The federal level has no Land: it counts for none.
+                    if let Some(n) = list.get_mut(value) {
+                        *n += 1;
+                    }
                 }
             }
         }
@@ -497,20 +502,24 @@ struct FacetValues {
     headline: usize,
     origin: usize,
     form: usize,
-    land: usize,
+    /// `None` for the federal level.
+    land: Option<usize>,
     size: usize,
 }
 
 impl FacetValues {
     fn of(e: &Summary) -> FacetValues {
         let pos = |found: Option<usize>| found.unwrap_or(0);
+        let model = e.model();
         FacetValues {
-            headline: pos(Headline::ALL.iter().position(|h| *h == e.office.headline())),
-            origin: e.office.origin.map_or(Origin::ALL.len(), |o| {
+            headline: pos(Headline::ALL.iter().position(|h| *h == model.headline())),
+            origin: model.origin.map_or(Origin::ALL.len(), |o| {
                 pos(Origin::ALL.iter().position(|x| *x == o))
             }),
-            form: pos(Form::ALL.iter().position(|f| *f == e.office.form)),
-            land: pos(Land::ALL.iter().position(|l| *l == e.land)),
+            form: pos(Form::ALL.iter().position(|f| *f == model.form)),
+            land: e
+                .land
+                .and_then(|land| Land::ALL.iter().position(|l| *l == land)),
             size: pos(SizeClass::ALL.iter().position(|c| *c == SizeClass::of(e))),
         }
     }
@@ -551,14 +560,17 @@ fn compare(
     };
     match column {
         Column::Name => dir(ra.name_key.cmp(&rb.name_key)),
-        Column::Land => dir(a.land.code().cmp(b.land.code())),
-        Column::Kind => dir((a.kind == Kind::Land).cmp(&(b.kind == Kind::Land))),
-        Column::Model => dir(a.office.headline().cmp(&b.office.headline())),
+        Column::Land => match (a.land, b.land) {
+            (Some(x), Some(y)) => dir(x.code().cmp(y.code())),
+            (x, y) => y.is_none().cmp(&x.is_none()).reverse(),
+        },
+        Column::Kind => dir(a.kind.cmp(&b.kind)),
+        Column::Model => dir(a.model().headline().cmp(&b.model().headline())),
         Column::Origin => opt(
-            a.office.origin.map(|o| o as u64),
-            b.office.origin.map(|o| o as u64),
+            a.model().origin.map(|o| o as u64),
+            b.model().origin.map(|o| o as u64),
         ),
-        Column::Form => dir(a.office.form.cmp(&b.office.form)),
+        Column::Form => dir(a.model().form.cmp(&b.model().form)),
         Column::Office => dir(ra.office_key.cmp(&rb.office_key)),
         Column::Since => opt(since(a), since(b)),
         Column::Population => opt(a.population, b.population),

@@ -3,7 +3,7 @@
 //!
 //! Why a second file: parsing and validating costs per JSON value, and an entity has ~78 of
 //! them (history, texts, sources, citations) — at 10,000 entities ~300 ms in Chromium. A
-//! summary has 14, and the index stores them as columns (`"name": [...]`, one array per field,
+//! summary has 17, and the index stores them as columns (`"name": [...]`, one array per field,
 //! one element per entity), so no entry repeats the field names and reading a row looks
 //! nothing up. The app reads the index on every page and the dataset only where details are
 //! shown (profile, compare, downloads); ARCHITECTURE.md, "The index". The index is derived,
@@ -11,27 +11,110 @@
 //! the committed one is not what that writes.
 //!
 //! ```json
-//! { "schema_version": "1.1", "as_of": "2026-11-26", "licence": "…", "compiled_by": "…",
+//! { "schema_version": "1.2", "as_of": "2026-11-26", "licence": "…", "compiled_by": "…",
 //!   "columns": { "id": ["darmstadt", …], "name": ["Darmstadt", …], "kind": ["city", …],
 //!     "land": ["DE-HE", …], "lat": [49.873, …], "lon": [8.651, …], "population": [159174, …],
 //!     "title": ["Chief Digital Officer", …], "origin": ["academia", …], "form": ["cdo_post", …],
 //!     "established": ["2017", …], "holder": ["Prof. Michael Waidner", …], "since": ["2017-05", …],
-//!     "search": ["Prof. Michael Waidner · Gewann 2017 …", …] } }
+//!     "search": ["Prof. Michael Waidner · Gewann 2017 …", …], "ags": ["06411000", …],
+//!     "ended": [null, …], "confirmed": ["2021-11-23", …] } }
 //! ```
 //!
-//! Unknown values are `null`; the order of the columns is [`crate::validate::COLUMNS`].
+//! Unknown values are `null`; the columns and their order are [`Column::ALL`].
 
 use serde_json::Value;
 
-use crate::domain::{Dataset, Summary};
+use crate::domain::{Dataset, SchemaVersion, Summary};
 use crate::json_out::{compact, float, int, opt_text, text};
-use crate::validate::COLUMNS;
 use crate::PartialDate;
+
+/// The index's own format version, apart from the dataset's: a new column is a new minor
+/// (readers of an older minor ignore it; [`Column::since_minor`] lets this reader accept files
+/// without it), so the lists of an app cached before a change of the dataset's major still
+/// read a new index.
+pub const INDEX_SCHEMA: SchemaVersion = SchemaVersion { major: 1, minor: 2 };
+
+/// A column of the index: reader ([`crate::validate::parse_index`]) and writer ([`to_json`])
+/// both go by this one list, in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Id,
+    Name,
+    Kind,
+    Land,
+    Lat,
+    Lon,
+    Population,
+    Title,
+    Origin,
+    Form,
+    Established,
+    Holder,
+    Since,
+    Search,
+    Ags,
+    Ended,
+    Confirmed,
+}
+
+impl Column {
+    pub const ALL: [Column; 17] = [
+        Column::Id,
+        Column::Name,
+        Column::Kind,
+        Column::Land,
+        Column::Lat,
+        Column::Lon,
+        Column::Population,
+        Column::Title,
+        Column::Origin,
+        Column::Form,
+        Column::Established,
+        Column::Holder,
+        Column::Since,
+        Column::Search,
+        Column::Ags,
+        Column::Ended,
+        Column::Confirmed,
+    ];
+
+    /// Its key in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Name => "name",
+            Column::Kind => "kind",
+            Column::Land => "land",
+            Column::Lat => "lat",
+            Column::Lon => "lon",
+            Column::Population => "population",
+            Column::Title => "title",
+            Column::Origin => "origin",
+            Column::Form => "form",
+            Column::Established => "established",
+            Column::Holder => "holder",
+            Column::Since => "since",
+            Column::Search => "search",
+            Column::Ags => "ags",
+            Column::Ended => "ended",
+            Column::Confirmed => "confirmed",
+        }
+    }
+
+    /// The index minor version that added it: a file of an older minor has no such column,
+    /// and every value of it reads as `null`.
+    pub fn since_minor(self) -> u32 {
+        match self {
+            Column::Ags | Column::Ended | Column::Confirmed => 2,
+            _ => 0,
+        }
+    }
+}
 
 /// The index file for `dataset`: its header, then each column on its own line.
 pub fn to_json(dataset: &Dataset<Summary>) -> String {
     let header = [
-        ("schema_version", text(&dataset.schema_version.to_string())),
+        ("schema_version", text(&INDEX_SCHEMA.to_string())),
         ("as_of", text(&dataset.as_of.to_string())),
         ("licence", text(&dataset.licence)),
         ("compiled_by", opt_text(dataset.compiled_by.as_deref())),
@@ -41,38 +124,42 @@ pub fn to_json(dataset: &Dataset<Summary>) -> String {
         out.push_str(&format!("\"{key}\": {},\n", compact(&value)));
     }
     out.push_str("\"columns\": {\n");
-    for (k, key) in COLUMNS.iter().enumerate() {
-        let column: Vec<Value> = dataset.entities.iter().map(|s| cell(s, k)).collect();
-        let comma = if k + 1 < COLUMNS.len() { "," } else { "" };
+    for (k, column) in Column::ALL.into_iter().enumerate() {
+        let values: Vec<Value> = dataset.entities.iter().map(|s| cell(s, column)).collect();
+        let comma = if k + 1 < Column::ALL.len() { "," } else { "" };
         out.push_str(&format!(
-            "\"{key}\": {}{comma}\n",
-            compact(&Value::Array(column))
+            "\"{}\": {}{comma}\n",
+            column.key(),
+            compact(&Value::Array(values))
         ));
     }
     out.push_str("}\n}\n");
     out
 }
 
-/// Column `k` of `s`'s row.
-fn cell(s: &Summary, k: usize) -> Value {
+/// `s`'s value in `column`.
+fn cell(s: &Summary, column: Column) -> Value {
     let date = |d: Option<PartialDate>| d.map_or(Value::Null, |d| text(&d.to_string()));
-    match COLUMNS[k] {
-        "id" => text(&s.id),
-        "name" => text(&s.name),
-        "kind" => text(s.kind.wire()),
-        "land" => text(s.land.code()),
-        "lat" => float(s.coordinates.lat),
-        "lon" => float(s.coordinates.lon),
-        "population" => s
+    let model = s.model();
+    match column {
+        Column::Id => text(&s.id),
+        Column::Name => text(&s.name),
+        Column::Kind => text(s.kind.wire()),
+        Column::Land => opt_text(s.land.map(|l| l.code())),
+        Column::Lat => float(s.coordinates.lat),
+        Column::Lon => float(s.coordinates.lon),
+        Column::Population => s
             .population
             .map_or(Value::Null, |p| int(i64::try_from(p).unwrap_or(i64::MAX))),
-        "title" => text(&s.office.title),
-        "origin" => opt_text(s.office.origin.map(|o| o.wire())),
-        "form" => text(s.office.form.wire()),
-        "established" => date(s.established),
-        "holder" => opt_text(s.holder.as_deref()),
-        "since" => date(s.since),
-        "search" => text(&s.search),
-        other => unreachable!("no column {other}"),
+        Column::Title => text(&model.title),
+        Column::Origin => opt_text(model.origin.map(|o| o.wire())),
+        Column::Form => text(model.form.wire()),
+        Column::Established => date(s.established),
+        Column::Holder => opt_text(s.holder.as_deref()),
+        Column::Since => date(s.since),
+        Column::Search => text(&s.search),
+        Column::Ags => opt_text(s.ags.as_ref().map(|a| a.as_str())),
+        Column::Ended => date(s.ended),
+        Column::Confirmed => date(s.confirmed),
     }
 }

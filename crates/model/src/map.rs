@@ -46,15 +46,15 @@ impl Axis {
         match self {
             Axis::Headline => Headline::ALL
                 .iter()
-                .position(|h| *h == e.office.headline())
+                .position(|h| *h == e.model().headline())
                 .unwrap_or(0),
-            Axis::Origin => match e.office.origin {
+            Axis::Origin => match e.model().origin {
                 Some(o) => Origin::ALL.iter().position(|x| *x == o).unwrap_or(0),
                 None => Origin::ALL.len(),
             },
             Axis::Form => Form::ALL
                 .iter()
-                .position(|f| *f == e.office.form)
+                .position(|f| *f == e.model().form)
                 .unwrap_or(0),
         }
     }

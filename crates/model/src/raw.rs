@@ -15,7 +15,9 @@ use crate::domain::{Form, Kind, Origin};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(title = "cdo-atlas dataset")]
 pub struct RawDataset {
-    /// `MAJOR.MINOR`; the app reads major version 1 and ignores fields it does not know.
+    /// `MAJOR.MINOR`, `2.0` for this shape. The app reads majors 1 (before periods: one
+    /// `office`, `established`, `holders` and `reporting_line` per entity, read as one period)
+    /// and 2, and ignores fields it does not know.
     pub schema_version: String,
     /// Date the facts were last checked ("Stand"), `YYYY-MM-DD`.
     pub as_of: String,
@@ -27,30 +29,51 @@ pub struct RawDataset {
     pub entities: Vec<RawEntity>,
 }
 
-/// One city or Land.
+/// One city, Land or the federal level.
 #[derive(Debug, Deserialize, JsonSchema)]
 pub struct RawEntity {
     /// Lower-case slug, unique in the file, e.g. `darmstadt`, `land-hessen`.
     pub id: String,
     pub name: String,
     pub kind: Kind,
-    /// ISO 3166-2 code of the Land, e.g. `DE-HE`.
-    pub land: String,
+    /// ISO 3166-2 code of the Land, e.g. `DE-HE`; `null` only for the federal level.
+    pub land: Option<String>,
+    /// A city's Amtlicher Gemeindeschlüssel, 8 digits (Destatis).
+    #[serde(default)]
+    pub ags: Option<String>,
     /// City centre; for a Land its capital. WGS84 degrees.
     pub coordinates: RawCoordinates,
     pub population: Option<RawPopulation>,
-    pub office: RawOffice,
-    /// When the post, unit or agency was created.
-    pub established: Option<RawDated>,
-    /// People who held the post, oldest first.
-    #[serde(default)]
-    pub holders: Vec<RawHolder>,
-    pub reporting_line: Option<RawText>,
+    /// How digital leadership was arranged, oldest first; at least one.
+    pub periods: Vec<RawPeriod>,
     #[serde(default)]
     pub context: Vec<RawText>,
     pub interview: Option<RawInterview>,
     /// Every source this entity's facts cite, by local `id`.
     pub sources: Vec<RawSource>,
+}
+
+/// One arrangement of digital leadership: a post or unit, classified on two axes (see
+/// docs/DATA.md), with its dates and holders. A new period begins when the title, the form or
+/// the origin changes.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct RawPeriod {
+    /// The official title, in the language of the entity (e.g. "Chief Digital Officer").
+    pub title: String,
+    /// Where the person who took the post came from; `null` if unknown or no person.
+    pub origin: Option<Origin>,
+    /// How the leadership is organised.
+    pub form: Form,
+    /// When the arrangement began; `null` if no source dates it.
+    pub since: Option<RawDated>,
+    /// When it ended; `null` if no end is documented. The last period with an end: abolished.
+    pub until: Option<RawDated>,
+    /// People who held the post, oldest first.
+    #[serde(default)]
+    pub holders: Vec<RawHolder>,
+    pub reporting_line: Option<RawText>,
+    /// The sources that state the title and form.
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -64,18 +87,6 @@ pub struct RawPopulation {
     pub value: i64,
     /// Reference year of the figure.
     pub year: u16,
-    pub sources: Vec<String>,
-}
-
-/// The post or unit that leads digitalisation, classified on two axes (see docs/DATA.md).
-#[derive(Debug, Deserialize, JsonSchema)]
-pub struct RawOffice {
-    /// The official title, in the language of the entity (e.g. "Chief Digital Officer").
-    pub title: String,
-    /// Where the person who took the post came from; `null` if unknown or no person.
-    pub origin: Option<Origin>,
-    /// How the leadership is organised.
-    pub form: Form,
     pub sources: Vec<String>,
 }
 
@@ -148,4 +159,8 @@ pub struct RawSource {
     pub publisher: Option<String>,
     /// Page date where the page shows one.
     pub date: Option<String>,
+    /// A political party's or parliamentary group's website: used only where no other source
+    /// states the fact.
+    #[serde(default)]
+    pub party: Option<bool>,
 }

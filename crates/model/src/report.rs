@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use crate::date::PartialDate;
+use crate::domain::CURRENT_SCHEMA;
 use crate::json_out::{float, int, obj, opt_text, pretty, text};
 use crate::num::parse_decimal;
 use crate::search::fold;
@@ -87,14 +88,16 @@ impl Field {
             "coordinates.lon" => Field::Lon,
             "population.value" | "population" => Field::Population,
             "population.year" => Field::PopulationYear,
-            "office.title" | "office" => Field::OfficeTitle,
-            "office.form" => Field::Form,
-            "office.origin" => Field::Origin,
-            "established.date" | "established" => Field::Established,
-            "holders[0].name" | "holders[0]" | "holders" => Field::HolderName,
-            "holders[0].since" => Field::HolderSince,
-            "reporting_line.de" | "reporting_line" => Field::ReportingDe,
-            "reporting_line.en" => Field::ReportingEn,
+            "periods" | "periods[0]" | "periods[0].title" => Field::OfficeTitle,
+            "periods[0].form" => Field::Form,
+            "periods[0].origin" => Field::Origin,
+            "periods[0].since.date" | "periods[0].since" => Field::Established,
+            "periods[0].holders[0].name" | "periods[0].holders[0]" | "periods[0].holders" => {
+                Field::HolderName
+            }
+            "periods[0].holders[0].since" => Field::HolderSince,
+            "periods[0].reporting_line.de" | "periods[0].reporting_line" => Field::ReportingDe,
+            "periods[0].reporting_line.en" => Field::ReportingEn,
             "sources[0].url" | "sources[0]" | "sources" => Field::SourceUrl,
             "sources[0].title" => Field::SourceTitle,
             _ => return None,
@@ -168,7 +171,8 @@ impl Report {
         id.trim_end_matches('-').chars().take(64).collect()
     }
 
-    /// The entry in the dataset's shape; every fact cites the one source the form asks for.
+    /// The entry in the dataset's shape (schema [`CURRENT_SCHEMA`]: one period, the one the
+    /// reader describes); every fact cites the one source the form asks for.
     pub fn to_entry(&self) -> Value {
         let cite = || Value::Array(vec![text("s1")]);
         let population = self.opt(Field::Population).map_or(Value::Null, |_| {
@@ -215,17 +219,18 @@ impl Report {
             ),
             ("population", population),
             (
-                "office",
-                obj([
+                "periods",
+                Value::Array(vec![obj([
                     ("title", text(self.get(Field::OfficeTitle))),
                     ("origin", opt_text(self.opt(Field::Origin))),
                     ("form", text(self.get(Field::Form))),
+                    ("since", established),
+                    ("until", Value::Null),
+                    ("holders", Value::Array(holders)),
+                    ("reporting_line", reporting),
                     ("sources", cite()),
-                ]),
+                ])]),
             ),
-            ("established", established),
-            ("holders", Value::Array(holders)),
-            ("reporting_line", reporting),
             ("context", Value::Array(Vec::new())),
             ("interview", Value::Null),
             (
@@ -245,7 +250,7 @@ impl Report {
     pub fn check(&self, today: PartialDate) -> Checked {
         let entry = self.to_entry();
         let file = obj([
-            ("schema_version", text("1.1")),
+            ("schema_version", text(&CURRENT_SCHEMA.to_string())),
             ("as_of", text(&today.to_string())),
             ("licence", text("CC BY 4.0")),
             ("entities", Value::Array(vec![entry.clone()])),

@@ -20,6 +20,7 @@ use serde_json_borrow::{Map, Value};
 
 use crate::date::{DateError, PartialDate};
 use crate::domain::*;
+use crate::index::{Column, INDEX_SCHEMA};
 
 /// Longest accepted identifier (entity id, source id).
 pub const MAX_ID: usize = 64;
@@ -151,6 +152,8 @@ pub enum Problem {
     },
     /// `land` is not one of the 16 ISO 3166-2 codes `DE-BW` … `DE-TH`.
     UnknownLand(String),
+    /// `ags` is not an Amtlicher Gemeindeschlüssel (8 digits).
+    NotAgs(String),
     OutsideGermany {
         lat: f64,
         lon: f64,
@@ -194,7 +197,14 @@ pub enum Problem {
 /// Parses and validates a dataset file. `today` decides what counts as "in the future".
 pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetError> {
     let value = parse_json(text)?;
-    let (header, entities) = read_header(&value, today, "entities", JsonType::Array)?;
+    let (header, entities) = read_header(
+        &value,
+        today,
+        &SUPPORTED_MAJORS,
+        "entities",
+        JsonType::Array,
+    )?;
+    let major = header.schema_version.major;
     let entities: &[Value] = entities.as_array().map_or(&[], |a| a);
     let field = |i: usize, key: &str| {
         entities[i]
@@ -208,7 +218,7 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
         |i| field(i, "name"),
         |i| {
             checked(today, |c| match &entities[i] {
-                Value::Object(obj) => c.entity(obj),
+                Value::Object(obj) => c.entity(obj, major),
                 other => {
                     c.expect_type(Some(other), At::Entry, JsonType::Object);
                     None
@@ -224,57 +234,49 @@ pub fn parse_dataset(text: &str, today: PartialDate) -> Result<Loaded, DatasetEr
 /// array or of another length makes the file unusable; a bad value rejects its entry only.
 pub fn parse_index(text: &str, today: PartialDate) -> Result<Loaded<Summary>, DatasetError> {
     let value = parse_json(text)?;
-    let (header, columns) = read_header(&value, today, "columns", JsonType::Object)?;
+    let majors = [INDEX_SCHEMA.major];
+    let (header, columns) = read_header(&value, today, &majors, "columns", JsonType::Object)?;
+    let minor = header.schema_version.minor;
     let columns = columns.as_object().expect("checked to be an object");
     let at = At::Entry.key("columns");
-    let mut table = [&[][..]; COLUMNS.len()];
-    for (k, key) in COLUMNS.iter().enumerate() {
-        let column = match columns.get(key) {
+    let mut table: [Option<&[Value]>; Column::ALL.len()] = [None; Column::ALL.len()];
+    let mut rows = None;
+    for (k, column) in Column::ALL.into_iter().enumerate() {
+        let key = column.key();
+        let values = match columns.get(key) {
             Some(Value::Array(values)) => values.as_slice(),
+            // Newer than the file: every value of it is `null`.
+            None if column.since_minor() > minor => continue,
             other => {
                 let mut c = Checker::new(today);
                 c.expect_type(other, at.key(key), JsonType::Array);
                 return Err(DatasetError::Header(c.issues.remove(0)));
             }
         };
-        let (expected, found) = (table[0].len(), column.len());
-        if k > 0 && found != expected {
+        let expected = *rows.get_or_insert(values.len());
+        if values.len() != expected {
             let field = at.key(key).field();
-            let problem = Problem::ColumnLength { expected, found };
+            let problem = Problem::ColumnLength {
+                expected,
+                found: values.len(),
+            };
             return Err(DatasetError::Header(Issue { field, problem }));
         }
-        table[k] = column;
+        table[k] = Some(values);
     }
-    let text_at = |k: usize, i: usize| table[k][i].as_str();
+    let null = Value::Null;
+    let cell = |column: Column, i: usize| table[column as usize].map_or(&null, |c| &c[i]);
     let (kept, rejected) = collect(
-        table[0].len(),
-        |i| text_at(0, i),
-        |i| text_at(1, i),
+        rows.unwrap_or(0),
+        |i| cell(Column::Id, i).as_str(),
+        |i| cell(Column::Name, i).as_str(),
         |i| {
-            let row: [&Value; COLUMNS.len()] = std::array::from_fn(|k| &table[k][i]);
+            let row: [&Value; Column::ALL.len()] = std::array::from_fn(|k| cell(Column::ALL[k], i));
             checked(today, |c| c.summary(&row))
         },
     );
     Ok(header.with(kept, rejected))
 }
-
-/// The index's columns, in the order [`Checker::summary`] reads a row.
-pub const COLUMNS: [&str; 14] = [
-    "id",
-    "name",
-    "kind",
-    "land",
-    "lat",
-    "lon",
-    "population",
-    "title",
-    "origin",
-    "form",
-    "established",
-    "holder",
-    "since",
-    "search",
-];
 
 /// The JSON tree of a file, or why it is none (empty, an HTML page, a syntax error).
 fn parse_json(text: &str) -> Result<Value<'_>, DatasetError> {
@@ -313,10 +315,12 @@ impl Header {
     }
 }
 
-/// The header of a file and its `key` (of type `body`), which holds the entries.
+/// The header of a file of one of the schema `majors` and its `key` (of type `body`), which
+/// holds the entries.
 fn read_header<'v>(
     value: &'v Value<'v>,
     today: PartialDate,
+    majors: &[u32],
     key: &str,
     body: JsonType,
 ) -> Result<(Header, &'v Value<'v>), DatasetError> {
@@ -334,7 +338,7 @@ fn read_header<'v>(
     let version = header.string(top, At::Entry, "schema_version", MAX_ID);
     let schema_version = version.as_deref().map(|v| (v, parse_version(v)));
     if let Some((found, version)) = schema_version {
-        if version.map(|v| v.major) != Some(SUPPORTED_MAJOR) {
+        if !version.is_some_and(|v| majors.contains(&v.major)) {
             return Err(DatasetError::UnsupportedSchema {
                 found: bounded_echo(found),
             });
@@ -763,7 +767,9 @@ impl<'v> Checker<'v> {
 
     // ---- The entity ----------------------------------------------------------------------
 
-    fn entity(&mut self, obj: &'v Map<'v>) -> Option<Entity> {
+    /// An entity of a file of schema major `major` (1: one `office`, read as one period; 2:
+    /// `periods`).
+    fn entity(&mut self, obj: &'v Map<'v>, major: u32) -> Option<Entity> {
         let at = At::Entry;
         // Sources first: every fact below is checked against their ids.
         let sources_at = at.key("sources");
@@ -781,35 +787,19 @@ impl<'v> Checker<'v> {
         let id = self.slug(obj);
         let name = self.string(obj, at, "name", MAX_NAME);
         let kind = self.enumerated(obj, at, "kind", Kind::from_wire, Kind::WIRE);
-        let land = self.land(obj);
+        let land = self.land_of(obj.get("land"), at.key("land"), kind);
+        let ags = self.ags(obj.get("ags"), at.key("ags"));
         let coordinates = self
             .object(obj, at, "coordinates")
             .and_then(|c| self.coordinates(c, at.key("coordinates")));
         let population = self
             .opt_object(obj, at, "population")
             .and_then(|p| self.population(p));
-        let office = self.object(obj, at, "office").and_then(|o| self.office(o));
-        let established = self.opt_object(obj, at, "established").and_then(|d| {
-            let at = at.key("established");
-            let date = self
-                .text(d, at, "date", MAX_ID)
-                .and_then(|s| self.date(at.key("date"), s));
-            let sources = self.cites(d, at);
-            Some(Dated {
-                date: date?,
-                sources,
-            })
-        });
-        let holders_at = at.key("holders");
-        let holders = self
-            .array(obj, at, "holders", false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, h)| self.holder(h, holders_at.index(i)))
-            .collect();
-        let reporting_line = self
-            .opt_object(obj, at, "reporting_line")
-            .and_then(|t| self.sourced_text(t, at.key("reporting_line")));
+        let periods = if major == 1 {
+            self.office_as_period(obj).map(|p| vec![p])
+        } else {
+            self.periods(obj)
+        };
         let context_at = at.key("context");
         let context = self
             .array(obj, at, "context", false)
@@ -829,16 +819,137 @@ impl<'v> Checker<'v> {
             name: name?,
             kind: kind?,
             land: land?,
+            ags: ags?,
             coordinates: coordinates?,
             population,
-            office: office?,
-            established,
-            holders,
-            reporting_line,
+            periods: periods?,
             context,
             interview,
             sources,
         })
+    }
+
+    /// A 1.x entity's `office`, `established`, `holders` and `reporting_line`: one period
+    /// with no documented end.
+    fn office_as_period(&mut self, obj: &'v Map<'v>) -> Option<Period> {
+        let at = At::Entry;
+        let office = self.object(obj, at, "office").and_then(|o| {
+            let at = at.key("office");
+            let post = self.post(o, at);
+            Some((post?, self.cites(o, at)))
+        });
+        let since = self.opt_dated(obj, at, "established");
+        let holders = self.holders(obj, at);
+        let reporting_line = self
+            .opt_object(obj, at, "reporting_line")
+            .and_then(|t| self.sourced_text(t, at.key("reporting_line")));
+        let (post, sources) = office?;
+        Some(Period {
+            post,
+            sources,
+            since,
+            until: None,
+            holders,
+            reporting_line,
+        })
+    }
+
+    /// A 2.x entity's `periods`: at least one, each checked.
+    fn periods(&mut self, obj: &'v Map<'v>) -> Option<Vec<Period>> {
+        let at = At::Entry.key("periods");
+        let items = self.array(obj, At::Entry, "periods", true);
+        if items.is_empty() && matches!(obj.get("periods"), Some(Value::Array(_))) {
+            self.report(at, Problem::Empty);
+        }
+        let before = self.issues.len();
+        let periods: Vec<Period> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let at = at.index(i);
+                let p = self.as_object(p, at)?;
+                self.period(p, at)
+            })
+            .collect();
+        (self.issues.len() == before && !periods.is_empty()).then_some(periods)
+    }
+
+    fn period(&mut self, obj: &'v Map<'v>, at: At) -> Option<Period> {
+        let post = self.post(obj, at);
+        let sources = self.cites(obj, at);
+        let since = self.opt_dated(obj, at, "since");
+        let until = self.opt_dated(obj, at, "until");
+        if let (Some(s), Some(u)) = (&since, &until) {
+            if u.date.chronological(&s.date).is_lt() {
+                self.report(at.key("until"), Problem::EndsBeforeStart);
+            }
+        }
+        let holders = self.holders(obj, at);
+        let reporting_line = self
+            .opt_object(obj, at, "reporting_line")
+            .and_then(|t| self.sourced_text(t, at.key("reporting_line")));
+        Some(Period {
+            post: post?,
+            sources,
+            since,
+            until,
+            holders,
+            reporting_line,
+        })
+    }
+
+    /// `{date, sources}` under `key`, or `None` where it is `null` or absent.
+    fn opt_dated(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<Dated> {
+        let d = self.opt_object(obj, at, key)?;
+        let at = at.key(key);
+        let date = self
+            .text(d, at, "date", MAX_ID)
+            .and_then(|s| self.date(at.key("date"), s));
+        let sources = self.cites(d, at);
+        Some(Dated {
+            date: date?,
+            sources,
+        })
+    }
+
+    fn holders(&mut self, obj: &'v Map<'v>, at: At) -> Vec<Holder> {
+        let holders_at = at.key("holders");
+        self.array(obj, at, "holders", false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| self.holder(h, holders_at.index(i)))
+            .collect()
+    }
+
+    /// `land` for an entity of `kind`: a Land's code, or `null` for the federal level (which
+    /// has none). `Some(None)`: no Land, as it should be.
+    fn land_of(
+        &mut self,
+        value: Option<&'v Value<'v>>,
+        at: At,
+        kind: Option<Kind>,
+    ) -> Option<Option<Land>> {
+        match (kind, value) {
+            (Some(Kind::Federal), None | Some(Value::Null)) => Some(None),
+            (Some(Kind::Federal), Some(v)) => {
+                self.expect_type(Some(v), at, JsonType::Null);
+                None
+            }
+            _ => self.land_value(value, at).map(Some),
+        }
+    }
+
+    /// An optional Amtlicher Gemeindeschlüssel. `Some(None)`: none given.
+    fn ags(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<Option<Ags>> {
+        let Some(s) = self.opt_text_value(value, at, MAX_ID) else {
+            // Absent, `null`, or reported as unusable.
+            return matches!(value, None | Some(Value::Null)).then_some(None);
+        };
+        let ags = Ags::parse(s);
+        if ags.is_none() {
+            self.report(at, Problem::NotAgs(bounded_echo(s)));
+        }
+        ags.map(Some)
     }
 
     fn as_object(&mut self, value: &'v Value<'v>, at: At) -> Option<&'v Map<'v>> {
@@ -862,10 +973,6 @@ impl<'v> Checker<'v> {
             self.report(at, Problem::NotASlug);
         }
         is_slug.then(|| id.to_owned())
-    }
-
-    fn land(&mut self, obj: &'v Map<'v>) -> Option<Land> {
-        self.land_value(obj.get("land"), At::Entry.key("land"))
     }
 
     fn land_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<Land> {
@@ -908,12 +1015,21 @@ impl<'v> Checker<'v> {
         let title = self.opt_string(obj, at, "title", MAX_NAME);
         let publisher = self.opt_string(obj, at, "publisher", MAX_NAME);
         let date = self.opt_date(obj, at, "date");
+        let party = match obj.get("party") {
+            None | Some(Value::Null) => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            other => {
+                self.expect_type(other, at.key("party"), JsonType::Boolean);
+                None
+            }
+        };
         Some(Source {
             id: id?.to_owned(),
             url: url?,
             title,
             publisher,
             date,
+            party: party?,
         })
     }
 
@@ -944,23 +1060,6 @@ impl<'v> Checker<'v> {
         Some(Population {
             value: value? as u64,
             year: u16::try_from(year?).ok()?,
-            sources,
-        })
-    }
-
-    fn office(&mut self, obj: &'v Map<'v>) -> Option<Office> {
-        let at = At::Entry.key("office");
-        let post = self.post(obj, at);
-        let sources = self.cites(obj, at);
-        let Post {
-            title,
-            origin,
-            form,
-        } = post?;
-        Some(Office {
-            title,
-            origin,
-            form,
             sources,
         })
     }
@@ -1041,59 +1140,81 @@ impl<'v> Checker<'v> {
 
     // ---- An entry of the index -------------------------------------------------------------
 
-    /// Row `row` of the index's columns (in the order of [`COLUMNS`]), checked value by value
-    /// as the same facts are in the dataset.
-    fn summary(&mut self, row: &[&'v Value<'v>; COLUMNS.len()]) -> Option<Summary> {
-        let [id, name, kind, land, lat, lon, population, title, origin, form, established, holder, since, search] =
-            *row;
-        let at = |k: usize| At::Entry.key(COLUMNS[k]);
-        let id = self.slug_value(Some(id), at(0));
-        let name = self.text_value(Some(name), at(1), MAX_NAME);
-        let kind = self.enum_value(Some(kind), at(2), Kind::from_wire, Kind::WIRE);
-        let land = self.land_value(Some(land), at(3));
+    /// Row `row` of the index's columns (in the order of [`Column::ALL`]), checked value by
+    /// value as the same facts are in the dataset.
+    fn summary(&mut self, row: &[&'v Value<'v>; Column::ALL.len()]) -> Option<Summary> {
+        let get = |c: Column| row[c as usize];
+        let at = |c: Column| At::Entry.key(c.key());
+        let id = self.slug_value(Some(get(Column::Id)), at(Column::Id));
+        let name = self.text_value(Some(get(Column::Name)), at(Column::Name), MAX_NAME);
+        let kind = self.enum_value(
+            Some(get(Column::Kind)),
+            at(Column::Kind),
+            Kind::from_wire,
+            Kind::WIRE,
+        );
+        let land = self.land_of(Some(get(Column::Land)), at(Column::Land), kind);
         let (lat, lon) = (
-            self.number_value(Some(lat), at(4)),
-            self.number_value(Some(lon), at(5)),
+            self.number_value(Some(get(Column::Lat)), at(Column::Lat)),
+            self.number_value(Some(get(Column::Lon)), at(Column::Lon)),
         );
         let coordinates = match (lat, lon) {
             (Some(lat), Some(lon)) => self.in_germany(lat, lon, At::Entry),
             _ => None,
         };
         // `Some(None)`: a value that is not usable (reported).
-        let population = match population {
+        let population = match get(Column::Population) {
             Value::Null => None,
-            value => Some(self.inhabitants(Some(value), at(6)).map(|p| p as u64)),
+            value => Some(
+                self.inhabitants(Some(value), at(Column::Population))
+                    .map(|p| p as u64),
+            ),
         };
-        let title = self.text_value(Some(title), at(7), MAX_NAME);
-        let origin = match origin {
+        let title = self.text_value(Some(get(Column::Title)), at(Column::Title), MAX_NAME);
+        let origin = match get(Column::Origin) {
             Value::Null => None,
-            value => Some(self.enum_value(Some(value), at(8), Origin::from_wire, Origin::WIRE)),
+            value => Some(self.enum_value(
+                Some(value),
+                at(Column::Origin),
+                Origin::from_wire,
+                Origin::WIRE,
+            )),
         };
-        let form = self.enum_value(Some(form), at(9), Form::from_wire, Form::WIRE);
-        let established = self.opt_date_value(Some(established), at(10));
-        let holder = self.opt_text_value(Some(holder), at(11), MAX_NAME);
-        let since = self.opt_date_value(Some(since), at(12));
+        let form = self.enum_value(
+            Some(get(Column::Form)),
+            at(Column::Form),
+            Form::from_wire,
+            Form::WIRE,
+        );
+        let date = |c: &mut Self, column: Column| c.opt_date_value(Some(get(column)), at(column));
+        let established = date(self, Column::Established);
+        let holder = self.opt_text_value(Some(get(Column::Holder)), at(Column::Holder), MAX_NAME);
+        let since = date(self, Column::Since);
         // What search matches against is never shown: a string of bounded length suffices.
-        let search = match search {
+        let search = match get(Column::Search) {
             Value::Str(s) if s.len() > MAX_SEARCH => {
                 let (max, len) = (MAX_SEARCH, s.len());
-                self.report(at(13), Problem::TooLong { max, len });
+                self.report(at(Column::Search), Problem::TooLong { max, len });
                 None
             }
             Value::Str(s) => Some(s.to_string()),
             other => {
-                self.expect_type(Some(other), at(13), JsonType::String);
+                self.expect_type(Some(other), at(Column::Search), JsonType::String);
                 None
             }
         };
+        let ags = self.ags(Some(get(Column::Ags)), at(Column::Ags));
+        let ended = date(self, Column::Ended);
+        let confirmed = date(self, Column::Confirmed);
         Some(Summary {
             id: id?,
             name: name?.to_owned(),
             kind: kind?,
             land: land?,
+            ags: ags?,
             coordinates: coordinates?,
             population: population.map_or(Some(None), |p| p.map(Some))?,
-            office: Post {
+            post: Post {
                 title: title?.to_owned(),
                 origin: origin.map_or(Some(None), |o| o.map(Some))?,
                 form: form?,
@@ -1101,6 +1222,8 @@ impl<'v> Checker<'v> {
             established,
             holder: holder.map(str::to_owned),
             since,
+            ended,
+            confirmed,
             search: search?,
         })
     }

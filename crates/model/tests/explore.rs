@@ -292,9 +292,10 @@ fn name_order_is_the_explorers_default_order() {
     assert_eq!(listed, ids(&ExploreState::default()));
 
     // Byte order would put Ü after Z.
-    let named = |name: &str| Summary {
-        name: name.to_owned(),
-        ..entities[0].clone()
+    let named = |name: &str| {
+        let mut s = entities[0].clone();
+        s.name = name.to_owned();
+        s
     };
     let some = [named("Zwickau"), named("Überlingen"), named("Ulm")];
     let names: Vec<&str> = cdo_model::search::name_order(&some)

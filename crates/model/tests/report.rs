@@ -46,7 +46,7 @@ fn a_complete_report_is_an_entry_the_dataset_validator_accepts() {
         );
     };
     let file = format!(
-        "{{\"schema_version\":\"1.1\",\"as_of\":\"2026-11-26\",\"licence\":\"x\",\"entities\":[{json}]}}"
+        "{{\"schema_version\":\"2.0\",\"as_of\":\"2026-11-26\",\"licence\":\"x\",\"entities\":[{json}]}}"
     );
     let loaded = parse_dataset(&file, today()).unwrap();
     assert!(loaded.rejected.is_empty());

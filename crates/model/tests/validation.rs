@@ -378,11 +378,11 @@ fn unknown_extra_fields_are_tolerated() {
 
 #[test]
 fn unknown_schema_major_is_one_clear_error() {
-    let text = json!({ "schema_version": "2.0", "data": [] }).to_string();
+    let text = json!({ "schema_version": "3.0", "data": [] }).to_string();
     assert_eq!(
         parse_dataset(&text, TODAY),
         Err(DatasetError::UnsupportedSchema {
-            found: "2.0".into()
+            found: "3.0".into()
         })
     );
     let text = json!({ "schema_version": "one", "entities": [] }).to_string();
@@ -481,7 +481,7 @@ fn shipped_dataset_validates_with_zero_rejections() {
     let count = |kind| data.entities.iter().filter(|e| e.kind == kind).count();
     assert_eq!((count(Kind::City), count(Kind::Land)), (20, 5));
     // The seed's five models come out of the two axes as the seed names them.
-    let headline = |id: &str| data.entity(id).unwrap().office.headline();
+    let headline = |id: &str| data.entity(id).unwrap().model().headline();
     assert_eq!(headline("darmstadt"), Headline::CdoFromAcademia);
     assert_eq!(headline("duesseldorf"), Headline::CdoInternal);
     assert_eq!(headline("kaiserslautern"), Headline::HonoraryCdo);

@@ -25,12 +25,12 @@ fn cells(e: &Entity, lang: Lang, site: &str) -> Vec<String> {
         .iter()
         .map(|c| match c {
             Column::Name => e.name.clone(),
-            Column::Land => crate::land(lang, e.land).to_owned(),
+            Column::Land => crate::land_of(lang, e.land).to_owned(),
             Column::Kind => crate::kind(lang, e.kind).to_owned(),
-            Column::Model => crate::headline(lang, e.office.headline()).to_owned(),
-            Column::Origin => text(e.office.origin.map(|o| crate::origin(lang, o).to_owned())),
-            Column::Form => crate::form(lang, e.office.form).to_owned(),
-            Column::Office => e.office.title.clone(),
+            Column::Model => crate::headline(lang, e.model().headline()).to_owned(),
+            Column::Origin => text(e.model().origin.map(|o| crate::origin(lang, o).to_owned())),
+            Column::Form => crate::form(lang, e.model().form).to_owned(),
+            Column::Office => e.model().title.clone(),
             Column::Since => text(e.since().map(|d| d.to_string())),
             Column::Population => text(e.population.as_ref().map(|p| p.value.to_string())),
             Column::Holder => text(e.current_holder().map(|h| h.name.clone())),
@@ -116,19 +116,19 @@ pub fn json(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin
     let rows: Vec<Value> = entities
         .iter()
         .map(|e| {
-            let h = e.office.headline();
+            let h = e.model().headline();
             obj([
                 ("id", text(&e.id)),
                 ("name", text(&e.name)),
                 ("profile", text(&format!("{}/entity/{}", origin.site, e.id))),
                 ("kind", text(e.kind.wire())),
-                ("land", text(e.land.code())),
-                ("land_label", text(crate::land(lang, e.land))),
+                ("land", opt_text(e.land.map(|l| l.code()))),
+                ("land_label", text(crate::land_of(lang, e.land))),
                 ("model", text(headline_wire(h))),
                 ("model_label", text(crate::headline(lang, h))),
-                ("origin", opt_text(e.office.origin.map(|o| o.wire()))),
-                ("form", text(e.office.form.wire())),
-                ("office", text(&e.office.title)),
+                ("origin", opt_text(e.model().origin.map(|o| o.wire()))),
+                ("form", text(e.model().form.wire())),
+                ("office", text(&e.model().title)),
                 (
                     "since",
                     opt_text(e.since().map(|d| d.to_string()).as_deref()),

@@ -128,6 +128,25 @@ pub fn date(lang: Lang, d: PartialDate) -> String {
     }
 }
 
+/// "zuletzt belegt: Mai 2022" / "last confirmed: May 2022": the month and year of the newest
+/// dated source, or "unbekannt" where no source is dated.
+pub fn confirmed(lang: Lang, d: Option<PartialDate>) -> String {
+    let s = lang.strings();
+    let when = confirmed_date(lang, d).unwrap_or_else(|| s.unknown.to_owned());
+    format!("{}: {when}", s.profile_confirmed)
+}
+
+/// The month and year of a "last confirmed" date (the day of a page says no more).
+pub fn confirmed_date(lang: Lang, d: Option<PartialDate>) -> Option<String> {
+    let d = d?;
+    let month = PartialDate {
+        day: None,
+        approx: false,
+        ..d
+    };
+    Some(date(lang, month))
+}
+
 /// How to cite the dataset, or one `entry` of it: the project, the year and day of its "Stand",
 /// its licence, and the `address` of the site or of the entry's page.
 pub fn citation(lang: Lang, as_of: PartialDate, entry: Option<&str>, address: &str) -> String {
@@ -343,6 +362,16 @@ pub fn kind(lang: Lang, k: Kind) -> &'static str {
         (Lang::De, Kind::Land) => "Land",
         (Lang::En, Kind::City) => "City",
         (Lang::En, Kind::Land) => "Land (state)",
+        (Lang::De, Kind::Federal) => "Bund",
+        (Lang::En, Kind::Federal) => "Federal level",
+    }
+}
+
+/// An entity's Land, or for the federal level (which has none) "Bund".
+pub fn land_of(lang: Lang, l: Option<Land>) -> &'static str {
+    match l {
+        Some(l) => land(lang, l),
+        None => kind(lang, Kind::Federal),
     }
 }
 

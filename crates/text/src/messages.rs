@@ -93,6 +93,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, TooLong { max, len }) => format!("too long ({len} characters, at most {max})."),
         (Lang::De, UnknownLand(v)) => format!("„{v}“ ist kein Land-Code (DE-BW … DE-TH)."),
         (Lang::En, UnknownLand(v)) => format!("“{v}” is not a Land code (DE-BW … DE-TH)."),
+        (Lang::De, NotAgs(v)) => {
+            format!("„{v}“ ist kein Amtlicher Gemeindeschlüssel (8 Ziffern).")
+        }
+        (Lang::En, NotAgs(v)) => {
+            format!("“{v}” is not an official municipality key (AGS, 8 digits).")
+        }
         (Lang::De, OutsideGermany { lat, lon }) => {
             format!(
                 "{}, {} liegt außerhalb Deutschlands.",
@@ -256,7 +262,7 @@ mod tests {
                 found: "village".into(),
                 expected: cdo_model::Kind::WIRE,
             },
-            "Field “kind”: “village” is not an allowed value (allowed: city, land).",
+            "Field “kind”: “village” is not an allowed value (allowed: city, land, federal).",
         );
         check(
             Lang::En,

@@ -2,7 +2,7 @@
 //! citation marks. The view only places these (one element type per kind of line), which keeps
 //! the wasm small and lets the wording be tested natively.
 
-use cdo_model::{Entity, Holder, Localized};
+use cdo_model::{may_be_stale, Entity, Holder, Localized, Period};
 
 use crate::{date, Lang};
 
@@ -36,10 +36,15 @@ pub struct SourceLine {
 /// Everything below a profile's heading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
-    /// Office, form, origin, established, reporting line, population.
+    /// Of the current period: office, form, origin, when it was last confirmed, when it ended;
+    /// then when digital leadership began, reporting line, population.
     pub facts: Vec<Line>,
-    /// One line per holder; `label` is empty, `text` reads "Name, role — since … · background".
+    /// One line per holder of the current period; `label` is empty, `text` reads "Name, role —
+    /// since … · background · last confirmed: …".
     pub holders: Vec<Line>,
+    /// The earlier periods, oldest first: "Title (form), since – until; holders · last
+    /// confirmed: …".
+    pub earlier: Vec<Line>,
     pub context: Vec<Line>,
     pub sources: Vec<SourceLine>,
 }
@@ -69,27 +74,34 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
     };
     let none: &[String] = &[];
 
+    let current = e.current();
+    let post = &current.post;
     let facts = vec![
-        line(
-            s.profile_office,
-            Some(e.office.title.clone()),
-            &e.office.sources,
-        ),
+        line(s.profile_office, Some(post.title.clone()), &current.sources),
         line(
             s.profile_form,
-            Some(crate::form(lang, e.office.form).to_owned()),
+            Some(crate::form(lang, post.form).to_owned()),
             none,
         ),
         line(
             s.profile_origin,
-            e.office.origin.map(|o| crate::origin(lang, o).to_owned()),
+            post.origin.map(|o| crate::origin(lang, o).to_owned()),
             none,
         ),
-        match &e.established {
+        line(
+            s.profile_last_confirmed,
+            crate::confirmed_date(lang, e.confirmed()),
+            none,
+        ),
+        match &current.until {
+            Some(d) => line(s.profile_ended, Some(date(lang, d.date)), &d.sources),
+            None => line(s.profile_ended, Some(s.profile_no_end.to_owned()), none),
+        },
+        match e.established() {
             Some(d) => line(s.profile_established, Some(date(lang, d.date)), &d.sources),
             None => line(s.profile_established, None, none),
         },
-        match &e.reporting_line {
+        match &current.reporting_line {
             Some(t) => line(
                 s.profile_reporting_line,
                 Some(text(lang, &t.text).to_owned()),
@@ -110,10 +122,28 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
             None => line(s.profile_population, None, none),
         },
     ];
-    let holders = e
+    // The holder in office by the data, if the period is still in force.
+    let in_office = current.current_holder().filter(|_| current.until.is_none());
+    let holders = current
         .holders
         .iter()
-        .map(|h| line("", Some(holder(h, lang)), &h.sources))
+        .map(|h| {
+            let confirmed = e.holder_confirmed(h);
+            let mut t = holder(h, lang);
+            t.push_str(&format!(" · {}", crate::confirmed(lang, confirmed)));
+            // Still in office by the data, but the evidence is old.
+            if in_office.is_some_and(|c| std::ptr::eq(c, h)) && may_be_stale(confirmed) {
+                t.push_str(&format!(" ({})", s.profile_stale));
+            }
+            line("", Some(t), &h.sources)
+        })
+        .collect();
+    let earlier = e.periods[..e.periods.len() - 1]
+        .iter()
+        .map(|p| {
+            let cited: Vec<String> = p.citations().map(str::to_owned).collect();
+            line("", Some(period(e, p, lang)), &cited)
+        })
         .collect();
     let context = e
         .context
@@ -148,6 +178,7 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
     Profile {
         facts,
         holders,
+        earlier,
         context,
         sources,
     }
@@ -240,7 +271,7 @@ pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
         s.profile_model,
         entities
             .iter()
-            .map(|e| Some(crate::headline(lang, e.office.headline()).to_owned()))
+            .map(|e| Some(crate::headline(lang, e.model().headline()).to_owned()))
             .collect(),
     );
     for (k, fact) in profiles
@@ -291,6 +322,30 @@ pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
             .collect(),
     );
     rows
+}
+
+/// An earlier period: "CIO (Andere Form), 2013 – 2020: Hartmut Beuß; Andreas Meyer-Falcke ·
+/// zuletzt belegt: Mai 2020".
+fn period(e: &Entity, p: &Period, lang: Lang) -> String {
+    let s = lang.strings();
+    let when = |d: &Option<cdo_model::Dated>| {
+        d.as_ref()
+            .map_or(s.unknown.to_owned(), |d| date(lang, d.date))
+    };
+    let mut out = format!(
+        "{} ({}), {} – {}",
+        p.post.title,
+        crate::form(lang, p.post.form),
+        when(&p.since),
+        when(&p.until)
+    );
+    if !p.holders.is_empty() {
+        let names: Vec<&str> = p.holders.iter().map(|h| h.name.as_str()).collect();
+        out.push_str(&format!(": {}", names.join("; ")));
+    }
+    let confirmed = e.newest_source(p.citations());
+    out.push_str(&format!(" · {}", crate::confirmed(lang, confirmed)));
+    out
 }
 
 /// "Prof. Dieter Rombach, Chief Digital Officer (ehrenamtlich) — 2017 – 31. März 2022"
@@ -351,6 +406,8 @@ mod tests {
                 ("Amt oder Einheit", Some("Digital-Agentur Heidelberg GmbH")),
                 ("Organisationsform", Some("Agentur oder Gesellschaft")),
                 ("Herkunft der Person", None),
+                ("Zuletzt belegt", None),
+                ("Beendet", Some("kein Ende belegt")),
                 ("Eingerichtet", Some("August 2017")),
                 ("Anbindung", None),
                 ("Einwohnerzahl", Some("158.741 (Stand 2020)")),
@@ -370,12 +427,12 @@ mod tests {
         let p = profile(&shipped("duesseldorf"), Lang::En);
         assert_eq!(
             p.holders[0].text.as_deref(),
-            Some("Peter Adelskamp — 1 May 2017 – c. January 2019. Background: With the city administration since 1985, most recently deputy head of the central administration office")
+            Some("Peter Adelskamp — 1 May 2017 – c. January 2019. Background: With the city administration since 1985, most recently deputy head of the central administration office · last confirmed: February 2018")
         );
         let p = profile(&shipped("wolfsburg"), Lang::De);
         assert_eq!(
             p.holders[0].text.as_deref(),
-            Some("Dennis Weilmann — Zeitraum: unbekannt")
+            Some("Dennis Weilmann — Zeitraum: unbekannt · zuletzt belegt: unbekannt")
         );
     }
 
@@ -449,7 +506,7 @@ mod tests {
             "Ludwigshafen has no interview"
         );
         assert!(reasons.differs);
-        assert_eq!(rows.len(), 1 + 6 + 2 + 4 + 1);
+        assert_eq!(rows.len(), 1 + 8 + 2 + 4 + 1);
     }
 
     #[test]

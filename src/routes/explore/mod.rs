@@ -334,12 +334,12 @@ fn row(e: &Summary, lang: Lang, s: &'static Strings) -> impl IntoView {
     view! {
         <tr>
             <th scope="row"><a href=paths::entity(lang, &e.id)>{e.name.clone()}</a></th>
-            <td>{cdo_text::land(lang, e.land)}</td>
+            <td>{cdo_text::land_of(lang, e.land)}</td>
             <td>{cdo_text::kind(lang, e.kind)}</td>
-            <td>{model_badge(e.office.headline(), lang)}</td>
-            <td>{e.office.origin.map_or_else(unknown, |o| cdo_text::origin(lang, o).to_owned())}</td>
-            <td>{cdo_text::form(lang, e.office.form)}</td>
-            <td>{e.office.title.clone()}</td>
+            <td>{model_badge(e.model().headline(), lang)}</td>
+            <td>{e.model().origin.map_or_else(unknown, |o| cdo_text::origin(lang, o).to_owned())}</td>
+            <td>{cdo_text::form(lang, e.model().form)}</td>
+            <td>{e.model().title.clone()}</td>
             <td>{e.since.map_or_else(unknown, |d| cdo_text::date(lang, d))}</td>
             <td class="num">{e.population.map_or_else(unknown, |p| cdo_text::number(lang, p))}</td>
             <td>{e.holder.clone().unwrap_or_else(unknown)}</td>

@@ -254,8 +254,8 @@ pub(super) fn MapFrame(
         Some(view! {
             <div class="map-tooltip" role="tooltip" id="map-tooltip" style:left=left style:top=top>
                 <strong>{e.name.clone()}</strong>
-                <span>{cdo_text::headline(lang, e.office.headline())}</span>
-                <span>{e.office.title.clone()}</span>
+                <span>{cdo_text::headline(lang, e.model().headline())}</span>
+                <span>{e.model().title.clone()}</span>
                 <span>{since}</span>
             </div>
         })
