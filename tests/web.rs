@@ -36,7 +36,7 @@ fn container() -> web_sys::HtmlElement {
 
 /// Provides the dataset `text`, parsed as the app's loader would.
 fn provide_fixed_dataset(text: &'static str) {
-    let parsed = parse_dataset(text, PartialDate::ymd(2026, 11, 26)).map_err(LoadError::Dataset);
+    let parsed = parse_dataset(text, PartialDate::ymd(2026, 12, 4)).map_err(LoadError::Dataset);
     provide_loaded(parsed);
 }
 
@@ -176,7 +176,7 @@ async fn legend_toggles_hide_and_show_their_markers() {
         provide_loaded(
             parse_dataset(
                 include_str!("../public/data/cdo-atlas.json"),
-                PartialDate::ymd(2026, 11, 26),
+                PartialDate::ymd(2026, 12, 4),
             )
             .map_err(LoadError::Dataset),
         );

@@ -16,7 +16,7 @@ fn main() {
         .nth(1)
         .expect("usage: parse_time <dataset.json>");
     let text = std::fs::read_to_string(&path).expect("a readable file");
-    let today = PartialDate::ymd(2026, 11, 26);
+    let today = PartialDate::ymd(2026, 12, 4);
     // An index file is read as the app reads one.
     let index = path.ends_with(".index.json");
     let mut times: Vec<Duration> = (0..15)

@@ -193,12 +193,12 @@ mod tests {
 
     #[test]
     fn future_means_even_the_earliest_reading_is_after_today() {
-        let today = PartialDate::ymd(2026, 11, 26);
+        let today = PartialDate::ymd(2026, 12, 4);
         let p = |s| PartialDate::parse(s).unwrap();
         assert!(!p("2026").is_after(&today));
         assert!(!p("2026-11").is_after(&today));
-        assert!(p("2026-11-27").is_after(&today));
-        assert!(p("2026-12").is_after(&today));
+        assert!(p("2026-12-05").is_after(&today));
+        assert!(!p("2026-12").is_after(&today));
         assert!(p("2027").is_after(&today));
     }
 

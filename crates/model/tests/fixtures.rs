@@ -7,7 +7,7 @@ use std::path::Path;
 use cdo_model::{parse_dataset, DatasetError, PartialDate, Problem};
 
 fn today() -> PartialDate {
-    PartialDate::ymd(2026, 11, 26)
+    PartialDate::ymd(2026, 12, 4)
 }
 
 /// A compact, exact description of an outcome: `error: …`, or the kept ids and every rejection
@@ -61,7 +61,7 @@ fn short(p: &Problem) -> String {
 /// problem, cut at 60 characters.
 const EXPECTED: &[(&str, &str)] = &[
     // Not a dataset: the whole file is refused, with a reason the page shows.
-    ("truncated.json", "error: syntax (EOF while parsing a string)"),
+    ("truncated.json", "error: syntax (EOF while parsing an object)"),
     ("empty-body.json", "error: empty"),
     ("whitespace-body.json", "error: empty"),
     ("html-error-page.json", "error: html"),

@@ -42,7 +42,7 @@ fn the_asset_has_all_16_laender_once() {
 fn every_entity_lies_inside_its_own_land_and_no_other() {
     let outlines = outlines();
     let text = include_str!("../../../public/data/cdo-atlas.json");
-    let data = parse_dataset(text, PartialDate::ymd(2026, 11, 26))
+    let data = parse_dataset(text, PartialDate::ymd(2026, 12, 4))
         .unwrap()
         .dataset;
     for e in &data.entities {
@@ -86,7 +86,7 @@ fn a_point_outside_germany_is_in_no_land() {
 /// Labels as `layout` places them, for the committed dataset at a frame `px` pixels wide.
 fn labels(px: f64) -> Vec<(String, Side, f64, f64)> {
     let text = include_str!("../../../public/data/cdo-atlas.json");
-    let data = parse_dataset(text, PartialDate::ymd(2026, 11, 26))
+    let data = parse_dataset(text, PartialDate::ymd(2026, 12, 4))
         .unwrap()
         .dataset
         .summaries();

@@ -5,7 +5,7 @@
 use cdo_model::{parse_dataset, Form, Kind, ModelAt, PartialDate, Problem};
 use serde_json::{json, Value};
 
-const TODAY: PartialDate = PartialDate::ymd(2026, 11, 26);
+const TODAY: PartialDate = PartialDate::ymd(2026, 12, 4);
 
 fn date(s: &str) -> PartialDate {
     PartialDate::parse(s).unwrap()

@@ -5,7 +5,7 @@ use cdo_model::report::{Checked, Field, Report};
 use cdo_model::{parse_dataset, PartialDate, Problem};
 
 fn today() -> PartialDate {
-    PartialDate::ymd(2026, 11, 26)
+    PartialDate::ymd(2026, 12, 4)
 }
 
 fn complete() -> Report {

@@ -7,7 +7,7 @@ use cdo_model::{
 };
 use serde_json::{json, Value};
 
-const TODAY: PartialDate = PartialDate::ymd(2026, 11, 26);
+const TODAY: PartialDate = PartialDate::ymd(2026, 12, 4);
 
 fn good(id: &str) -> Value {
     json!({
@@ -477,11 +477,31 @@ fn shipped_dataset_validates_with_zero_rejections() {
     let loaded = parse_dataset(text, TODAY).expect("shipped dataset loads");
     assert_eq!(loaded.rejected, vec![], "shipped dataset has rejections");
     let data = loaded.dataset;
-    assert_eq!(data.entities.len(), 25);
+    assert!(
+        data.entities.len() >= 70,
+        "every large city the sheets source"
+    );
     let count = |kind| data.entities.iter().filter(|e| e.kind == kind).count();
-    assert_eq!((count(Kind::City), count(Kind::Land)), (20, 5));
-    // The seed's five models come out of the two axes as the seed names them.
-    let headline = |id: &str| data.entity(id).unwrap().model().headline();
+    assert_eq!(count(Kind::Federal), 1, "the federal level, once");
+    // Every Land: as a Land entity, or as a city-state's one entity (Hamburg).
+    let mut laender: Vec<_> = data
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::Land || e.id == "hamburg")
+        .filter_map(|e| e.land)
+        .collect();
+    laender.sort();
+    laender.dedup();
+    assert_eq!(laender.len(), 16);
+    // Every city carries its official key.
+    assert!(data
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::City)
+        .all(|e| e.ags.is_some()));
+    // The seed's five models come out of the two axes as the seed names them, in the period
+    // the series discussed (Kaiserslautern's honorary posts ended in 2022).
+    let headline = |id: &str| data.entity(id).unwrap().periods[0].post.headline();
     assert_eq!(headline("darmstadt"), Headline::CdoFromAcademia);
     assert_eq!(headline("duesseldorf"), Headline::CdoInternal);
     assert_eq!(headline("kaiserslautern"), Headline::HonoraryCdo);

@@ -166,7 +166,7 @@ mod tests {
 
     fn data() -> Dataset {
         let text = include_str!("../../../public/data/cdo-atlas.json");
-        parse_dataset(text, PartialDate::ymd(2026, 11, 26))
+        parse_dataset(text, PartialDate::ymd(2026, 12, 4))
             .unwrap()
             .dataset
     }
