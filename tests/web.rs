@@ -173,9 +173,10 @@ async fn legend_toggles_hide_and_show_their_markers() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
         provide_lang();
+        // The frozen 25-entry copy the model's tests use: counts that do not move with the data.
         provide_loaded(
             parse_dataset(
-                include_str!("../public/data/cdo-atlas.json"),
+                include_str!("../crates/model/tests/data-25.json"),
                 PartialDate::ymd(2026, 12, 4),
             )
             .map_err(LoadError::Dataset),
