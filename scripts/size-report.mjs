@@ -24,15 +24,18 @@ const FIRST_VISIT_BUDGET = 200 * KB;
 // of src/on_demand.rs (scripts/wasm.mjs) load when their page is first shown.
 const MAIN_WASM = /^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
 const ROWS = [
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 264 * KB },
+  // 264 → 272 KB: periods in the data model (schema 2.0 and the 1.x reader beside it, last-confirmed
+  // dates, earlier periods on the profile) added 6.1 KB (docs/PERFORMANCE.md, "Periods").
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 272 * KB },
   // No goal of its own: a regression guard over all of them together.
   { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
   { name: 'html', match: (f) => f === 'index.html', budget: 5 * KB, limit: 5 * KB },
-  // Every page reads the dataset's index; profile, compare and the series also the dataset itself.
+  // Every page reads the dataset's index; profile, compare and the series also the dataset itself,
+  // which grows with the data (94 entities with their histories and sources: 84 KB).
   { name: 'dataset index', match: (f) => f === path.join('data', 'cdo-atlas.index.json'), budget: 40 * KB, limit: 40 * KB },
-  { name: 'dataset', match: (f) => f === path.join('data', 'cdo-atlas.json'), budget: 40 * KB, limit: 40 * KB, onDemand: true, pages: ['/compare', '/entity/…', '/series'] },
+  { name: 'dataset', match: (f) => f === path.join('data', 'cdo-atlas.json'), budget: 40 * KB, limit: 120 * KB, onDemand: true, pages: ['/compare', '/entity/…', '/series'] },
   { name: 'geometry', match: (f) => f === path.join('data', 'laender.json'), budget: 40 * KB, limit: 40 * KB },
 ];
 

@@ -115,9 +115,13 @@ test('picks from the explorer, the map list and a profile fill a tray that opens
   // Remove one from the tray, add two more: the fifth is refused with a message.
   await tray.getByRole('button', { name: 'Hamburg aus dem Vergleich nehmen' }).click();
   await page.goto(`${app.base}/explore`);
+  // The table comes in pages: each entity is found by the search first.
+  const search = page.getByLabel('Suche in Name, Amt, Personen und Kontext');
   for (const name of ['Düsseldorf', 'Kaiserslautern']) {
+    await search.fill(name);
     await page.getByRole('checkbox', { name: `${name} zum Vergleich wählen` }).check();
   }
+  await search.fill('Hamburg');
   const fifth = page.getByRole('checkbox', { name: 'Hamburg zum Vergleich wählen' });
   await fifth.click();
   await tray.getByText('Höchstens vier Einträge').waitFor();

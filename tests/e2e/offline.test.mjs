@@ -94,7 +94,7 @@ test('after one visit, with the server process stopped: reload, overview, map, e
   assert.ok((await page.locator('svg[data-testid=map] path.land').count()) >= 16, 'Länder outlines from the cache');
   await nav.getByRole('link', { name: 'Explorer' }).click();
   await page.locator('.explore-table tbody tr').first().waitFor();
-  assert.equal(await page.locator('.explore-table tbody tr').count(), DATASET.entities.length);
+  assert.equal(await page.locator('.explore-table tbody tr').count(), Math.min(DATASET.entities.length, 25), 'its first page');
 
   // Deep links are full navigations: the worker answers them with the cached shell.
   await page.goto(`${base}/compare?ids=darmstadt,hamburg`);

@@ -530,7 +530,7 @@ pub enum Form {
     Department,
     /// A Stabsstelle (staff unit) without a CDO title.
     StaffUnit,
-    /// A Land ministry, state secretary or government commissioner.
+    /// A Land or federal ministry, state secretary or government commissioner.
     StateGovernment,
     /// Anything else (e.g. a Chief Information/Innovation Office, a Geschäftsstelle).
     Other,

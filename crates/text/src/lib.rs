@@ -186,7 +186,7 @@ pub fn headline(lang: Lang, h: Headline) -> &'static str {
         (Lang::De, AgencyInsteadOfCdo) => "Digitalagentur statt CDO",
         (Lang::De, Department) => "Dezernat oder Referat",
         (Lang::De, StaffUnit) => "Stabsstelle",
-        (Lang::De, StateGovernment) => "Land: Ministerium oder Staatssekretariat",
+        (Lang::De, StateGovernment) => "Regierung: Ministerium oder Staatssekretariat",
         (Lang::De, Other) => "Anderes Modell",
         (Lang::En, CdoFromAcademia) => "CDO from academia",
         (Lang::En, CdoInternal) => "CDO filled internally",
@@ -198,7 +198,7 @@ pub fn headline(lang: Lang, h: Headline) -> &'static str {
         (Lang::En, AgencyInsteadOfCdo) => "Digital agency instead of a CDO",
         (Lang::En, Department) => "Department (Dezernat or Referat)",
         (Lang::En, StaffUnit) => "Staff unit (Stabsstelle)",
-        (Lang::En, StateGovernment) => "Land: ministry or state secretary",
+        (Lang::En, StateGovernment) => "Government: ministry or state secretary",
         (Lang::En, Other) => "Other model",
     }
 }
@@ -217,7 +217,7 @@ pub fn headline_explained(lang: Lang, h: Headline) -> &'static str {
         (Lang::De, AgencyInsteadOfCdo) => "Kein CDO: eine Digitalagentur oder -gesellschaft treibt die Digitalisierung.",
         (Lang::De, Department) => "Ein Dezernat oder Referat der Verwaltung ist zuständig, geführt von einer gewählten oder berufenen Spitze.",
         (Lang::De, StaffUnit) => "Eine Stabsstelle ohne CDO-Titel ist zuständig.",
-        (Lang::De, StateGovernment) => "Auf Landesebene: ein Ministerium, Staatssekretariat oder Landesbeauftragter.",
+        (Lang::De, StateGovernment) => "Auf Landes- oder Bundesebene: ein Ministerium, Staatssekretariat oder Regierungsbeauftragter.",
         (Lang::De, Other) => "Eine andere Organisationsform, etwa ein Innovationsbüro oder eine Geschäftsstelle.",
         (Lang::En, CdoFromAcademia) => "A dedicated CDO post, filled from a university or research institute.",
         (Lang::En, CdoInternal) => "A dedicated CDO post, filled from the city's own administration.",
@@ -229,7 +229,7 @@ pub fn headline_explained(lang: Lang, h: Headline) -> &'static str {
         (Lang::En, AgencyInsteadOfCdo) => "No CDO: a digital agency or company drives digitalisation.",
         (Lang::En, Department) => "A department (Dezernat or Referat) is in charge, led by an elected or appointed head.",
         (Lang::En, StaffUnit) => "A staff unit (Stabsstelle) without a CDO title is in charge.",
-        (Lang::En, StateGovernment) => "At Land level: a ministry, state secretary or government commissioner.",
+        (Lang::En, StateGovernment) => "At Land or federal level: a ministry, state secretary or government commissioner.",
         (Lang::En, Other) => "Another form, such as an innovation office or a coordination office.",
     }
 }
@@ -276,14 +276,14 @@ pub fn form_explained(lang: Lang, f: Form) -> &'static str {
         (Lang::De, Agency) => "eine Digitalagentur oder -gesellschaft statt eines CDO",
         (Lang::De, Department) => "ein Dezernat oder Referat mit gewählter oder berufener Spitze",
         (Lang::De, StaffUnit) => "eine Stabsstelle ohne CDO-Titel",
-        (Lang::De, StateGovernment) => "ein Landesministerium, Staatssekretariat oder Landesbeauftragter",
+        (Lang::De, StateGovernment) => "ein Landes- oder Bundesministerium, Staatssekretariat oder Regierungsbeauftragter",
         (Lang::De, Other) => "eine andere Form, etwa ein Innovationsbüro oder eine Geschäftsstelle",
         (Lang::En, CdoPost) => "a CDO post or an equivalent single post (e.g. a digitalisation commissioner)",
         (Lang::En, HonoraryCdo) => "a CDO serving in an honorary capacity",
         (Lang::En, Agency) => "a digital agency or company instead of a CDO",
         (Lang::En, Department) => "a department (Dezernat or Referat) led by an elected or appointed head",
         (Lang::En, StaffUnit) => "a staff unit (Stabsstelle) without a CDO title",
-        (Lang::En, StateGovernment) => "a Land ministry, state secretary or government commissioner",
+        (Lang::En, StateGovernment) => "a Land or federal ministry, state secretary or government commissioner",
         (Lang::En, Other) => "another form, such as an innovation office or a coordination office",
     }
 }

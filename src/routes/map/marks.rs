@@ -35,14 +35,20 @@ pub(super) fn mark_view(
             let e = &data.entities[index];
             let category = data.category(st.axis, index);
             let class_n = category % SHAPES;
-            let land_level = e.kind == Kind::Land;
+            // Länder and the federal level are told apart from cities by their outline (and in
+            // their names), not by colour alone.
+            let level = match e.kind {
+                Kind::City => None,
+                Kind::Land => Some(s.map_land_level),
+                Kind::Federal => Some(s.map_federal_level),
+            };
             let mut name = format!(
                 "{} — {}",
                 e.name,
                 cdo_text::category(lang, st.axis, category)
             );
-            if land_level {
-                name.push_str(&format!(" ({})", s.map_land_level));
+            if let Some(level) = level {
+                name.push_str(&format!(" ({level})"));
             }
             let text = label.map(|side| {
                 let (x, anchor) = match side {
@@ -55,11 +61,13 @@ pub(super) fn mark_view(
             view! {
                 <g><a
                     href=paths::entity(lang, &e.id)
-                    class=match (land_level, Some(index) == selected) {
-                        (false, false) => "marker",
-                        (true, false) => "marker land-level",
-                        (false, true) => "marker selected",
-                        (true, true) => "marker land-level selected",
+                    class=match (e.kind, Some(index) == selected) {
+                        (Kind::City, false) => "marker",
+                        (Kind::Land, false) => "marker land-level",
+                        (Kind::Federal, false) => "marker federal-level",
+                        (Kind::City, true) => "marker selected",
+                        (Kind::Land, true) => "marker land-level selected",
+                        (Kind::Federal, true) => "marker federal-level selected",
                     }
                     data-id=e.id.clone()
                     data-i=index
