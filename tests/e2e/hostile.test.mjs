@@ -215,3 +215,20 @@ test('a tampered index: payloads show as text, a bad value rejects its entry by 
   }
   await page.context().close();
 });
+
+test('a dataset of the previous schema (1.1, as a cache may still hold it) reads in full: lists, profile and comparison', async () => {
+  // The same file for the dataset and the index: an index that is none makes the lists read the
+  // dataset's summaries, as an app does whose cached index is gone.
+  const page = await openWith('schema-1-1.json');
+  await cards(page).first().waitFor();
+  assert.deepEqual(await cards(page).locator('h2, h3').allTextContents(), ['Darmstadt', 'Hamburg', 'Heidelberg']);
+  await page.goto(`${app.base}/entity/darmstadt`);
+  await page.locator('.sources li').first().waitFor();
+  const text = await page.locator('main').textContent();
+  assert.match(text, /Prof\. Michael Waidner/, 'the 1.x holders, read as one period');
+  assert.match(text, /CDO aus der Wissenschaft/);
+  await page.goto(`${app.base}/compare?ids=darmstadt,heidelberg`);
+  await page.locator('.compare-table').waitFor();
+  await assertSafe(page, 'compare');
+  await page.context().close();
+});

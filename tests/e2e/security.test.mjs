@@ -117,8 +117,9 @@ test('outbound links are http(s) only and carry rel="noopener noreferrer"', asyn
   for (const path of ['/entity/darmstadt', '/entity/hamburg', '/compare?ids=darmstadt,hamburg', '/about']) {
     await page.goto(app.base + path);
     await page.locator(APP_H1).first().waitFor();
-    // Everything the page asked for has arrived (the profile's sources come with the dataset).
     await page.locator('html[data-settled]').waitFor({ state: 'attached' });
+    // A profile's sources come with the dataset, which it asks for once its heading is painted.
+    if (path.startsWith('/entity/')) await page.locator('.sources a').first().waitFor();
     const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: a.getAttribute('href'), rel: a.rel })));
     for (const { href, rel } of links) {
       assert.ok(/^(\/|#|https?:\/\/)/.test(href), `${path}: ${href}`);

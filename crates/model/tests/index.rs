@@ -219,3 +219,54 @@ fn a_file_that_is_no_index_is_refused_as_a_whole() {
         Err(DatasetError::Header(issue("columns", Problem::Missing)))
     );
 }
+
+/// An app cached before a new index column reads the new file: the index stays major 1 and
+/// keeps every column of 1.1 as it was (older readers ignore the others); and this app reads an
+/// index written before the new columns (they read as unknown).
+#[test]
+fn old_and_new_indexes_and_readers_meet() {
+    use cdo_model::index::{Column, INDEX_SCHEMA};
+    const COLUMNS_1_1: [&str; 14] = [
+        "id",
+        "name",
+        "kind",
+        "land",
+        "lat",
+        "lon",
+        "population",
+        "title",
+        "origin",
+        "form",
+        "established",
+        "holder",
+        "since",
+        "search",
+    ];
+    assert_eq!(INDEX_SCHEMA.major, 1);
+    let index = index_json();
+    for key in COLUMNS_1_1 {
+        assert!(index["columns"][key].is_array(), "{key} is still written");
+    }
+    let n = shipped().dataset.entities.len();
+    // The same file as 1.1 wrote it: without the columns added since.
+    let mut old = index_json();
+    old["schema_version"] = json!("1.1");
+    for c in Column::ALL.iter().filter(|c| c.since_minor() > 1) {
+        old["columns"].as_object_mut().unwrap().remove(c.key());
+    }
+    let loaded = parse_index(&old.to_string(), TODAY).unwrap();
+    assert_eq!(loaded.rejected, vec![]);
+    assert_eq!(loaded.dataset.entities.len(), n);
+    assert!(loaded
+        .dataset
+        .entities
+        .iter()
+        .all(|s| s.ags.is_none() && s.confirmed.is_none() && s.ended.is_none()));
+    // A file that claims 1.2 must have them.
+    let mut short = index_json();
+    short["columns"].as_object_mut().unwrap().remove("ags");
+    assert_eq!(
+        parse_index(&short.to_string(), TODAY),
+        Err(DatasetError::Header(issue("columns.ags", Problem::Missing)))
+    );
+}
