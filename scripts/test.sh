@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer of cdo-atlas and prints one summary line per layer; exits non-zero if any
 # layer fails. Installs whatever is missing first (scripts/setup.sh --test).
-#   scripts/test.sh          lint, native, wasm (headless Chromium), release build, end-to-end,
+#   scripts/test.sh          lint, native, data check, wasm (headless Chromium), release build, end-to-end,
 #                            size
 #   scripts/test.sh size     release build + size report only
 #   scripts/test.sh bench    release build + benchmarks (not part of the default run: timings)
@@ -54,6 +54,19 @@ layer_lint() {
   else
     grep -E -A12 '^(warning|error)|^Diff in' "$LOGS/lint.log" | head -60
     record lint 0 1
+  fi
+}
+
+# The editors' data check: the dataset's figures (entities, facts, sources, how old the evidence
+# is); fails on any entry the validator rejects.
+layer_data() {
+  echo "== data: cargo run -p xtask -- check"
+  if cargo run -q -p xtask -- check >"$LOGS/data.log" 2>&1; then
+    cat "$LOGS/data.log"
+    record data 1 0
+  else
+    tail -20 "$LOGS/data.log"
+    record data 0 1
   fi
 }
 
@@ -126,6 +139,7 @@ elif [ "${1:-}" = gates ]; then
 else
   layer_lint
   layer_native
+  layer_data
   layer_wasm
   if build_release; then
     layer_e2e

@@ -6,6 +6,9 @@
 //! - `index [<dataset> <index>]`: write the dataset's index (`cdo_model::index`), by default
 //!   `public/data/cdo-atlas.index.json` from `public/data/cdo-atlas.json`. Refuses a dataset
 //!   with a rejected entry: the index must list exactly what the dataset holds.
+//! - `check`: where the editors stand — entities, facts, facts with a source, facts last
+//!   confirmed before 2022, undated sources (`cdo_model::check`); fails on any rejected entry (a
+//!   fact without a source, a source id that does not resolve, …). A layer of `make test`.
 //! - `validate-entry`: read one dataset entry (JSON) from stdin, as the report form makes it, and
 //!   check it with the schema's types and the dataset validator; prints `valid: <id>` or the
 //!   issues (exit code 1).
@@ -121,6 +124,19 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("check") => match std::fs::read_to_string(dataset_path())
+            .map_err(|e| e.to_string())
+            .and_then(|text| check(&text, today()))
+        {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("check: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some("validate-entry") => {
             let mut text = String::new();
             if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
@@ -139,10 +155,43 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: cargo run -p xtask -- schema|geodata|index|validate-entry");
+            eprintln!("usage: cargo run -p xtask -- schema|geodata|index|check|validate-entry");
             ExitCode::FAILURE
         }
     }
+}
+
+/// The data check's report of the dataset `text`, or why it fails: an entry the validator
+/// rejects.
+fn check(text: &str, today: cdo_model::PartialDate) -> Result<String, String> {
+    let loaded = cdo_model::parse_dataset(text, today).map_err(|e| format!("{e:?}"))?;
+    if !loaded.rejected.is_empty() {
+        let lines: Vec<String> = loaded
+            .rejected
+            .iter()
+            .map(|r| format!("#{} {:?}: {:?}", r.index, r.id, r.issues))
+            .collect();
+        return Err(format!("rejected entries:\n{}", lines.join("\n")));
+    }
+    let f = cdo_model::check::figures(&loaded.dataset);
+    let share = |n: usize| n * 100 / f.facts.max(1);
+    Ok(format!(
+        "{} entities, {} periods; {} facts, {} with a source ({} %), {} last confirmed before {} ({} %), \
+         {} with no dated source ({} %); {} sources, {} undated, {} party websites",
+        f.entities,
+        f.periods,
+        f.facts,
+        f.sourced,
+        share(f.sourced),
+        f.confirmed_before,
+        cdo_model::STALE_BEFORE_YEAR,
+        share(f.confirmed_before),
+        f.undated_facts,
+        share(f.undated_facts),
+        f.sources,
+        f.undated_sources,
+        f.party_sources,
+    ))
 }
 
 /// One entry: fits the schema's types, and the dataset validator keeps it.
@@ -233,6 +282,21 @@ mod tests {
             .starts_with("schema:"));
         let t = today();
         assert!(t.year >= 2026);
+    }
+
+    /// The data check prints the figures and fails on an entry the validator rejects.
+    #[test]
+    fn the_data_check_fails_on_a_dangling_source() {
+        let text = std::fs::read_to_string(dataset_path()).expect("dataset");
+        let report = check(&text, today()).expect("the shipped dataset passes");
+        assert!(
+            report.contains("entities") && report.contains("(100 %)"),
+            "{report}"
+        );
+        let broken = text.replacen("\"destatis\"\n", "\"nowhere\"\n", 1);
+        assert_ne!(broken, text, "the substitution matched");
+        let e = check(&broken, today()).unwrap_err();
+        assert!(e.contains("DanglingSource"), "{e}");
     }
 
     /// The schema's types and the hand-written validator read the same format: the shipped

@@ -6,6 +6,7 @@
 //! tested with plain `cargo test`.
 
 pub mod charts;
+pub mod check;
 pub mod compare;
 pub mod date;
 pub mod domain;
