@@ -58,7 +58,17 @@ pub struct Dataset<E = Entity> {
     pub as_of: PartialDate,
     pub licence: String,
     pub compiled_by: Option<String>,
+    /// Large cities the editors' sources found no form of digital leadership for: not entries,
+    /// but named so that readers see the gap and can report one (since 2.0, optional).
+    pub not_covered: Vec<Uncovered>,
     pub entities: Vec<E>,
+}
+
+/// A large city not in the dataset yet ([`Dataset::not_covered`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Uncovered {
+    pub name: String,
+    pub ags: Option<Ags>,
 }
 
 impl<E: Identified> Dataset<E> {
@@ -75,6 +85,7 @@ impl Dataset {
             as_of: self.as_of,
             licence: self.licence.clone(),
             compiled_by: self.compiled_by.clone(),
+            not_covered: self.not_covered.clone(),
             entities: self.entities.iter().map(Summary::of).collect(),
         }
     }

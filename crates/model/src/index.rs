@@ -24,8 +24,8 @@
 
 use serde_json::Value;
 
-use crate::domain::{Dataset, SchemaVersion, Summary};
-use crate::json_out::{compact, float, int, opt_text, text};
+use crate::domain::{Dataset, SchemaVersion, Summary, Uncovered};
+use crate::json_out::{compact, float, int, obj, opt_text, text};
 use crate::PartialDate;
 
 /// The index's own format version, apart from the dataset's: a new column is a new minor
@@ -118,6 +118,7 @@ pub fn to_json(dataset: &Dataset<Summary>) -> String {
         ("as_of", text(&dataset.as_of.to_string())),
         ("licence", text(&dataset.licence)),
         ("compiled_by", opt_text(dataset.compiled_by.as_deref())),
+        ("not_covered", not_covered(&dataset.not_covered)),
     ];
     let mut out = String::from("{\n");
     for (key, value) in header {
@@ -135,6 +136,20 @@ pub fn to_json(dataset: &Dataset<Summary>) -> String {
     }
     out.push_str("}\n}\n");
     out
+}
+
+/// The header's list of large cities not covered yet.
+pub fn not_covered(list: &[Uncovered]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|u| {
+                obj([
+                    ("name", text(&u.name)),
+                    ("ags", opt_text(u.ags.as_ref().map(|a| a.as_str()))),
+                ])
+            })
+            .collect(),
+    )
 }
 
 /// `s`'s value in `column`.

@@ -26,7 +26,18 @@ pub struct RawDataset {
     /// Who compiled the dataset and how (free text).
     #[serde(default)]
     pub compiled_by: Option<String>,
+    /// Large cities the sources found no form of digital leadership for (not entries).
+    #[serde(default)]
+    pub not_covered: Vec<RawUncovered>,
     pub entities: Vec<RawEntity>,
+}
+
+/// A large city not in the dataset yet.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct RawUncovered {
+    pub name: String,
+    /// Its Amtlicher Gemeindeschlüssel, 8 digits (Destatis).
+    pub ags: Option<String>,
 }
 
 /// One city, Land or the federal level.

@@ -298,6 +298,7 @@ struct Header {
     as_of: PartialDate,
     licence: String,
     compiled_by: Option<String>,
+    not_covered: Vec<Uncovered>,
 }
 
 impl Header {
@@ -308,6 +309,7 @@ impl Header {
                 as_of: self.as_of,
                 licence: self.licence,
                 compiled_by: self.compiled_by,
+                not_covered: self.not_covered,
                 entities,
             },
             rejected,
@@ -349,6 +351,7 @@ fn read_header<'v>(
         .and_then(|d| header.date(At::Entry.key("as_of"), &d));
     let licence = header.string(top, At::Entry, "licence", MAX_NAME);
     let compiled_by = header.opt_string(top, At::Entry, "compiled_by", MAX_TEXT);
+    let not_covered = header.not_covered(top);
     let entries = top.get(key);
     let entries = header
         .expect_type(entries, At::Entry.key(key), body)
@@ -367,6 +370,7 @@ fn read_header<'v>(
         as_of,
         licence,
         compiled_by,
+        not_covered,
     };
     Ok((header, entries))
 }
@@ -950,6 +954,25 @@ impl<'v> Checker<'v> {
             self.report(at, Problem::NotAgs(bounded_echo(s)));
         }
         ags.map(Some)
+    }
+
+    /// The header's `not_covered`: `{name, ags}` for each large city not in the dataset.
+    fn not_covered(&mut self, top: &'v Map<'v>) -> Vec<Uncovered> {
+        let at = At::Entry.key("not_covered");
+        self.array(top, At::Entry, "not_covered", false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let at = at.index(i);
+                let obj = self.as_object(v, at)?;
+                let name = self.string(obj, at, "name", MAX_NAME);
+                let ags = self.ags(obj.get("ags"), at.key("ags"));
+                Some(Uncovered {
+                    name: name?,
+                    ags: ags?,
+                })
+            })
+            .collect()
     }
 
     fn as_object(&mut self, value: &'v Value<'v>, at: At) -> Option<&'v Map<'v>> {

@@ -61,7 +61,7 @@ fn short(p: &Problem) -> String {
 /// problem, cut at 60 characters.
 const EXPECTED: &[(&str, &str)] = &[
     // Not a dataset: the whole file is refused, with a reason the page shows.
-    ("truncated.json", "error: syntax (EOF while parsing an object)"),
+    ("truncated.json", "error: syntax (EOF while parsing a list)"),
     ("empty-body.json", "error: empty"),
     ("whitespace-body.json", "error: empty"),
     ("html-error-page.json", "error: html"),

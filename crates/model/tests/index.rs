@@ -270,3 +270,21 @@ fn old_and_new_indexes_and_readers_meet() {
         Err(DatasetError::Header(issue("columns.ags", Problem::Missing)))
     );
 }
+
+/// The large cities not covered yet travel with the header, into the index and back.
+#[test]
+fn the_cities_not_covered_yet_come_with_the_index() {
+    let full = shipped();
+    assert!(!full.dataset.not_covered.is_empty());
+    let index = parse_index(&to_json(&full.dataset.summaries()), TODAY).unwrap();
+    assert_eq!(index.dataset.not_covered, full.dataset.not_covered);
+    let mut broken = index_json();
+    broken["not_covered"][0]["ags"] = json!("123");
+    assert_eq!(
+        parse_index(&broken.to_string(), TODAY),
+        Err(DatasetError::Header(issue(
+            "not_covered[0].ags",
+            Problem::NotAgs("123".into())
+        )))
+    );
+}
