@@ -94,6 +94,7 @@ pub fn known_params(pathname: &str) -> &'static [cdo_model::params::Known] {
         "/map" => params::MAP,
         "/explore" => params::EXPLORE,
         "/compare" => params::COMPARE,
+        "/report" => params::REPORT,
         _ => &[],
     }
 }
@@ -102,6 +103,12 @@ pub fn known_params(pathname: &str) -> &'static [cdo_model::params::Known] {
 /// escaping.
 pub fn entity(lang: Lang, id: &str) -> String {
     in_lang(format!("/entity/{id}"), lang)
+}
+
+/// The report form with the name of the city or Land filled in ("Stadt melden" for a city not
+/// covered yet, or an update of an entry).
+pub fn report_for(lang: Lang, name: &str) -> String {
+    with_query(lang, Page::Report, &[("name", name.to_owned())])
 }
 
 /// `path` (a link built here) as a full address on this site, for texts that leave the site,

@@ -46,6 +46,21 @@ pub fn About() -> impl IntoView {
             .get()
             .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
         let stand = as_of.map(|d| view! { <p>{s.about_as_of} " " {cdo_text::date(lang, d)}</p> });
+        // The large cities the sources found nothing for, each with the report form for it.
+        let not_covered = data.get().and_then(|r| {
+            let list = &r.as_ref().as_ref().ok()?.dataset.not_covered;
+            (!list.is_empty()).then(|| {
+                let items = list
+                    .iter()
+                    .map(|u| view! { <li>{u.name.clone()} " — " <a href=paths::report_for(lang, &u.name)>{cdo_text::report_city(lang, &u.name)}</a></li> })
+                    .collect_view();
+                view! {
+                    <h2>{s.about_not_covered_title}</h2>
+                    <p>{s.about_not_covered}</p>
+                    <ul class="not-covered">{items}</ul>
+                }
+            })
+        });
         // The citation names the site's own address, in the language it is read in.
         let address = paths::absolute(&paths::Page::Overview.href(lang));
         let cite = as_of.map(|d| {
@@ -72,6 +87,7 @@ pub fn About() -> impl IntoView {
                 <h2>{s.about_sourcing_title}</h2>
                 <p>{s.about_sourcing}</p>
                 {stand}
+                {not_covered}
                 <h2>{s.about_licence_title}</h2>
                 <p>{s.about_licence}</p>
                 <h2>{s.about_data_title}</h2>

@@ -145,6 +145,7 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
             <section aria-labelledby="holders-title">
                 <h2 id="holders-title">{s.profile_holders}</h2>
                 <ol class="timeline">{holders}</ol>
+                {p.stale.then(|| view! { <p><a href=paths::report_for(lang, &e.name)>{s.profile_report_update}</a></p> })}
             </section>
             {earlier}
             {context}

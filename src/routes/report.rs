@@ -25,7 +25,12 @@ pub const HEAD: PageHead = PageHead {
 pub fn ReportPage() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_report.to_owned());
-    let report = RwSignal::new(Report::default());
+    // `?name=…` (from "Noch nicht erfasst" or a profile's "report an update") fills in the name.
+    let mut initial = Report::default();
+    if let Some(name) = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("name")) {
+        initial.set(Field::Name, name.chars().take(200).collect::<String>());
+    }
+    let report = RwSignal::new(initial);
     let checked = RwSignal::new(None::<Checked>);
     localized(move |lang, s| report_form(lang, s, report, checked))
 }

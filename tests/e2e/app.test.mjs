@@ -697,3 +697,38 @@ test('print: profile, compare and series without navigation or controls, sources
   assert.equal(await interview.evaluate((a) => getComputedStyle(a, '::after').content), `" <${await interview.getAttribute('href')}>"`);
   await context.close();
 });
+
+test('the about page lists the large cities not covered yet, each with the report form filled in for it', async () => {
+  const page = await open('/about');
+  const list = page.locator('ul.not-covered');
+  await list.waitFor();
+  assert.equal(await list.locator('li').count(), DATASET.not_covered.length);
+  assert.ok(DATASET.not_covered.length > 0);
+  const first = DATASET.not_covered[0].name;
+  await list.getByRole('link', { name: `${first} melden` }).click();
+  await page.waitForURL(new RegExp(`/report\\?name=${encodeURIComponent(first)}$`));
+  const name = page.locator('#name');
+  await name.waitFor();
+  assert.equal(await name.inputValue(), first);
+  // No notice about an unknown parameter: the form reads `name`.
+  assert.equal(await page.getByText(/ignoriert/).count(), 0);
+  await page.goto(`${app.base}/about`);
+  assert.match(await page.locator('main').textContent(), /Statistisches Bundesamt \(Destatis\)/);
+  await page.context().close();
+});
+
+test('a holder last confirmed before 2022 is marked as possibly out of date, with a link to report an update', async () => {
+  const page = await open('/entity/bonn');
+  await page.locator('.sources li').first().waitFor();
+  const holders = page.locator('section[aria-labelledby=holders-title]');
+  assert.match(await holders.textContent(), /zuletzt belegt: Oktober 2019 \(möglicherweise nicht mehr aktuell\)/);
+  await holders.getByRole('link', { name: 'Aktualisierung melden' }).click();
+  await page.waitForURL(/\/report\?name=Bonn$/);
+  await page.locator('#name').waitFor();
+  assert.equal(await page.locator('#name').inputValue(), 'Bonn');
+  // A holder confirmed since 2022 is not marked.
+  await page.goto(`${app.base}/entity/hamburg`);
+  await page.locator('.sources li').first().waitFor();
+  assert.doesNotMatch(await page.locator('main').textContent(), /möglicherweise nicht mehr aktuell/);
+  await page.context().close();
+});

@@ -25,6 +25,9 @@ pub const EXPLORE: &[Known] = &[
 /// with their own notice).
 pub const COMPARE: &[Known] = &[("ids", 32 * 65), ("diff", 1)];
 
+/// The report form's parameter: the name to fill in.
+pub const REPORT: &[Known] = &[("name", 200)];
+
 /// Parameters every route reads: `embed=1` (the page inside another site's iframe) and `lang`
 /// (the page's language; German, the default, is left out).
 pub const GLOBAL: &[Known] = &[("embed", 1), ("lang", 2)];

@@ -172,6 +172,14 @@ pub fn search_for(lang: Lang, term: &str) -> String {
     }
 }
 
+/// The link that reports a city not covered yet: "Bottrop melden".
+pub fn report_city(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::De => format!("{name} melden"),
+        Lang::En => format!("Report {name}"),
+    }
+}
+
 /// The headline model as the series names it.
 pub fn headline(lang: Lang, h: Headline) -> &'static str {
     use Headline::*;

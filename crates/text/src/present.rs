@@ -45,6 +45,9 @@ pub struct Profile {
     /// The earlier periods, oldest first: "Title (form), since – until; holders · last
     /// confirmed: …".
     pub earlier: Vec<Line>,
+    /// The holder in office by the data may be out of date (last confirmed before 2022, or
+    /// undated): the profile offers to report an update.
+    pub stale: bool,
     pub context: Vec<Line>,
     pub sources: Vec<SourceLine>,
 }
@@ -124,6 +127,7 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
     ];
     // The holder in office by the data, if the period is still in force.
     let in_office = current.current_holder().filter(|_| current.until.is_none());
+    let stale = in_office.is_some_and(|h| may_be_stale(e.holder_confirmed(h)));
     let holders = current
         .holders
         .iter()
@@ -167,6 +171,9 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
             if let Some(d) = src.date {
                 detail.push_str(&format!(" ({}: {})", s.profile_source_date, date(lang, d)));
             }
+            if src.party {
+                detail.push_str(&format!(" – {}", s.profile_party_source));
+            }
             SourceLine {
                 anchor: source_anchor(&src.id),
                 url: src.url.as_str().to_owned(),
@@ -179,6 +186,7 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
         facts,
         holders,
         earlier,
+        stale,
         context,
         sources,
     }
@@ -517,5 +525,46 @@ mod tests {
         assert_eq!(p.sources[1].label, "nachrichten-kl.de");
         assert_eq!(p.sources[1].detail, " (Datum der Seite: 17. Mai 2022)");
         assert!(p.sources.iter().all(|s| s.url.starts_with("http")));
+    }
+
+    #[test]
+    fn a_profile_shows_earlier_periods_old_evidence_and_party_sources() {
+        // Kaiserslautern: the honorary posts, then the CDO at KL.digital.
+        let p = profile(&shipped("kaiserslautern"), Lang::De);
+        assert_eq!(p.earlier.len(), 1);
+        let earlier = p.earlier[0].text.as_deref().unwrap();
+        assert!(
+            earlier.starts_with("Ehrenamtlicher Chief Digital Officer"),
+            "{earlier}"
+        );
+        assert!(earlier.contains("31. März 2022"), "{earlier}");
+        assert!(earlier.contains("zuletzt belegt: "), "{earlier}");
+        assert!(!p.earlier[0].cites.is_empty());
+        // Bonn's CDO was last confirmed in 2019: still in office by the data, maybe not in fact.
+        let p = profile(&shipped("bonn"), Lang::En);
+        let holder = p.holders[0].text.as_deref().unwrap();
+        assert!(
+            holder.ends_with("last confirmed: October 2019 (may be out of date)"),
+            "{holder}"
+        );
+        assert!(p.stale);
+        let last = p
+            .facts
+            .iter()
+            .find(|l| l.label == "Last confirmed")
+            .unwrap();
+        assert_eq!(last.text.as_deref(), Some("October 2019"));
+        // A party's website says what it is.
+        let p = profile(&shipped("ludwigsburg"), Lang::De);
+        let party = p.sources.iter().find(|s| s.anchor == "src-s31").unwrap();
+        assert!(
+            party.detail.ends_with("Website einer Partei oder Fraktion"),
+            "{}",
+            party.detail
+        );
+        assert!(!profile(&shipped("frankfurt"), Lang::De)
+            .earlier
+            .iter()
+            .any(|l| l.text.is_none()));
     }
 }
