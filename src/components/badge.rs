@@ -18,6 +18,7 @@ pub fn headline_class(h: Headline) -> &'static str {
         Headline::Department => "m-department",
         Headline::StaffUnit => "m-staff",
         Headline::StateGovernment => "m-state",
+        Headline::AdministrativeUnit => "m-office",
         Headline::Other => "m-other",
     }
 }

@@ -10,6 +10,7 @@ use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use crate::components::badge::headline_class;
+use crate::components::shapes::{shape_defs, SHAPES};
 use crate::paths::{self, Page};
 
 /// Bars per headline model, largest first.
@@ -80,7 +81,7 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
             let category = Headline::ALL.iter().position(|x| *x == h).unwrap_or(0);
             view! {
                 <g><a href=paths::entity(lang, &e.id) aria-label=format!("{}, {y} — {}", e.name, cdo_text::headline(lang, h))>
-                    <use href=format!("#shape-{}", category % 12) x=x - 8 y=cy - 8 width="16" height="16" class=format!("mk c{category}") />
+                    <use href=format!("#shape-{}", category % SHAPES) x=x - 8 y=cy - 8 width="16" height="16" class=format!("mk c{category}") />
                 </a></g>
             }
         })
@@ -99,7 +100,7 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
             <p class="chart-desc">{format!("{} {first}–{last}.", s.chart_timeline_desc)}</p>
             <div class="chart-scroll">
                 <svg viewBox=format!("0 0 {} {height}", years * col) class="chart-svg timeline" role="group" aria-labelledby="chart-timeline-title">
-                    <defs>{crate::routes::map::shape_defs()}</defs>
+                    <defs>{shape_defs()}</defs>
                     <line x1="0" x2=years * col y1=height - 28 y2=height - 28 class="chart-baseline" />
                     {axis}
                     {marks}

@@ -3,6 +3,7 @@
 pub mod badge;
 pub mod charts;
 pub mod layout;
+pub mod shapes;
 pub mod with_data;
 
 /// Scrolls to the element with `id` and gives it the focus (a link to a place on the page: the

@@ -515,7 +515,7 @@ test('the about page defines both axes, links the five examples and names Stand 
   await page.locator('.examples li').first().waitFor();
   const examples = page.locator('.examples a');
   assert.deepEqual(await examples.allTextContents(), ['Darmstadt', 'Düsseldorf', 'Kaiserslautern', 'Hamburg', 'Heidelberg']);
-  assert.equal(await page.locator('.definitions dt').count(), 5 + 7);
+  assert.equal(await page.locator('.definitions dt').count(), 5 + 8);
   const text = await page.locator('main').textContent();
   assert.match(text, /Stand der Daten: 4\. Dezember 2026/);
   assert.match(text, /© GeoBasis-DE \/ BKG 2017/);

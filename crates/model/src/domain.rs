@@ -268,15 +268,40 @@ impl Entity {
             .max_by(|a, b| a.chronological(b))
     }
 
-    /// When the current period was last confirmed: its newest dated source.
+    /// When the current period was last confirmed ([`Entity::period_confirmed`]).
     pub fn confirmed(&self) -> Option<PartialDate> {
-        self.newest_source(self.current().citations())
+        self.period_confirmed(self.current())
     }
 
-    /// When a holder was last confirmed: the newest dated source of their entry.
-    pub fn holder_confirmed(&self, h: &Holder) -> Option<PartialDate> {
-        self.newest_source(h.sources.iter().map(String::as_str))
+    /// When a period was last confirmed: its newest dated source, or the newest date its
+    /// sources report if that is later (a page that reports an appointment in May 2024 is from
+    /// May 2024 or later, dated or not).
+    pub fn period_confirmed(&self, p: &Period) -> Option<PartialDate> {
+        let reported = [&p.since, &p.until]
+            .into_iter()
+            .flatten()
+            .map(|d| d.date)
+            .chain(p.holders.iter().flat_map(|h| [h.since, h.until]).flatten());
+        latest(
+            self.newest_source(p.citations())
+                .into_iter()
+                .chain(reported),
+        )
     }
+
+    /// When a holder was last confirmed: the newest dated source of their entry, or their
+    /// start or end if later.
+    pub fn holder_confirmed(&self, h: &Holder) -> Option<PartialDate> {
+        let own = self.newest_source(h.sources.iter().map(String::as_str));
+        latest(own.into_iter().chain(h.since).chain(h.until))
+    }
+}
+
+/// The latest of `dates` (an approximate date counts as the date it approximates).
+fn latest(dates: impl Iterator<Item = PartialDate>) -> Option<PartialDate> {
+    dates
+        .map(|d| PartialDate { approx: false, ..d })
+        .max_by(|a, b| a.chronological(b))
 }
 
 /// Evidence older than this year (or undated) may no longer hold for a post still in force:
@@ -541,6 +566,9 @@ pub enum Form {
     Department,
     /// A Stabsstelle (staff unit) without a CDO title.
     StaffUnit,
+    /// An Amt, Fachbereich or Fachdienst of the administration: a unit in the line organisation,
+    /// led by a career official rather than an elected head (whatever title the head carries).
+    AdministrativeUnit,
     /// A Land or federal ministry, state secretary or government commissioner.
     StateGovernment,
     /// Anything else (e.g. a Chief Information/Innovation Office, a Geschäftsstelle).
@@ -553,6 +581,7 @@ wire_enum!(Form {
     Agency = "agency",
     Department = "department",
     StaffUnit = "staff_unit",
+    AdministrativeUnit = "administrative_unit",
     StateGovernment = "state_government",
     Other = "other",
 });
@@ -574,11 +603,12 @@ pub enum Headline {
     Department,
     StaffUnit,
     StateGovernment,
+    AdministrativeUnit,
     Other,
 }
 
 impl Headline {
-    pub const ALL: [Headline; 12] = [
+    pub const ALL: [Headline; 13] = [
         Headline::CdoFromAcademia,
         Headline::CdoInternal,
         Headline::CdoFromPrivateSector,
@@ -590,6 +620,7 @@ impl Headline {
         Headline::Department,
         Headline::StaffUnit,
         Headline::StateGovernment,
+        Headline::AdministrativeUnit,
         Headline::Other,
     ];
 
@@ -608,6 +639,7 @@ impl Headline {
             Form::Department => Headline::Department,
             Form::StaffUnit => Headline::StaffUnit,
             Form::StateGovernment => Headline::StateGovernment,
+            Form::AdministrativeUnit => Headline::AdministrativeUnit,
             Form::Other => Headline::Other,
         }
     }

@@ -61,7 +61,7 @@ impl Axis {
 
     /// A stable, URL-safe name for category `i` (`academia`, `unknown`, …).
     pub fn category_wire(self, i: usize) -> &'static str {
-        const HEADLINE: [&str; 12] = [
+        const HEADLINE: [&str; 13] = [
             "cdo-academia",
             "cdo-internal",
             "cdo-private",
@@ -73,6 +73,7 @@ impl Axis {
             "department",
             "staff-unit",
             "state",
+            "office",
             "other",
         ];
         match self {

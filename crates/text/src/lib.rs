@@ -195,6 +195,7 @@ pub fn headline(lang: Lang, h: Headline) -> &'static str {
         (Lang::De, Department) => "Dezernat oder Referat",
         (Lang::De, StaffUnit) => "Stabsstelle",
         (Lang::De, StateGovernment) => "Regierung: Ministerium oder Staatssekretariat",
+        (Lang::De, AdministrativeUnit) => "Amt oder Fachbereich",
         (Lang::De, Other) => "Anderes Modell",
         (Lang::En, CdoFromAcademia) => "CDO from academia",
         (Lang::En, CdoInternal) => "CDO filled internally",
@@ -207,6 +208,7 @@ pub fn headline(lang: Lang, h: Headline) -> &'static str {
         (Lang::En, Department) => "Department (Dezernat or Referat)",
         (Lang::En, StaffUnit) => "Staff unit (Stabsstelle)",
         (Lang::En, StateGovernment) => "Government: ministry or state secretary",
+        (Lang::En, AdministrativeUnit) => "Office or division (Amt, Fachbereich)",
         (Lang::En, Other) => "Other model",
     }
 }
@@ -226,6 +228,7 @@ pub fn headline_explained(lang: Lang, h: Headline) -> &'static str {
         (Lang::De, Department) => "Ein Dezernat oder Referat der Verwaltung ist zuständig, geführt von einer gewählten oder berufenen Spitze.",
         (Lang::De, StaffUnit) => "Eine Stabsstelle ohne CDO-Titel ist zuständig.",
         (Lang::De, StateGovernment) => "Auf Landes- oder Bundesebene: ein Ministerium, Staatssekretariat oder Regierungsbeauftragter.",
+        (Lang::De, AdministrativeUnit) => "Ein Amt oder Fachbereich der Verwaltung ist zuständig, geleitet von einer Amtsleitung, nicht von einer gewählten Spitze.",
         (Lang::De, Other) => "Eine andere Organisationsform, etwa ein Innovationsbüro oder eine Geschäftsstelle.",
         (Lang::En, CdoFromAcademia) => "A dedicated CDO post, filled from a university or research institute.",
         (Lang::En, CdoInternal) => "A dedicated CDO post, filled from the city's own administration.",
@@ -238,6 +241,7 @@ pub fn headline_explained(lang: Lang, h: Headline) -> &'static str {
         (Lang::En, Department) => "A department (Dezernat or Referat) is in charge, led by an elected or appointed head.",
         (Lang::En, StaffUnit) => "A staff unit (Stabsstelle) without a CDO title is in charge.",
         (Lang::En, StateGovernment) => "At Land or federal level: a ministry, state secretary or government commissioner.",
+        (Lang::En, AdministrativeUnit) => "An office or division of the administration (Amt, Fachbereich) is in charge, led by a career official rather than an elected head.",
         (Lang::En, Other) => "Another form, such as an innovation office or a coordination office.",
     }
 }
@@ -284,6 +288,7 @@ pub fn form_explained(lang: Lang, f: Form) -> &'static str {
         (Lang::De, Agency) => "eine Digitalagentur oder -gesellschaft statt eines CDO",
         (Lang::De, Department) => "ein Dezernat oder Referat mit gewählter oder berufener Spitze",
         (Lang::De, StaffUnit) => "eine Stabsstelle ohne CDO-Titel",
+        (Lang::De, AdministrativeUnit) => "ein Amt, Fachbereich oder Fachdienst der Verwaltung, geleitet von einer Amtsleitung statt von einer gewählten Spitze (auch wenn sie einen CDO- oder CIO-Titel trägt)",
         (Lang::De, StateGovernment) => "ein Landes- oder Bundesministerium, Staatssekretariat oder Regierungsbeauftragter",
         (Lang::De, Other) => "eine andere Form, etwa ein Innovationsbüro oder eine Geschäftsstelle",
         (Lang::En, CdoPost) => "a CDO post or an equivalent single post (e.g. a digitalisation commissioner)",
@@ -291,6 +296,7 @@ pub fn form_explained(lang: Lang, f: Form) -> &'static str {
         (Lang::En, Agency) => "a digital agency or company instead of a CDO",
         (Lang::En, Department) => "a department (Dezernat or Referat) led by an elected or appointed head",
         (Lang::En, StaffUnit) => "a staff unit (Stabsstelle) without a CDO title",
+        (Lang::En, AdministrativeUnit) => "an office or division of the administration (Amt, Fachbereich, Fachdienst), led by a career official rather than an elected head (even where that official carries a CDO or CIO title)",
         (Lang::En, StateGovernment) => "a Land or federal ministry, state secretary or government commissioner",
         (Lang::En, Other) => "another form, such as an innovation office or a coordination office",
     }
@@ -304,14 +310,16 @@ pub fn form(lang: Lang, f: Form) -> &'static str {
         (Lang::De, Agency) => "Agentur oder Gesellschaft",
         (Lang::De, Department) => "Dezernat oder Referat",
         (Lang::De, StaffUnit) => "Stabsstelle",
-        (Lang::De, StateGovernment) => "Landesregierung",
+        (Lang::De, AdministrativeUnit) => "Amt oder Fachbereich",
+        (Lang::De, StateGovernment) => "Regierung",
         (Lang::De, Other) => "Andere Form",
         (Lang::En, CdoPost) => "CDO post",
         (Lang::En, HonoraryCdo) => "Honorary CDO",
         (Lang::En, Agency) => "Agency or company",
         (Lang::En, Department) => "Department",
         (Lang::En, StaffUnit) => "Staff unit",
-        (Lang::En, StateGovernment) => "Land government",
+        (Lang::En, AdministrativeUnit) => "Office or division",
+        (Lang::En, StateGovernment) => "Government",
         (Lang::En, Other) => "Other form",
     }
 }

@@ -145,7 +145,13 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
     let earlier = e.periods[..e.periods.len() - 1]
         .iter()
         .map(|p| {
-            let cited: Vec<String> = p.citations().map(str::to_owned).collect();
+            // Each source once, in the order first cited.
+            let mut cited: Vec<String> = Vec::new();
+            for id in p.citations() {
+                if !cited.iter().any(|c| c == id) {
+                    cited.push(id.to_owned());
+                }
+            }
             line("", Some(period(e, p, lang)), &cited)
         })
         .collect();
@@ -351,8 +357,10 @@ fn period(e: &Entity, p: &Period, lang: Lang) -> String {
         let names: Vec<&str> = p.holders.iter().map(|h| h.name.as_str()).collect();
         out.push_str(&format!(": {}", names.join("; ")));
     }
-    let confirmed = e.newest_source(p.citations());
-    out.push_str(&format!(" · {}", crate::confirmed(lang, confirmed)));
+    out.push_str(&format!(
+        " · {}",
+        crate::confirmed(lang, e.period_confirmed(p))
+    ));
     out
 }
 
@@ -414,7 +422,8 @@ mod tests {
                 ("Amt oder Einheit", Some("Digital-Agentur Heidelberg GmbH")),
                 ("Organisationsform", Some("Agentur oder Gesellschaft")),
                 ("Herkunft der Person", None),
-                ("Zuletzt belegt", None),
+                // No source is dated, but one reports the agency's start in August 2017.
+                ("Zuletzt belegt", Some("August 2017")),
                 ("Beendet", Some("kein Ende belegt")),
                 ("Eingerichtet", Some("August 2017")),
                 ("Anbindung", None),
@@ -435,7 +444,7 @@ mod tests {
         let p = profile(&shipped("duesseldorf"), Lang::En);
         assert_eq!(
             p.holders[0].text.as_deref(),
-            Some("Peter Adelskamp — 1 May 2017 – c. January 2019. Background: With the city administration since 1985, most recently deputy head of the central administration office · last confirmed: February 2018")
+            Some("Peter Adelskamp — 1 May 2017 – c. January 2019. Background: With the city administration since 1985, most recently deputy head of the central administration office · last confirmed: January 2019")
         );
         let p = profile(&shipped("wolfsburg"), Lang::De);
         assert_eq!(

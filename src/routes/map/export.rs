@@ -17,7 +17,7 @@ use super::marks::SHAPES;
 use super::Prepared;
 use crate::download::{save_blob, save_text, text_blob};
 
-/// Selectors of the rules the picture needs (plus the marker colours `.c0` … `.c11`).
+/// Selectors of the rules the picture needs (plus the marker colours `.c0` … `.c12`).
 const RULES: [&str; 6] = [".land", ".lands", ".mk", ".marker", ".cluster", ".hit"];
 
 fn wanted(rule: &str) -> bool {

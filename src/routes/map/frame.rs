@@ -15,8 +15,9 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::marks::{mark_view, shape_defs};
+use super::marks::mark_view;
 use super::{commit_fn, Prepared};
+use crate::components::shapes::shape_defs;
 use crate::paths;
 
 /// The SVG: outlines, markers, clusters, labels; wheel, drag, pinch and keys.

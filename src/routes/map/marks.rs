@@ -1,5 +1,5 @@
-//! How one mark is drawn (a marker with its tap target and label, or a cluster), and the twelve
-//! marker shapes the map, its legend and the overview's timeline share.
+//! How one mark is drawn (a marker with its tap target and label, or a cluster); the marker
+//! shapes are `crate::components::shapes`.
 
 use cdo_model::map::{MapState, Mark, Side};
 use cdo_model::num::fixed;
@@ -10,8 +10,7 @@ use leptos::prelude::*;
 use super::Prepared;
 use crate::paths;
 
-/// Marker styles: one shape per category index; colours are in `public/style.css` (`.c0`…).
-pub(super) const SHAPES: usize = 12;
+pub(super) use crate::components::shapes::SHAPES;
 
 /// One mark as plain SVG. Markers and clusters carry no event handlers of their own: the
 /// `.marks` group handles clicks, keys, hover and focus for all of them (see `MapFrame`), so a
@@ -110,27 +109,4 @@ pub(super) fn mark_view(
             .into_any()
         }
     }
-}
-
-/// Twelve marker shapes in a -10..10 box, white-edged so they read on any fill.
-pub(crate) fn shape_defs() -> impl IntoView {
-    const SHAPE_PATHS: [&str; SHAPES] = [
-        "M0-9a9 9 0 1 0 0.01 0z",   // circle
-        "M-8-8h16v16h-16z",         // square
-        "M0-9l9 16h-18z",           // triangle
-        "M0-10l10 10-10 10-10-10z", // diamond
-        "M0-10l2.9 6 6.6 1-4.8 4.6 1.1 6.6-5.8-3.1-5.8 3.1 1.1-6.6-4.8-4.6 6.6-1z", // star
-        "M0-9a9 9 0 1 0 0.01 0zm0 4a5 5 0 1 1-0.01 0z", // ring
-        "M0-9.5l9 6.5-3.4 10.5h-11.2l-3.4-10.5z", // pentagon
-        "M-5-9h10l5 9-5 9h-10l-5-9z", // hexagon
-        "M-10-5h20v10h-20z",        // bar
-        "M0 9l9-16h-18z",           // triangle down
-        "M-9-9h18v6h-18zm0 12h18v6h-18z", // double bar
-        "M-3-9h6v6h6v6h-6v6h-6v-6h-6v-6h6z", // plus
-    ];
-    SHAPE_PATHS
-        .iter()
-        .enumerate()
-        .map(|(i, d)| view! { <symbol id=format!("shape-{i}") viewBox="-11 -11 22 22"><path d=*d /></symbol> })
-        .collect_view()
 }

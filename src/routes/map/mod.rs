@@ -32,8 +32,6 @@ use controls::{MapAside, MapControls};
 use frame::MapFrame;
 use list::EntityList;
 
-pub(crate) use marks::shape_defs;
-
 /// The map page's section class, heading and introduction (also shown while its code loads).
 pub const HEAD: PageHead = PageHead {
     class: "page map-page",
