@@ -24,9 +24,11 @@ const FIRST_VISIT_BUDGET = 200 * KB;
 // of src/on_demand.rs (scripts/wasm.mjs) load when their page is first shown.
 const MAIN_WASM = /^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
 const ROWS = [
-  // 264 → 272 KB: periods in the data model (schema 2.0 and the 1.x reader beside it, last-confirmed
-  // dates, earlier periods on the profile) added 6.1 KB (docs/PERFORMANCE.md, "Periods").
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 272 * KB },
+  // 264 → 276 KB: periods in the data model (schema 2.0 and the 1.x reader beside it, last-confirmed
+  // dates, earlier periods on the profile) +6.1 KB; the about page's cities not covered yet and
+  // Destatis' notice, the report form's prefill, the update link, the model 'Amt oder
+  // Fachbereich' +3.9 KB (docs/PERFORMANCE.md, "Periods").
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 276 * KB },
   // No goal of its own: a regression guard over all of them together.
   { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
