@@ -7,6 +7,11 @@ import { useApp, axe, DATASET } from './harness.mjs';
 
 const app = useApp();
 const markers = (page) => page.locator('svg[data-testid=map] .marker');
+/** The ids of the entities the map shows: each marker's, and every member of each group. */
+const shownIds = (page) =>
+  page.$$eval('svg[data-testid=map] .marker, svg[data-testid=map] .cluster', (marks) =>
+    marks.flatMap((m) => (m.classList.contains('cluster') ? m.dataset.ids.split(' ') : [m.dataset.id])).sort(),
+  );
 
 async function openMap(path = '/map', options) {
   const page = await app.open(path, options);
@@ -14,16 +19,19 @@ async function openMap(path = '/map', options) {
   return page;
 }
 
-test('the map is reachable from the navigation, with 16 Länder and one named marker per entity', async () => {
+test('the map is reachable from the navigation, with 16 Länder and every entity, as a named marker or in a named group', async () => {
   const page = await app.open('/');
   await page.getByRole('navigation').getByRole('link', { name: 'Karte' }).click();
   await page.waitForURL(`${app.base}/map`);
   await markers(page).first().waitFor();
   assert.equal(await page.locator('svg[data-testid=map] path.land').count(), 16);
-  assert.equal(await markers(page).count(), DATASET.entities.length);
-  const labels = await markers(page).evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-label')));
+  assert.deepEqual(await shownIds(page), DATASET.entities.map((e) => e.id).sort());
+  const labels = await page
+    .locator('svg[data-testid=map] .marker, svg[data-testid=map] .cluster')
+    .evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-label')));
   for (const entity of DATASET.entities) {
-    assert.ok(labels.some((l) => l.startsWith(`${entity.name} — `)), `a marker named ${entity.name}`);
+    const named = labels.some((l) => l.startsWith(`${entity.name} — `) || (/^\d+ Einträge: /.test(l) && l.split(/: | – /)[1].split(', ').includes(entity.name)));
+    assert.ok(named, `${entity.name} is named on the map`);
   }
   assert.ok(labels.includes('Darmstadt — CDO aus der Wissenschaft'));
   assert.match(await page.locator('.attribution').textContent(), /© GeoBasis-DE \/ BKG 2017/);
@@ -103,10 +111,10 @@ test('the legend filters markers and shows counts; the filter is in the URL', as
   await item.click();
   await page.waitForURL(/hide=department/);
   assert.equal(await item.getAttribute('aria-pressed'), 'false');
-  assert.equal(await markers(page).count(), DATASET.entities.length - departments);
+  assert.equal((await shownIds(page)).length, DATASET.entities.length - departments);
   await page.reload();
   await markers(page).first().waitFor();
-  assert.equal(await markers(page).count(), DATASET.entities.length - departments);
+  assert.equal((await shownIds(page)).length, DATASET.entities.length - departments);
   await page.context().close();
 });
 
@@ -124,7 +132,7 @@ test('search is umlaut-insensitive and centres the city', async () => {
 test('garbage map parameters degrade to the default view with a notice', async () => {
   const page = await openMap('/map?z=abc&axis=colour&x=<script>');
   assert.match(await page.getByRole('status').first().textContent(), /ignoriert: z, x, axis/);
-  assert.equal(await markers(page).count(), DATASET.entities.length);
+  assert.equal((await shownIds(page)).length, DATASET.entities.length);
   await page.context().close();
 });
 
@@ -184,7 +192,8 @@ test('the map is drawn once, at its scale: no marker changes after it first appe
 
 test('markers keep their size on screen when the frame changes width, with or without a window resize', async () => {
   const page = await openMap('/map', { width: 1280, height: 900 });
-  const mark = '.marker[data-id=darmstadt] use';
+  // A city far from others: a marker at every width.
+  const mark = '.marker[data-id=rostock] use';
   const before = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().width, mark);
   assert.ok(before > 4, `a visible marker (${before}px)`);
   const sameSize = () => page.waitForFunction(
@@ -228,7 +237,7 @@ test('the map downloads as SVG and PNG with title, legend and the BKG attributio
   }, text);
   assert.equal(parsed.error, null);
   assert.ok(parsed.lands >= 16);
-  assert.equal(parsed.marks, DATASET.entities.length);
+  assert.equal(parsed.marks, await page.locator('svg[data-testid=map] .marks > *').count(), 'the marks the page shows');
 
   const png = await download('PNG');
   assert.equal(png.name, 'cdo-atlas-karte-origin.png');
@@ -251,4 +260,55 @@ test('the entity the map search found can be picked; its box and the list box st
   await page.locator('.picks-tray').waitFor();
   assert.deepEqual(await axe(page), []);
   await page.context().close();
+});
+
+test('dense regions: no marker hides another on a phone or a wide screen; a moved marker points back to its place, a group opens by zooming in, and every entity can be reached', async () => {
+  for (const [width, height] of [[360, 740], [1280, 900]]) {
+    const page = await openMap('/map', { width, height });
+    const discs = await page.$$eval('svg[data-testid=map] .marker .mk, svg[data-testid=map] .cluster circle', (shapes) =>
+      shapes.map((u) => {
+        const r = u.getBoundingClientRect();
+        const group = u.closest('.cluster');
+        const ids = group ? group.dataset.ids.split(' ') : [u.closest('.marker').dataset.id];
+        return { ids, x: r.x + r.width / 2, y: r.y + r.height / 2, r: r.width / 2 };
+      }),
+    );
+    const all = discs.flatMap((d) => d.ids).sort();
+    assert.deepEqual(all, DATASET.entities.map((e) => e.id).sort(), `every entity once at ${width} px`);
+    const frame = await page.locator('svg[data-testid=map]').boundingBox();
+    for (const d of discs) {
+      const inside = d.x - d.r >= frame.x - 0.5 && d.x + d.r <= frame.x + frame.width + 0.5 && d.y - d.r >= frame.y - 0.5 && d.y + d.r <= frame.y + frame.height + 0.5;
+      assert.ok(inside, `${d.ids} lies outside the map at ${width} px`);
+    }
+    for (let a = 0; a < discs.length; a++) {
+      for (let b = a + 1; b < discs.length; b++) {
+        const [p, q] = [discs[a], discs[b]];
+        const apart = Math.hypot(p.x - q.x, p.y - q.y) + 0.5 >= p.r + q.r;
+        assert.ok(apart, `${p.ids} and ${q.ids} overlap at ${width} px`);
+      }
+    }
+    // Each of these is under the pointer at its own shape, or at its group's.
+    for (const id of ['essen', 'bochum', 'gelsenkirchen', 'herne', 'oberhausen', 'mannheim', 'ludwigshafen']) {
+      const d = discs.find((x) => x.ids.includes(id));
+      const selector = d.ids.length > 1 ? `.cluster[data-ids~="${id}"] circle` : `.marker[data-id=${id}] .mk`;
+      const shape = page.locator(`svg[data-testid=map] ${selector}`);
+      await shape.scrollIntoViewIfNeeded();
+      const hit = await shape.evaluate((u) => {
+        const r = u.getBoundingClientRect();
+        const el = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return el?.closest('.marker')?.dataset.id ?? el?.closest('.cluster')?.dataset.ids;
+      });
+      assert.equal(hit, d.ids.length > 1 ? d.ids.join(' ') : id, `${id} at ${width} px`);
+    }
+    // A group opens by zooming in, with the keyboard as with the pointer.
+    const group = page.locator('svg[data-testid=map] .cluster').first();
+    if (await group.count()) {
+      const before = discs.length;
+      await group.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/z=2/);
+      await page.waitForFunction((n) => document.querySelectorAll('svg[data-testid=map] .marker, svg[data-testid=map] .cluster').length !== n, before);
+    }
+    await page.context().close();
+  }
 });

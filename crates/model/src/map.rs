@@ -7,6 +7,7 @@
 use crate::domain::{Form, Headline, Kind, Origin, Summary};
 use crate::geo::{self, Point};
 use crate::num::{fixed, parse_decimal};
+use std::f64::consts::FRAC_1_SQRT_2;
 
 /// What colours and shapes the markers: the headline model or one of its two axes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -300,18 +301,25 @@ pub fn radius_px(population: Option<u64>) -> f64 {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
     /// A single entity (index into the input), with its radius and the side of its label, if
-    /// it gets one.
+    /// it gets one. `anchor`: where the entity really is, when its marker was moved off it so
+    /// as not to hide (or be hidden by) another (drawn with a leader line).
     Entity {
         index: usize,
         at: Point,
         radius: f64,
+        /// The radius of its tap target: at least [`MIN_HIT_PX`] where there is room.
+        hit: f64,
         label: Option<Side>,
+        anchor: Option<Point>,
     },
-    /// Several entities too close to tell apart at this zoom; `members` index the input.
+    /// Several entities too close to tell apart at this zoom; `members` index the input. A
+    /// group of a few (not a grid cell of many) has its biggest member first, and may carry
+    /// that member's label.
     Cluster {
         at: Point,
         radius: f64,
         members: Vec<usize>,
+        label: Option<Side>,
     },
 }
 
@@ -340,6 +348,107 @@ pub fn label_box(
         Side::Right => (at.x + gap, top, at.x + gap + width, bottom),
         Side::Left => (at.x - gap - width, top, at.x - gap, bottom),
     }
+}
+
+/// Cities of at least this many people get a label where it fits.
+const LABEL_FROM: u64 = 250_000;
+
+/// A marker's tap target reaches at least this far from its centre (screen pixels), unless that
+/// would cover another marker.
+pub const MIN_HIT_PX: f64 = 12.0;
+
+/// The least room between two markers, in screen pixels.
+pub const MARKER_GAP_PX: f64 = 1.5;
+
+/// Sixteen directions around a point (unit vectors, clockwise from east): where a marker may
+/// move to get clear of others. A table rather than `sin`/`cos`, which would bring their code
+/// into the wasm.
+const DIRECTIONS: [(f64, f64); 16] = [
+    (1.0, 0.0),
+    (0.92388, 0.38268),
+    (FRAC_1_SQRT_2, FRAC_1_SQRT_2),
+    (0.38268, 0.92388),
+    (0.0, 1.0),
+    (-0.38268, 0.92388),
+    (-FRAC_1_SQRT_2, FRAC_1_SQRT_2),
+    (-0.92388, 0.38268),
+    (-1.0, 0.0),
+    (-0.92388, -0.38268),
+    (-FRAC_1_SQRT_2, -FRAC_1_SQRT_2),
+    (-0.38268, -0.92388),
+    (0.0, -1.0),
+    (0.38268, -0.92388),
+    (FRAC_1_SQRT_2, -FRAC_1_SQRT_2),
+    (0.92388, -0.38268),
+];
+
+/// How far a marker may move to get clear of others: rings from just clear of the nearest
+/// marker to 1.7 times as far.
+const SPREAD_RINGS: u32 = 3;
+
+/// The nearest spot to `at` where a marker of `radius` keeps `gap` from every marker in
+/// `placed`: `at` itself if it is free, else the first free one on the [`SPREAD_RINGS`] rings
+/// around it that also stays inside the frame and out of the `reserved` label boxes; `None`
+/// where there is none so near.
+fn free_spot(
+    at: Point,
+    radius: f64,
+    gap: f64,
+    placed: &[(usize, Point, f64)],
+    reserved: &[(f64, f64, f64, f64)],
+) -> Option<Point> {
+    let apart = |p: Point| {
+        placed.iter().all(|&(_, q, r)| {
+            let (dx, dy) = (p.x - q.x, p.y - q.y);
+            let least = radius + r + gap;
+            dx * dx + dy * dy >= least * least
+        })
+    };
+    let off_labels = |p: Point| {
+        reserved.iter().all(|&(l, t, r, b)| {
+            let (dx, dy) = (p.x - p.x.clamp(l, r), p.y - p.y.clamp(t, b));
+            dx * dx + dy * dy >= (radius + gap) * (radius + gap)
+        })
+    };
+    if apart(at) {
+        return Some(at);
+    }
+    // A moved marker stays inside the frame.
+    let inside = |p: Point| {
+        p.x - radius >= 0.0
+            && p.x + radius <= geo::WIDTH
+            && p.y - radius >= 0.0
+            && p.y + radius <= geo::HEIGHT
+    };
+    let clear = |p: Point| inside(p) && apart(p) && off_labels(p);
+    // Away from the nearest marker in the way first (straight down where both share a place,
+    // which leaves the label slots left and right free), then the directions next to that.
+    let nearest = placed
+        .iter()
+        .map(|&(_, q, r)| (q, r, (at.x - q.x).powi(2) + (at.y - q.y).powi(2)))
+        .min_by(|a, b| a.2.total_cmp(&b.2));
+    let away = match nearest {
+        Some((q, ..)) if q != at => (at.x - q.x, at.y - q.y),
+        _ => (0.0, 1.0),
+    };
+    let toward = |k: usize| -(DIRECTIONS[k].0 * away.0 + DIRECTIONS[k].1 * away.1);
+    let mut order: Vec<usize> = (0..DIRECTIONS.len()).collect();
+    crate::sort_indices(&mut order, &|a, b| toward(a).total_cmp(&toward(b)));
+    // The first ring just clears the nearest marker; the next ones a little further out.
+    let clearing = radius + nearest.map_or(radius, |(_, r, _)| r) + gap;
+    for ring in 0..SPREAD_RINGS {
+        let d = clearing * (1.0 + 0.35 * f64::from(ring));
+        for &(dx, dy) in order.iter().map(|&k| &DIRECTIONS[k]) {
+            let p = Point {
+                x: at.x + dx * d,
+                y: at.y + dy * d,
+            };
+            if clear(p) {
+                return Some(p);
+            }
+        }
+    }
+    None
 }
 
 /// Above this many visible entities, nearby ones are drawn as clusters.
@@ -395,7 +504,9 @@ pub fn layout(
                         index: i,
                         at,
                         radius,
+                        hit: radius.max(MIN_HIT_PX * units_per_px),
                         label: None,
+                        anchor: None,
                     }
                 } else {
                     let radius = (8.0 + n.log2() * 3.0).min(24.0) * units_per_px;
@@ -403,22 +514,95 @@ pub fn layout(
                         at,
                         radius,
                         members,
+                        label: None,
                     }
                 }
             })
             .collect();
     }
 
-    // Few enough to draw each; label the biggest first, then the rest, never overlapping.
-    let mut marks: Vec<Mark> = shown
+    // Few enough to draw each. The biggest markers (and the selected one) keep their place; one
+    // that would overlap a marker already placed moves a short way to the nearest free spot,
+    // with a leader line back to its place; where no spot is near (the Ruhr on a phone), it
+    // joins the nearest marker in its way as a group, which opens by zooming in.
+    let radius_of = |i: usize| radius_px(entities[i].0.population) * units_per_px;
+    let mut by_size: Vec<usize> = shown.clone();
+    crate::sort_indices(&mut by_size, &|a, b| {
+        let key = |i: usize| (Some(i) == selected, entities[i].0.population.unwrap_or(0));
+        key(b).cmp(&key(a))
+    });
+    let gap = MARKER_GAP_PX * units_per_px;
+    let labelled =
+        |i: usize| Some(i) == selected || entities[i].0.population.is_some_and(|p| p >= LABEL_FROM);
+    let mut placed: Vec<(usize, Point, f64)> = Vec::with_capacity(shown.len());
+    // The entities grouped with each placed one (same positions as `placed`).
+    let mut grouped: Vec<Vec<usize>> = Vec::with_capacity(shown.len());
+    // Where the labels of the big cities will go: no smaller marker is moved into them.
+    let mut reserved: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for &i in &by_size {
+        let (at, radius) = (frame(i), radius_of(i));
+        let spot = if on_screen(at) {
+            free_spot(at, radius, gap, &placed, &reserved)
+        } else {
+            Some(at)
+        };
+        let Some(spot) = spot else {
+            // With the placed marker nearest to it (the one most in its way).
+            let nearest = placed
+                .iter()
+                .enumerate()
+                .map(|(k, &(_, q, r))| (k, (at.x - q.x).powi(2) + (at.y - q.y).powi(2) - r * r))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k);
+            if let Some(k) = nearest {
+                grouped[k].push(i);
+            }
+            continue;
+        };
+        placed.push((i, spot, radius));
+        grouped.push(Vec::new());
+        if labelled(i) && on_screen(spot) {
+            let name = &entities[i].0.name;
+            let right = label_box(name, spot, radius, units_per_px, Side::Right);
+            reserved.push(if right.2 <= geo::WIDTH {
+                right
+            } else {
+                label_box(name, spot, radius, units_per_px, Side::Left)
+            });
+        }
+    }
+    // In this order, biggest first: the smaller markers are drawn later, on top, so that every
+    // marker stays in reach of a pointer.
+    let min_hit = MIN_HIT_PX * units_per_px;
+    let mut marks: Vec<Mark> = placed
         .iter()
-        .map(|&i| {
-            let radius = radius_px(entities[i].0.population) * units_per_px;
+        .zip(grouped)
+        .map(|(&(i, at, radius), group)| {
+            if !group.is_empty() {
+                // A group keeps the place and size of its biggest member.
+                let mut members = vec![i];
+                members.extend(group);
+                return Mark::Cluster {
+                    at,
+                    radius,
+                    members,
+                    label: None,
+                };
+            }
+            let anchor = frame(i);
+            // A tap target of at least MIN_HIT_PX, but never over another marker's shape.
+            let room = placed
+                .iter()
+                .filter(|&&(j, ..)| j != i)
+                .map(|&(_, q, r)| ((at.x - q.x).powi(2) + (at.y - q.y).powi(2)).sqrt() - r)
+                .fold(f64::INFINITY, f64::min);
             Mark::Entity {
                 index: i,
-                at: frame(i),
+                at,
                 radius,
+                hit: min_hit.min(room).max(radius),
                 label: None,
+                anchor: (at != anchor).then_some(anchor),
             }
         })
         .collect();
@@ -429,7 +613,10 @@ pub fn layout(
             let sel = Some(*index) == selected;
             (sel, e.kind == Kind::City, e.population.unwrap_or(0))
         }
-        Mark::Cluster { .. } => (false, false, 0),
+        Mark::Cluster { members, .. } => {
+            let e = entities[members[0]].0;
+            (false, e.kind == Kind::City, e.population.unwrap_or(0))
+        }
     };
     // Highest priority first, ties in their order.
     crate::sort_indices(&mut order, &|a, b| {
@@ -444,14 +631,20 @@ pub fn layout(
         })
         .collect();
     for k in order {
-        let Mark::Entity {
-            index, at, radius, ..
-        } = marks[k]
-        else {
-            continue;
+        // A group is named after its biggest member.
+        let (index, at, radius) = match &marks[k] {
+            Mark::Entity {
+                index, at, radius, ..
+            } => (*index, *at, *radius),
+            Mark::Cluster {
+                members,
+                at,
+                radius,
+                ..
+            } => (members[0], *at, *radius),
         };
         let e = entities[index].0;
-        let big = e.population.is_some_and(|p| p >= 250_000);
+        let big = e.population.is_some_and(|p| p >= LABEL_FROM);
         if !(big || Some(index) == selected) || !on_screen(at) {
             continue;
         }
@@ -474,9 +667,8 @@ pub fn layout(
         };
         if let Some((side, bx)) = side {
             taken.push(bx);
-            if let Mark::Entity { label, .. } = &mut marks[k] {
-                *label = Some(side);
-            }
+            let (Mark::Entity { label, .. } | Mark::Cluster { label, .. }) = &mut marks[k];
+            *label = Some(side);
         }
     }
     marks

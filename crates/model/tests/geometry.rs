@@ -98,18 +98,27 @@ fn labels(px: f64) -> Vec<(String, Side, f64, f64)> {
     let k = geo::WIDTH / px;
     layout(&entities, |_| true, View::default(), k, None)
         .into_iter()
-        .filter_map(|m| match m {
-            Mark::Entity {
-                index,
-                at,
-                radius,
-                label: Some(side),
-            } => {
-                let name = &entities[index].0.name;
-                let (from, _, to, _) = label_box(name, at, radius, k, side);
-                Some((name.clone(), side, from, to))
-            }
-            _ => None,
+        .filter_map(|m| {
+            // A group is named after its biggest member.
+            let (index, at, radius, side) = match m {
+                Mark::Entity {
+                    index,
+                    at,
+                    radius,
+                    label: Some(side),
+                    ..
+                } => (index, at, radius, side),
+                Mark::Cluster {
+                    members,
+                    at,
+                    radius,
+                    label: Some(side),
+                } => (members[0], at, radius, side),
+                _ => return None,
+            };
+            let name = &entities[index].0.name;
+            let (from, _, to, _) = label_box(name, at, radius, k, side);
+            Some((name.clone(), side, from, to))
         })
         .collect()
 }
@@ -135,4 +144,81 @@ fn labels_stay_inside_the_frame_and_turn_left_at_its_edge() {
     };
     assert_eq!(side(360.0), Some(Side::Left));
     assert_eq!(side(730.0), Some(Side::Right));
+}
+
+/// At the default view, on a phone and on a wide screen, no marker overlaps another: where the
+/// places lie too close (the Ruhr, Rhine-Neckar), a smaller marker moves a short way and keeps
+/// its true place as the anchor of a leader line, or joins a group (which opens by zooming in).
+/// Every entity is drawn once, as a marker or in a group.
+#[test]
+fn no_marker_hides_another_at_the_default_view() {
+    let text = include_str!("../../../public/data/cdo-atlas.json");
+    let data = parse_dataset(text, PartialDate::ymd(2026, 12, 4))
+        .unwrap()
+        .dataset
+        .summaries();
+    let entities: Vec<(&Summary, Point)> = data
+        .entities
+        .iter()
+        .map(|e| (e, project(e.coordinates)))
+        .collect();
+    // The map's frame on a 360 px phone and on a 1280 px screen (beside its controls).
+    for px in [340.0, 735.0] {
+        let k = geo::WIDTH / px;
+        let view = View::default();
+        let marks = layout(&entities, |_| true, view, k, None);
+        let mut seen: Vec<usize> = Vec::new();
+        let mut discs: Vec<(String, Point, f64)> = Vec::new();
+        for m in &marks {
+            match m {
+                Mark::Entity {
+                    index,
+                    at,
+                    radius,
+                    anchor,
+                    ..
+                } => {
+                    seen.push(*index);
+                    let name = entities[*index].0.name.clone();
+                    let home = view.to_frame(entities[*index].1);
+                    match anchor {
+                        None => assert_eq!(*at, home),
+                        Some(a) => {
+                            assert_eq!(*a, home, "the anchor is the entity's place");
+                            // A short way: at most 1.7 times what clears the biggest marker.
+                            let d = ((at.x - a.x).powi(2) + (at.y - a.y).powi(2)).sqrt();
+                            let most = 1.7 * (radius + 22.0 * k + 1.5 * k);
+                            assert!(d <= most + 1e-6, "{name} moved {:.0} px", d / k);
+                        }
+                    }
+                    discs.push((name, *at, *radius));
+                }
+                Mark::Cluster {
+                    at,
+                    radius,
+                    members,
+                    ..
+                } => {
+                    assert!(members.len() >= 2);
+                    seen.extend(members);
+                    discs.push((format!("group of {}", members.len()), *at, *radius));
+                }
+            }
+        }
+        seen.sort_unstable();
+        assert_eq!(
+            seen,
+            (0..entities.len()).collect::<Vec<_>>(),
+            "each entity once"
+        );
+        for (a, (n, p, r)) in discs.iter().enumerate() {
+            let inside =
+                p.x - r >= 0.0 && p.x + r <= geo::WIDTH && p.y - r >= 0.0 && p.y + r <= geo::HEIGHT;
+            assert!(inside, "{n} outside the frame at {px} px");
+            for (m, q, t) in &discs[a + 1..] {
+                let d = ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
+                assert!(d + 1e-6 >= r + t, "{n} and {m} overlap at {px} px");
+            }
+        }
+    }
 }

@@ -172,6 +172,25 @@ pub fn search_for(lang: Lang, term: &str) -> String {
     }
 }
 
+/// How many names of a group [`cluster_label`] reads.
+pub const CLUSTER_NAMES: usize = 8;
+
+/// A group of `n` markers on the map, as a screen reader hears it: "3 Einträge: Essen, Bochum,
+/// Herne – zum Vergrößern auswählen". `first` holds the first [`CLUSTER_NAMES`] names at most;
+/// the rest are counted, not read.
+pub fn cluster_label(lang: Lang, n: usize, first: &[&str]) -> String {
+    let shown = first.join(", ");
+    let more = n.saturating_sub(first.len());
+    match (lang, more) {
+        (Lang::De, 0) => format!("{n} Einträge: {shown} – zum Vergrößern auswählen"),
+        (Lang::De, m) => {
+            format!("{n} Einträge: {shown} und {m} weitere – zum Vergrößern auswählen")
+        }
+        (Lang::En, 0) => format!("{n} entries: {shown} – select to zoom in"),
+        (Lang::En, m) => format!("{n} entries: {shown} and {m} more – select to zoom in"),
+    }
+}
+
 /// The link that reports a city not covered yet: "Bottrop melden".
 pub fn report_city(lang: Lang, name: &str) -> String {
     match lang {

@@ -18,7 +18,9 @@ use super::Prepared;
 use crate::download::{save_blob, save_text, text_blob};
 
 /// Selectors of the rules the picture needs (plus the marker colours `.c0` … `.c12`).
-const RULES: [&str; 6] = [".land", ".lands", ".mk", ".marker", ".cluster", ".hit"];
+const RULES: [&str; 7] = [
+    ".land", ".lands", ".mk", ".marker", ".cluster", ".hit", ".leader",
+];
 
 fn wanted(rule: &str) -> bool {
     RULES.iter().any(|p| rule.starts_with(p))
@@ -141,7 +143,7 @@ pub(super) fn map_svg(
     let css = map_css();
     Some(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
-<style>{css}\n.t-title{{font:700 22px sans-serif}}.t-head{{font:700 15px sans-serif}}.t-body,.t-small{{font:14px sans-serif}}.t-small{{font-size:12px}}text{{fill:{ink};font-family:system-ui,sans-serif}}.cluster text{{fill:#fff}}</style>\
+<style>{css}\n.t-title{{font:700 22px sans-serif}}.t-head{{font:700 15px sans-serif}}.t-body,.t-small{{font:14px sans-serif}}.t-small{{font-size:12px}}text{{fill:{ink};font-family:system-ui,sans-serif}}.cluster text:not(.mk-label){{fill:#fff}}</style>\
 <rect width=\"100%\" height=\"100%\" fill=\"{paper}\"/>\
 <text x=\"16\" y=\"34\" class=\"t-title\">cdo-atlas — {title}</text>\
 <g transform=\"translate(0 {top})\"><rect width=\"{w}\" height=\"{mh}\" fill=\"{water}\"/>{map}</g>\

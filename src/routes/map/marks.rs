@@ -1,6 +1,7 @@
 //! How one mark is drawn (a marker with its tap target and label, or a cluster); the marker
 //! shapes are `crate::components::shapes`.
 
+use cdo_model::geo::Point;
 use cdo_model::map::{MapState, Mark, Side};
 use cdo_model::num::fixed;
 use cdo_model::Kind;
@@ -29,7 +30,9 @@ pub(super) fn mark_view(
             index,
             at,
             radius,
+            hit,
             label,
+            anchor,
         } => {
             let e = &data.entities[index];
             let category = data.category(st.axis, index);
@@ -49,12 +52,11 @@ pub(super) fn mark_view(
             if let Some(level) = level {
                 name.push_str(&format!(" ({level})"));
             }
-            let text = label.map(|side| {
-                let (x, anchor) = match side {
-                    Side::Right => (at.x + radius + 3.0 * k, "start"),
-                    Side::Left => (at.x - radius - 3.0 * k, "end"),
-                };
-                view! { <text class="mk-label" x=fixed(x, 0) y=fixed(at.y + 4.5 * k, 0) font-size=fixed(13.0 * k, 0) text-anchor=anchor>{e.name.clone()}</text> }
+            let text = label.map(|side| label_view(&e.name, at, radius, side, k));
+            // A marker moved off its place (not to hide another) points back to it (inside the
+            // link, first, so that the macro still builds an SVG <a>; the line takes no pointer).
+            let leader = anchor.map(|p| {
+                view! { <line class="leader" x1=fixed(p.x, 0) y1=fixed(p.y, 0) x2=fixed(at.x, 0) y2=fixed(at.y, 0) stroke-width=fixed(1.2 * k, 1) /> }
             });
             // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
             view! {
@@ -72,8 +74,10 @@ pub(super) fn mark_view(
                     data-i=index
                     aria-label=name
                 >
-                    // An invisible disc of at least 12 px radius: a comfortable tap target.
-                    <circle class="hit" cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius.max(12.0 * k), 0) />
+                    {leader}
+                    // An invisible disc of at least 12 px radius where there is room: a
+                    // comfortable tap target that covers no other marker.
+                    <circle class="hit" cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(hit, 0) />
                     <use
                         href=format!("#shape-{class_n}")
                         class=format!("mk c{class_n}")
@@ -91,8 +95,24 @@ pub(super) fn mark_view(
             at,
             radius,
             members,
+            label,
         } => {
             let n = members.len();
+            let first = &members[..n.min(cdo_text::CLUSTER_NAMES)];
+            let names: Vec<&str> = first
+                .iter()
+                .map(|&i| data.entities[i].name.as_str())
+                .collect();
+            // Which entities a small group holds (a grid cell of thousands says only its count).
+            let ids = (n <= cdo_text::CLUSTER_NAMES).then(|| {
+                let ids: Vec<&str> = first
+                    .iter()
+                    .map(|&i| data.entities[i].id.as_str())
+                    .collect();
+                ids.join(" ")
+            });
+            // The count fits the disc, whatever its size.
+            let font = (radius * 1.1).min(12.0 * k);
             view! {
                 <g
                     class="cluster"
@@ -100,13 +120,24 @@ pub(super) fn mark_view(
                     tabindex="0"
                     data-x=fixed(at.x, 0)
                     data-y=fixed(at.y, 0)
-                    aria-label=format!("{n} {}", s.map_cluster)
+                    data-ids=ids
+                    aria-label=cdo_text::cluster_label(lang, n, &names)
                 >
                     <circle cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius, 0) />
-                    <text x=fixed(at.x, 0) y=fixed(at.y + 4.0 * k, 0) font-size=fixed(12.0 * k, 0)>{n}</text>
+                    <text x=fixed(at.x, 0) y=fixed(at.y + font / 3.0, 0) font-size=fixed(font, 0)>{n}</text>
+                    {label.map(|side| label_view(&data.entities[members[0]].name, at, radius, side, k))}
                 </g>
             }
             .into_any()
         }
     }
+}
+
+/// A marker's (or a group's) name beside it, on `side`.
+fn label_view(name: &str, at: Point, radius: f64, side: Side, k: f64) -> impl IntoView {
+    let (x, anchor) = match side {
+        Side::Right => (at.x + radius + 3.0 * k, "start"),
+        Side::Left => (at.x - radius - 3.0 * k, "end"),
+    };
+    view! { <text class="mk-label" x=fixed(x, 0) y=fixed(at.y + 4.5 * k, 0) font-size=fixed(13.0 * k, 0) text-anchor=anchor>{name.to_owned()}</text> }
 }
