@@ -302,7 +302,7 @@ test('the address names its language: a link passed on opens as it was read, and
   await page.locator('.site-header nav').getByRole('link', { name: 'Map' }).click();
   await page.waitForURL((u) => u.pathname === '/map' && u.search === '?lang=en');
   // The map rewrites its address itself (zoom, pan): the language stays in it.
-  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await page.waitForURL((u) => u.searchParams.has('z') && u.searchParams.get('lang') === 'en');
   const zoomed = new URL(page.url());
   // A link that does not say the language (none of ours; one typed into a page, say) still ends
