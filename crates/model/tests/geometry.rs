@@ -83,18 +83,26 @@ fn a_point_outside_germany_is_in_no_land() {
         .all(|(_, rings)| !contains(rings, paris_ish)));
 }
 
-/// Labels as `layout` places them, for the committed dataset at a frame `px` pixels wide.
-fn labels(px: f64) -> Vec<(String, Side, f64, f64)> {
+/// The committed dataset's summaries, each with its projected place.
+fn shipped() -> Vec<(Summary, Point)> {
     let text = include_str!("../../../public/data/cdo-atlas.json");
     let data = parse_dataset(text, PartialDate::ymd(2026, 12, 4))
         .unwrap()
         .dataset
         .summaries();
-    let entities: Vec<(&Summary, Point)> = data
-        .entities
-        .iter()
-        .map(|e| (e, project(e.coordinates)))
-        .collect();
+    data.entities
+        .into_iter()
+        .map(|e| {
+            let p = project(e.coordinates);
+            (e, p)
+        })
+        .collect()
+}
+
+/// Labels as `layout` places them, for the committed dataset at a frame `px` pixels wide.
+fn labels(px: f64) -> Vec<(String, Side, f64, f64)> {
+    let owned = shipped();
+    let entities: Vec<(&Summary, Point)> = owned.iter().map(|(e, p)| (e, *p)).collect();
     let k = geo::WIDTH / px;
     layout(&entities, |_| true, View::default(), k, None)
         .into_iter()
@@ -152,16 +160,8 @@ fn labels_stay_inside_the_frame_and_turn_left_at_its_edge() {
 /// Every entity is drawn once, as a marker or in a group.
 #[test]
 fn no_marker_hides_another_at_the_default_view() {
-    let text = include_str!("../../../public/data/cdo-atlas.json");
-    let data = parse_dataset(text, PartialDate::ymd(2026, 12, 4))
-        .unwrap()
-        .dataset
-        .summaries();
-    let entities: Vec<(&Summary, Point)> = data
-        .entities
-        .iter()
-        .map(|e| (e, project(e.coordinates)))
-        .collect();
+    let owned = shipped();
+    let entities: Vec<(&Summary, Point)> = owned.iter().map(|(e, p)| (e, *p)).collect();
     // The map's frame on a 360 px phone and on a 1280 px screen (beside its controls).
     for px in [340.0, 735.0] {
         let k = geo::WIDTH / px;
