@@ -46,6 +46,14 @@ pub fn About() -> impl IntoView {
             .get()
             .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
         let stand = as_of.map(|d| view! { <p>{s.about_as_of} " " {cdo_text::date(lang, d)}</p> });
+        // The editors' figures, from the index's header.
+        let figures = data.get().and_then(|r| {
+            let f = r.as_ref().as_ref().ok()?.dataset.figures.clone()?;
+            Some(view! {
+                <h2>{s.about_figures_title}</h2>
+                <p class="figures">{cdo_text::figures(lang, &f)}</p>
+            })
+        });
         // The large cities the sources found nothing for, each with the report form for it.
         let not_covered = data.get().and_then(|r| {
             let list = &r.as_ref().as_ref().ok()?.dataset.not_covered;
@@ -87,6 +95,7 @@ pub fn About() -> impl IntoView {
                 <h2>{s.about_sourcing_title}</h2>
                 <p>{s.about_sourcing}</p>
                 {stand}
+                {figures}
                 {not_covered}
                 <h2>{s.about_licence_title}</h2>
                 <p>{s.about_licence}</p>

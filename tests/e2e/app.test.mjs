@@ -714,6 +714,9 @@ test('the about page lists the large cities not covered yet, each with the repor
   assert.equal(await page.getByText(/ignoriert/).count(), 0);
   await page.goto(`${app.base}/about`);
   assert.match(await page.locator('main').textContent(), /Statistisches Bundesamt \(Destatis\)/);
+  // The editors' figures, as the data check prints them (from the index's header).
+  const figures = await page.locator('p.figures').textContent();
+  assert.match(figures, new RegExp(`^${DATASET.entities.length} Einträge mit [\\d.]+ Angaben, davon [\\d.]+ mit Quelle; [\\d.]+ zuletzt vor 2022 belegt`));
   await page.context().close();
 });
 

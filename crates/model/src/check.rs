@@ -4,7 +4,8 @@
 
 use crate::domain::{Dataset, Entity, STALE_BEFORE_YEAR};
 
-/// The figures of a dataset.
+/// The figures of a dataset. The index carries them in its header (`figures`), so that the
+/// about page can show them without the dataset.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Figures {
     pub entities: usize,
@@ -23,6 +24,51 @@ pub struct Figures {
     pub undated_sources: usize,
     /// Sources that are a party's or parliamentary group's website.
     pub party_sources: usize,
+}
+
+impl Figures {
+    /// The keys of the index's `figures`, in this order: [`Figures::values`].
+    pub const KEYS: [&'static str; 9] = [
+        "entities",
+        "periods",
+        "facts",
+        "sourced",
+        "confirmed_before",
+        "undated_facts",
+        "sources",
+        "undated_sources",
+        "party_sources",
+    ];
+
+    pub fn values(&self) -> [usize; 9] {
+        [
+            self.entities,
+            self.periods,
+            self.facts,
+            self.sourced,
+            self.confirmed_before,
+            self.undated_facts,
+            self.sources,
+            self.undated_sources,
+            self.party_sources,
+        ]
+    }
+
+    pub fn from_values(v: [usize; 9]) -> Figures {
+        let [entities, periods, facts, sourced, confirmed_before, undated_facts, sources, undated_sources, party_sources] =
+            v;
+        Figures {
+            entities,
+            periods,
+            facts,
+            sourced,
+            confirmed_before,
+            undated_facts,
+            sources,
+            undated_sources,
+            party_sources,
+        }
+    }
 }
 
 /// The sources of every fact of `e`.

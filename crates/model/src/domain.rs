@@ -61,6 +61,9 @@ pub struct Dataset<E = Entity> {
     /// Large cities the editors' sources found no form of digital leadership for: not entries,
     /// but named so that readers see the gap and can report one (since 2.0, optional).
     pub not_covered: Vec<Uncovered>,
+    /// The editors' figures ([`crate::check::figures`]): computed for a dataset's summaries,
+    /// read from an index's header; `None` in a dataset as read.
+    pub figures: Option<crate::check::Figures>,
     pub entities: Vec<E>,
 }
 
@@ -86,6 +89,7 @@ impl Dataset {
             licence: self.licence.clone(),
             compiled_by: self.compiled_by.clone(),
             not_covered: self.not_covered.clone(),
+            figures: Some(crate::check::figures(self)),
             entities: self.entities.iter().map(Summary::of).collect(),
         }
     }

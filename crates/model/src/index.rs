@@ -119,6 +119,7 @@ pub fn to_json(dataset: &Dataset<Summary>) -> String {
         ("licence", text(&dataset.licence)),
         ("compiled_by", opt_text(dataset.compiled_by.as_deref())),
         ("not_covered", not_covered(&dataset.not_covered)),
+        ("figures", figures(dataset.figures.as_ref())),
     ];
     let mut out = String::from("{\n");
     for (key, value) in header {
@@ -136,6 +137,17 @@ pub fn to_json(dataset: &Dataset<Summary>) -> String {
     }
     out.push_str("}\n}\n");
     out
+}
+
+/// The header's figures of the dataset, if known.
+fn figures(f: Option<&crate::check::Figures>) -> Value {
+    let Some(f) = f else { return Value::Null };
+    let map = crate::check::Figures::KEYS
+        .iter()
+        .zip(f.values())
+        .map(|(k, v)| ((*k).to_owned(), int(i64::try_from(v).unwrap_or(i64::MAX))))
+        .collect();
+    Value::Object(map)
 }
 
 /// The header's list of large cities not covered yet.

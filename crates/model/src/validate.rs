@@ -299,6 +299,7 @@ struct Header {
     licence: String,
     compiled_by: Option<String>,
     not_covered: Vec<Uncovered>,
+    figures: Option<crate::check::Figures>,
 }
 
 impl Header {
@@ -310,6 +311,7 @@ impl Header {
                 licence: self.licence,
                 compiled_by: self.compiled_by,
                 not_covered: self.not_covered,
+                figures: self.figures,
                 entities,
             },
             rejected,
@@ -352,6 +354,7 @@ fn read_header<'v>(
     let licence = header.string(top, At::Entry, "licence", MAX_NAME);
     let compiled_by = header.opt_string(top, At::Entry, "compiled_by", MAX_TEXT);
     let not_covered = header.not_covered(top);
+    let figures = header.figures(top);
     let entries = top.get(key);
     let entries = header
         .expect_type(entries, At::Entry.key(key), body)
@@ -371,6 +374,7 @@ fn read_header<'v>(
         licence,
         compiled_by,
         not_covered,
+        figures,
     };
     Ok((header, entries))
 }
@@ -954,6 +958,26 @@ impl<'v> Checker<'v> {
             self.report(at, Problem::NotAgs(bounded_echo(s)));
         }
         ags.map(Some)
+    }
+
+    /// The header's `figures` (an index's), if it has them: each a whole number ≥ 0.
+    fn figures(&mut self, top: &'v Map<'v>) -> Option<crate::check::Figures> {
+        use crate::check::Figures;
+        let obj = self.opt_object(top, At::Entry, "figures")?;
+        let at = At::Entry.key("figures");
+        let mut values = [0; Figures::KEYS.len()];
+        let mut ok = true;
+        for (k, key) in Figures::KEYS.iter().enumerate() {
+            match self.whole_number(obj, at, key) {
+                Some(n) if n >= 0 => values[k] = usize::try_from(n).unwrap_or(usize::MAX),
+                Some(n) => {
+                    self.report(at.key(key), Problem::NotPositive(n as f64));
+                    ok = false;
+                }
+                None => ok = false,
+            }
+        }
+        ok.then(|| Figures::from_values(values))
     }
 
     /// The header's `not_covered`: `{name, ags}` for each large city not in the dataset.

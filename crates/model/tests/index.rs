@@ -288,3 +288,33 @@ fn the_cities_not_covered_yet_come_with_the_index() {
         )))
     );
 }
+
+/// The editors' figures travel in the index's header (the about page shows them without the
+/// dataset): the same as the dataset's own, and checked like the other header fields.
+#[test]
+fn the_dataset_figures_come_with_the_index() {
+    let full = shipped();
+    let index = parse_index(&to_json(&full.dataset.summaries()), TODAY).unwrap();
+    let figures = index.dataset.figures.expect("figures in the index");
+    assert_eq!(figures, cdo_model::check::figures(&full.dataset));
+    assert_eq!(figures.entities, full.dataset.entities.len());
+    assert_eq!(full.dataset.figures, None, "a dataset as read carries none");
+    let mut broken = index_json();
+    broken["figures"]["facts"] = json!(-3);
+    assert_eq!(
+        parse_index(&broken.to_string(), TODAY),
+        Err(DatasetError::Header(issue(
+            "figures.facts",
+            Problem::NotPositive(-3.0)
+        )))
+    );
+    let mut old = index_json();
+    old.as_object_mut().unwrap().remove("figures");
+    assert_eq!(
+        parse_index(&old.to_string(), TODAY)
+            .unwrap()
+            .dataset
+            .figures,
+        None
+    );
+}

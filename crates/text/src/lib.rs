@@ -172,6 +172,22 @@ pub fn search_for(lang: Lang, term: &str) -> String {
     }
 }
 
+/// The editors' figures as the about page states them.
+pub fn figures(lang: Lang, f: &cdo_model::check::Figures) -> String {
+    let n = |v: usize| number(lang, v as u64);
+    let year = cdo_model::STALE_BEFORE_YEAR;
+    match lang {
+        Lang::De => format!(
+            "{} Einträge mit {} Angaben, davon {} mit Quelle; {} zuletzt vor {year} belegt, {} ohne datierte Quelle. {} Quellen, {} davon ohne Seitendatum, {} Websites von Parteien oder Fraktionen.",
+            n(f.entities), n(f.facts), n(f.sourced), n(f.confirmed_before), n(f.undated_facts), n(f.sources), n(f.undated_sources), n(f.party_sources)
+        ),
+        Lang::En => format!(
+            "{} entries with {} facts, {} of them with a source; {} last confirmed before {year}, {} without a dated source. {} sources, {} of them without a page date, {} websites of parties or parliamentary groups.",
+            n(f.entities), n(f.facts), n(f.sourced), n(f.confirmed_before), n(f.undated_facts), n(f.sources), n(f.undated_sources), n(f.party_sources)
+        ),
+    }
+}
+
 /// How many names of a group [`cluster_label`] reads.
 pub const CLUSTER_NAMES: usize = 8;
 
