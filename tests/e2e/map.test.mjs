@@ -312,3 +312,15 @@ test('dense regions: no marker hides another on a phone or a wide screen; a move
     await page.context().close();
   }
 });
+
+test('the tooltip of a moved marker stands over the marker, not over its place', async () => {
+  const page = await openMap('/map', { width: 1280, height: 900 });
+  const moved = page.locator('svg[data-testid=map] .marker[data-dx]').first();
+  await moved.focus();
+  const tip = page.locator('#map-tooltip');
+  await tip.waitFor();
+  const [m, t] = [await moved.locator('.mk').boundingBox(), await tip.boundingBox()];
+  assert.ok(Math.abs(t.x + t.width / 2 - (m.x + m.width / 2)) < 3, `tooltip centred over the marker (${t.x + t.width / 2} vs ${m.x + m.width / 2})`);
+  assert.ok(t.y + t.height <= m.y, 'above it');
+  await page.context().close();
+});

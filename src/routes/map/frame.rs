@@ -75,7 +75,8 @@ pub(super) fn MapFrame(
         }
     });
 
-    let hover = RwSignal::new(None::<usize>);
+    // The entity under the pointer or focus, and how far its marker was moved off its place.
+    let hover = RwSignal::new(None::<(usize, Point)>);
     // Active pointers (id, frame position) for drag and pinch.
     let pointers = StoredValue::new(Vec::<(i32, Point)>::new());
     let to_frame_units = move |client_x: i32, client_y: i32| -> Point {
@@ -235,17 +236,34 @@ pub(super) fn MapFrame(
         }
     };
     let show = move |ev: &web_sys::Event| {
-        let i = mark_target(ev)
+        let el = mark_target(ev);
+        let i = el
+            .as_ref()
             .and_then(|el| el.get_attribute("data-i"))
             .and_then(|i| i.parse().ok());
-        hover.set(i);
+        let offset = |key: &str| {
+            el.as_ref()
+                .and_then(|el| el.get_attribute(key))
+                .and_then(|v| parse_decimal(&v))
+                .unwrap_or(0.0)
+        };
+        let moved = Point {
+            x: offset("data-dx"),
+            y: offset("data-dy"),
+        };
+        hover.set(i.map(|i| (i, moved)));
     };
     let tooltip = move || {
-        let i = hover.get()?;
+        let (i, moved) = hover.get()?;
         let st = state.get();
         let k = units_per_px.get();
         let e = data.entities.get(i)?;
-        let at = st.view.to_frame(data.points[i]);
+        // Above the marker, where it was moved to.
+        let place = st.view.to_frame(data.points[i]);
+        let at = Point {
+            x: place.x + moved.x,
+            y: place.y + moved.y,
+        };
         let since = e
             .since
             .map(|d| format!("{} {}", s.map_since, cdo_text::date(lang, d)));

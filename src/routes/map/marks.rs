@@ -72,6 +72,8 @@ pub(super) fn mark_view(
                     }
                     data-id=e.id.clone()
                     data-i=index
+                    data-dx=anchor.map(|p| fixed(at.x - p.x, 0))
+                    data-dy=anchor.map(|p| fixed(at.y - p.y, 0))
                     aria-label=name
                 >
                     {leader}
