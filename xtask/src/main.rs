@@ -218,6 +218,11 @@ fn today() -> cdo_model::PartialDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
+    civil_date(secs)
+}
+
+/// The UTC calendar day of `secs` seconds since 1970-01-01.
+fn civil_date(secs: u64) -> cdo_model::PartialDate {
     // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
     let z = (secs / 86_400) as i64 + 719_468;
     let era = z.div_euclid(146_097);
@@ -280,8 +285,18 @@ mod tests {
         assert!(validate_entry("{}", today())
             .unwrap_err()
             .starts_with("schema:"));
-        let t = today();
-        assert!(t.year >= 2026);
+    }
+
+    #[test]
+    fn civil_dates_from_the_clock() {
+        use cdo_model::PartialDate;
+        assert_eq!(civil_date(0), PartialDate::ymd(1970, 1, 1));
+        assert_eq!(civil_date(951_782_400), PartialDate::ymd(2000, 2, 29));
+        assert_eq!(civil_date(1_700_000_000), PartialDate::ymd(2023, 11, 14));
+        assert_eq!(
+            civil_date(1_700_000_000 + 86_399 - 1_700_000_000 % 86_400),
+            PartialDate::ymd(2023, 11, 14)
+        );
     }
 
     /// The data check prints the figures and fails on an entry the validator rejects.
