@@ -317,8 +317,6 @@ pub fn may_be_stale(confirmed: Option<PartialDate>) -> bool {
     confirmed.is_none_or(|d| d.year < STALE_BEFORE_YEAR)
 }
 
-impl Entity {}
-
 /// An Amtlicher Gemeindeschlüssel: 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ags(String);

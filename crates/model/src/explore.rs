@@ -562,7 +562,9 @@ fn compare(
         Column::Name => dir(ra.name_key.cmp(&rb.name_key)),
         Column::Land => match (a.land, b.land) {
             (Some(x), Some(y)) => dir(x.code().cmp(y.code())),
-            (x, y) => y.is_none().cmp(&x.is_none()).reverse(),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
         },
         Column::Kind => dir(a.kind.cmp(&b.kind)),
         Column::Model => dir(a.model().headline().cmp(&b.model().headline())),

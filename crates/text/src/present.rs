@@ -136,7 +136,7 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
             let mut t = holder(h, lang);
             t.push_str(&format!(" · {}", crate::confirmed(lang, confirmed)));
             // Still in office by the data, but the evidence is old.
-            if in_office.is_some_and(|c| std::ptr::eq(c, h)) && may_be_stale(confirmed) {
+            if stale && in_office.is_some_and(|c| std::ptr::eq(c, h)) {
                 t.push_str(&format!(" ({})", s.profile_stale));
             }
             line("", Some(t), &h.sources)
