@@ -19,6 +19,7 @@ pub mod picks;
 pub mod routes;
 pub mod settled;
 pub mod theme;
+pub mod url_state;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;

@@ -99,6 +99,7 @@ pub fn About() -> impl IntoView {
                 {not_covered}
                 <h2>{s.about_licence_title}</h2>
                 <p>{s.about_licence}</p>
+                <p>{s.notice_destatis}</p>
                 <h2>{s.about_data_title}</h2>
                 <p>{s.about_data}</p>
                 <ul class="data-files">

@@ -16,7 +16,7 @@ const withForm = (form) =>
     .filter((e) => e.periods.at(-1).form === form)
     .sort((a, b) => (b.population?.value ?? -1) - (a.population?.value ?? -1));
 const CDO_POSTS = withForm('cdo_post');
-const names = (page) => page.locator('.explore-table tbody th').allTextContents();
+const names = (page) => page.locator('.explore-table tbody th > a').allTextContents();
 
 async function openExplorer(path = '/explore', options) {
   const page = await app.open(path, options);
@@ -110,11 +110,62 @@ test('on a phone the filters are folded above the search and the table, and say 
   await wide.context().close();
 });
 
-test('on a wide screen the table fits once the filters are folded; scrolled sideways, names and caption stay in view', async () => {
-  const page = await openExplorer('/explore', { width: 1440, height: 900 });
+test('at 1280 px every column fits beside the open filters, on every page and in both languages', async () => {
+  for (const lang of ['de', 'en']) {
+    const page = await openExplorer('/explore', { width: 1280, height: 900, lang });
+    assert.equal(await page.locator('.facets-panel').evaluate((d) => d.open), true, 'the filters are open');
+    const pager = page.locator('.pager');
+    const pages = Math.ceil(DATASET.entities.length / PAGE);
+    for (let n = 1; n <= pages; n++) {
+      const wrap = await page.locator('.table-wrap').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth, right: e.getBoundingClientRect().right }));
+      assert.ok(wrap.scroll <= wrap.client, `${lang}, page ${n}: the table is ${wrap.scroll - wrap.client} px wider than its box`);
+      // Every header is on the screen, the compare boxes included.
+      const rights = await page.locator('.explore-table thead th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().right));
+      assert.ok(Math.max(...rights) <= wrap.right + 0.5, `${lang}, page ${n}: a header ends at ${Math.max(...rights)} px, the box at ${wrap.right}`);
+      if (n < pages) {
+        await pager.getByRole('button', { name: lang === 'de' ? 'Weiter' : 'Next' }).click();
+        await page.waitForURL(new RegExp(`page=${n + 1}`));
+      }
+    }
+    // What the table shows for each entity: kind and Land, model, office and holder, since,
+    // population, and when it was last confirmed.
+    const first = await page.locator('.explore-table tbody tr').first().locator('th, td').allTextContents();
+    assert.equal(first.length, 7);
+    await page.context().close();
+  }
+});
+
+test('at 360 px each row is a card that reads without sideways scrolling, each fact under its column name', async () => {
+  const page = await openExplorer('/explore', { width: 360, height: 740 });
+  assert.deepEqual(await axe(page), [], 'the cards keep the table accessible');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
+  const wrap = page.locator('.table-wrap');
+  assert.ok(await wrap.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the table does not scroll sideways');
+  const cards = await rows(page).evaluateAll((trs) => trs.map((tr) => {
+    const r = tr.getBoundingClientRect();
+    const cells = [...tr.children].map((c) => c.getBoundingClientRect());
+    return { left: r.left, right: r.right, cellsInside: cells.every((c) => c.left >= r.left - 0.5 && c.right <= r.right + 0.5) };
+  }));
+  assert.equal(cards.length, onFirstPage(DATASET.entities.length));
+  for (const c of cards) {
+    assert.ok(c.left >= 0 && c.right <= 360, `a card from ${c.left} to ${c.right} px`);
+    assert.ok(c.cellsInside, 'every cell inside its card');
+  }
+  // A card names each fact: the column's name stands before it.
+  const label = await rows(page).first().locator('td[data-label]').first().evaluate((td) => getComputedStyle(td, '::before').content);
+  assert.equal(label, '"Modell: "');
+  // Sorting stays at hand: the header is a row of sort buttons.
+  await page.getByRole('button', { name: 'Einwohner' }).click();
+  await page.waitForURL(/sort=population/);
+  await page.context().close();
+});
+
+test('between phone and laptop the table scrolls sideways, names and caption stay in view; folding the filters gives it room', async () => {
+  const page = await openExplorer('/explore', { width: 900, height: 900 });
   const wrap = page.locator('.table-wrap');
   const overflow = () => wrap.evaluate((e) => e.scrollWidth - e.clientWidth);
-  assert.ok((await overflow()) > 0, 'with the filters beside it, the eleven columns need more room');
+  assert.ok((await overflow()) > 0, 'with the filters beside it, the table needs more room');
   await page.locator('.facets-panel > summary').click();
   await page.waitForFunction(() => {
     const e = document.querySelector('.table-wrap');
@@ -136,12 +187,43 @@ test('on a wide screen the table fits once the filters are folded; scrolled side
   // A control scrolled into view from the far right (as browsers that scroll focus to the
   // nearest edge do) comes to rest clear of the sticky names, not under them.
   await wrap.evaluate((e) => { e.scrollLeft = e.scrollWidth; });
-  const clear = await page.locator('.explore-table thead th').nth(4).locator('button').evaluate((b) => {
+  const clear = await page.locator('.explore-table thead th').nth(1).locator('button').first().evaluate((b) => {
     b.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const names = document.querySelector('.explore-table thead th').getBoundingClientRect().right;
     return b.getBoundingClientRect().left - names;
   });
   assert.ok(clear >= 0, `the sort button starts ${clear} px right of the names`);
+  await page.context().close();
+});
+
+test('sorting by when a model was last confirmed: newest evidence first, old evidence marked in words', async () => {
+  const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+  /** "März 2024" → [2024, 3]; "2023" → [2023, 0]; "unbekannt" → null. */
+  const when = (text) => {
+    const m = text.match(/^(?:(\p{L}+) )?(\d{4})/u);
+    return m ? [Number(m[2]), m[1] ? MONTHS.indexOf(m[1]) + 1 : 0] : null;
+  };
+  const cells = (page) => page.locator('.explore-table tbody tr td[data-label="Zuletzt belegt"]').allTextContents();
+  const page = await openExplorer('/explore?sort=-confirmed', { width: 1280, height: 900 });
+  assert.match(await page.locator('.explore-table thead th[aria-sort=descending]').textContent(), /Zuletzt belegt ▼/);
+  const newestFirst = (await cells(page)).map(when);
+  assert.ok(newestFirst.every(Boolean), 'the newest are dated');
+  for (let i = 1; i < newestFirst.length; i++) {
+    const [a, b] = [newestFirst[i - 1], newestFirst[i]];
+    assert.ok(a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]), `${a} before ${b}`);
+  }
+  // Ascending: the oldest evidence first; before 2022 (or undated) it is marked, in words.
+  await page.getByRole('button', { name: /Zuletzt belegt/ }).click();
+  await page.waitForURL((u) => u.searchParams.get('sort') === 'confirmed');
+  const oldestFirst = await cells(page);
+  assert.ok(when(oldestFirst[0])[0] < 2022, `the oldest: ${oldestFirst[0]}`);
+  const ended = await rows(page).evaluateAll((trs) => trs.map((tr) => /Beendet:/.test(tr.textContent)));
+  oldestFirst.forEach((text, i) => {
+    const d = when(text);
+    // A model that ended is history, not out of date.
+    assert.equal(/möglicherweise nicht mehr aktuell/.test(text), (!d || d[0] < 2022) && !ended[i], text);
+  });
+  assert.ok(oldestFirst.some((t) => /möglicherweise/.test(t)), 'some evidence is old');
   await page.context().close();
 });
 
@@ -155,9 +237,9 @@ test('print: the explorer table alone across a landscape page, headers as text, 
   const wrap = page.locator('.table-wrap');
   assert.ok(await wrap.evaluate((e) => e.scrollWidth <= e.clientWidth && e.clientWidth >= 1000), 'the whole table at the page width');
   const headers = await page.locator('.explore-table thead th').evaluateAll((ths) => ths.filter((th) => th.offsetParent).map((th) => th.textContent.trim()));
-  assert.equal(headers.length, 10, 'every column but the picks');
-  assert.equal(headers[0], 'Name');
-  assert.match(headers[8], /^Einwohner ▼$/, 'the sort shows');
+  assert.equal(headers.length, 6, 'every column but the picks');
+  assert.match(headers[0], /^Name/);
+  assert.match(headers[4], /^Einwohner ▼$/, 'the sort shows');
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const size = pdf.toString('latin1').match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/);
   assert.ok(size && Number(size[1]) > Number(size[2]), `a landscape page: ${size && size.slice(1)}`);
@@ -223,6 +305,7 @@ test('CSV and JSON downloads hold exactly the filtered, searched and sorted view
   assert.ok(csv.text.startsWith('\uFEFFQuelle;cdo-atlas;'), 'UTF-8 BOM and the source first');
   assert.match(csv.text, new RegExp(`\\r\\nStand;${DATASET.as_of}\\r\\n`));
   assert.match(csv.text, /\r\nLizenz;CC BY 4\.0\r\n/, "the licence");
+  assert.match(csv.text, /\r\nDestatis;Gemeindeschlüssel, Einwohnerzahlen [^\r\n]*© Statistisches Bundesamt \(Destatis\)/, "Destatis' notice for the population");
   assert.match(csv.text, /\r\nAnsicht;http:\/\/127\.0\.0\.1:\d+\/explore\?form=cdo_post&sort=-population\r\n/);
   const lines = csv.text.trimEnd().split('\r\n');
   const header = lines.findIndex((l) => l.startsWith('Name;'));

@@ -409,6 +409,13 @@ impl Summary {
     pub fn model(&self) -> &Post {
         &self.post
     }
+
+    /// Whether the model, still in force by the data, may be out of date: its newest evidence
+    /// is older than [`STALE_BEFORE_YEAR`] or undated ([`may_be_stale`]). A model that ended is
+    /// history, not out of date.
+    pub fn may_be_stale(&self) -> bool {
+        self.ended.is_none() && may_be_stale(self.confirmed)
+    }
 }
 
 /// A post or unit and its classification on the two axes (without its sources).
@@ -626,6 +633,20 @@ impl Headline {
         Headline::Other,
     ];
 
+    /// Whether the headline names the origin of the person who leads (a CDO's: "CDO aus der
+    /// Wissenschaft"); the others name only the form, and a list shows the origin beside them.
+    pub fn states_origin(self) -> bool {
+        matches!(
+            self,
+            Headline::CdoFromAcademia
+                | Headline::CdoInternal
+                | Headline::CdoFromPrivateSector
+                | Headline::CdoFromPublicSector
+                | Headline::CdoFromPolitics
+                | Headline::CdoOriginUnknown
+        )
+    }
+
     pub fn derive(origin: Option<Origin>, form: Form) -> Headline {
         match form {
             Form::CdoPost => match origin {
@@ -796,6 +817,16 @@ mod tests {
             Headline::derive(Some(Origin::PrivateSector), Form::StateGovernment),
             Headline::StateGovernment
         );
+    }
+
+    #[test]
+    fn a_headline_states_the_origin_exactly_when_it_names_a_cdo_post() {
+        for &form in Form::ALL {
+            for origin in Origin::ALL.iter().copied().map(Some).chain([None]) {
+                let h = Headline::derive(origin, form);
+                assert_eq!(h.states_origin(), form == Form::CdoPost, "{h:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The explorer's logic without rendering: facets with live counts, free-text search, a stable
 //! sort with German collation, pages of [`PAGE_SIZE`] rows, and the state as URL query pairs.
 
-use crate::domain::{Form, Headline, Kind, Land, Origin, Summary};
+use crate::domain::{Entity, Form, Headline, Kind, Land, Origin, Summary};
 use crate::num::parse_decimal;
 use crate::search::{fold, Query};
 use crate::sort_indices;
+use crate::PartialDate;
 
 /// Size classes of the explorer's facet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -60,10 +61,12 @@ pub enum Column {
     Since,
     Population,
     Holder,
+    /// When the current model was last confirmed ([`Summary::confirmed`]).
+    Confirmed,
 }
 
 impl Column {
-    pub const ALL: [Column; 10] = [
+    pub const ALL: [Column; 11] = [
         Column::Name,
         Column::Land,
         Column::Kind,
@@ -74,6 +77,21 @@ impl Column {
         Column::Since,
         Column::Population,
         Column::Holder,
+        Column::Confirmed,
+    ];
+
+    /// The explorer's header: the columns in groups, one group per table column, so that the
+    /// table fits a laptop's screen. A group's first column is what its cells show first; the
+    /// others are shown under it (the kind and Land under the name, the origin under the model
+    /// badge, the holder under the office). Every column is in exactly one group, so each stays
+    /// sortable.
+    pub const GROUPS: [&'static [Column]; 6] = [
+        &[Column::Name, Column::Kind, Column::Land],
+        &[Column::Model, Column::Origin, Column::Form],
+        &[Column::Office, Column::Holder],
+        &[Column::Since],
+        &[Column::Population],
+        &[Column::Confirmed],
     ];
 
     pub fn wire(self) -> &'static str {
@@ -88,6 +106,7 @@ impl Column {
             Column::Since => "since",
             Column::Population => "population",
             Column::Holder => "holder",
+            Column::Confirmed => "confirmed",
         }
     }
 
@@ -180,6 +199,16 @@ impl ExploreState {
             range: start..total.min(start + PAGE_SIZE),
             index,
             count,
+        }
+    }
+
+    /// The state after choosing to sort by `column`: ascending first, a second choice of the
+    /// same column reverses the order.
+    pub fn sorted_by(&self, column: Column) -> ExploreState {
+        ExploreState {
+            sort: column,
+            descending: self.sort == column && !self.descending,
+            ..self.clone()
         }
     }
 
@@ -480,6 +509,22 @@ impl ExploreState {
     }
 }
 
+/// The dataset's entries for `hits` (positions in `summaries`, the index), in that order: what a
+/// download of the explorer's view contains. The index is written from the dataset entity for
+/// entity, so the same position normally holds the same entity; if the two files come from
+/// different versions, an entry is found by its id, and one the dataset no longer has is left
+/// out.
+pub fn entries_of<'a>(hits: &[usize], summaries: &[Summary], all: &'a [Entity]) -> Vec<&'a Entity> {
+    hits.iter()
+        .filter_map(|&i| {
+            let id = &summaries.get(i)?.id;
+            all.get(i)
+                .filter(|e| &e.id == id)
+                .or_else(|| all.iter().find(|e| &e.id == id))
+        })
+        .collect()
+}
+
 /// The URL spelling of a headline model (shared with the map's legend and the downloads).
 pub fn headline_wire(h: Headline) -> &'static str {
     crate::map::Axis::Headline
@@ -550,8 +595,8 @@ fn compare(
             (None, None) => Ordering::Equal,
         }
     };
-    let since = |e: &Summary| {
-        let d = e.since?;
+    let day = |d: Option<PartialDate>| {
+        let d = d?;
         Some(
             u64::from(d.year) * 10_000
                 + u64::from(d.month.unwrap_or(0)) * 100
@@ -574,7 +619,8 @@ fn compare(
         ),
         Column::Form => dir(a.model().form.cmp(&b.model().form)),
         Column::Office => dir(ra.office_key.cmp(&rb.office_key)),
-        Column::Since => opt(since(a), since(b)),
+        Column::Since => opt(day(a.since), day(b.since)),
+        Column::Confirmed => opt(day(a.confirmed), day(b.confirmed)),
         Column::Population => opt(a.population, b.population),
         Column::Holder => match (&ra.holder_key, &rb.holder_key) {
             (Some(x), Some(y)) => dir(x.cmp(y)),

@@ -59,6 +59,17 @@ pub fn sort_short<T: Ord>(list: &mut [T]) {
     }
 }
 
+/// `list` (short, sorted) with `value` taken out if it is in, put in its place if not: a
+/// checkbox of the explorer's filters or an entry of the map's legend.
+pub fn toggled<T: PartialEq + Ord + Clone>(list: &[T], value: &T) -> Vec<T> {
+    let mut out: Vec<T> = list.iter().filter(|v| *v != value).cloned().collect();
+    if out.len() == list.len() {
+        out.push(value.clone());
+        sort_short(&mut out);
+    }
+    out
+}
+
 /// The JSON Schema of the dataset file, generated from [`raw::RawDataset`].
 #[cfg(feature = "schema")]
 pub fn dataset_schema() -> String {

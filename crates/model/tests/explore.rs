@@ -1,7 +1,7 @@
 //! Explorer logic on a frozen 25-entry copy of the dataset: filters, facet counts, search, German
 //! sort, URL state.
 
-use cdo_model::explore::{index, Column, ExploreState, SizeClass};
+use cdo_model::explore::{entries_of, index, Column, ExploreState, SizeClass};
 use cdo_model::{parse_dataset, Form, Headline, Land, Origin, PartialDate, Summary};
 
 /// The lists' view of the shipped dataset: its summaries, as the index holds them.
@@ -353,4 +353,105 @@ fn active_filters_counts_choices_not_search_sort_or_page() {
         ..Default::default()
     };
     assert_eq!(filtered.active_filters(), 7);
+}
+
+#[test]
+fn sorting_by_last_confirmed_puts_the_newest_evidence_first_and_undated_last() {
+    let entities = data();
+    let rows = index(&entities);
+    for descending in [true, false] {
+        let st = ExploreState {
+            sort: Column::Confirmed,
+            descending,
+            ..Default::default()
+        };
+        let order: Vec<_> = st
+            .apply(&entities, &rows)
+            .into_iter()
+            .map(|i| entities[i].confirmed)
+            .collect();
+        let dated: Vec<_> = order.iter().map_while(|d| *d).collect();
+        assert!(dated.len() > 10, "most entries are dated");
+        assert!(
+            order[dated.len()..].iter().all(Option::is_none),
+            "undated last"
+        );
+        let key = |d: &PartialDate| (d.year, d.month, d.day);
+        assert!(
+            dated.windows(2).all(|w| if descending {
+                key(&w[0]) >= key(&w[1])
+            } else {
+                key(&w[0]) <= key(&w[1])
+            }),
+            "{descending}: {dated:?}"
+        );
+    }
+    assert_eq!(Column::from_wire("confirmed"), Some(Column::Confirmed));
+}
+
+#[test]
+fn choosing_a_column_sorts_ascending_and_choosing_it_again_reverses() {
+    let st = ExploreState {
+        query: "stadt".into(),
+        page: 2,
+        ..Default::default()
+    };
+    let by_population = st.sorted_by(Column::Population);
+    assert_eq!(
+        (by_population.sort, by_population.descending),
+        (Column::Population, false)
+    );
+    assert_eq!(by_population.query, "stadt", "the rest of the view stays");
+    let reversed = by_population.sorted_by(Column::Population);
+    assert!(reversed.descending);
+    assert!(!reversed.sorted_by(Column::Population).descending);
+    let other = reversed.sorted_by(Column::Name);
+    assert_eq!((other.sort, other.descending), (Column::Name, false));
+}
+
+#[test]
+fn every_column_is_in_exactly_one_header_group() {
+    for c in Column::ALL {
+        let n = Column::GROUPS.iter().filter(|g| g.contains(&c)).count();
+        assert_eq!(n, 1, "{c:?}");
+    }
+    assert_eq!(
+        Column::GROUPS.iter().map(|g| g.len()).sum::<usize>(),
+        Column::ALL.len()
+    );
+}
+
+#[test]
+fn a_download_holds_the_dataset_entries_of_the_hits_in_order_found_by_id_if_moved() {
+    let text = include_str!("data-25.json");
+    let dataset = parse_dataset(text, PartialDate::ymd(2026, 12, 4))
+        .unwrap()
+        .dataset;
+    let summaries = dataset.summaries().entities;
+    let all = &dataset.entities;
+    let picked = entries_of(&[3, 0, 7], &summaries, all);
+    let ids: Vec<_> = picked.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [&*summaries[3].id, &*summaries[0].id, &*summaries[7].id]
+    );
+    // A dataset from another version: the entries moved, one is gone.
+    let mut moved: Vec<_> = all.iter().rev().cloned().collect();
+    moved.retain(|e| e.id != summaries[0].id);
+    let picked = entries_of(&[3, 0, 7], &summaries, &moved);
+    let ids: Vec<_> = picked.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, [&*summaries[3].id, &*summaries[7].id]);
+}
+
+#[test]
+fn a_model_in_force_with_old_or_no_evidence_may_be_stale_an_ended_one_not() {
+    let all = data();
+    let stale: Vec<_> = all.iter().filter(|s| s.may_be_stale()).collect();
+    assert!(!stale.is_empty());
+    for s in &all {
+        let old = s
+            .confirmed
+            .is_none_or(|d| d.year < cdo_model::STALE_BEFORE_YEAR);
+        assert_eq!(s.may_be_stale(), old && s.ended.is_none(), "{}", s.id);
+    }
 }

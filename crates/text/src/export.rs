@@ -17,7 +17,7 @@ pub struct Origin<'a> {
     pub site: &'a str,
 }
 
-const COLUMNS: [Column; 10] = Column::ALL;
+const COLUMNS: [Column; 11] = Column::ALL;
 
 fn cells(e: &Entity, lang: Lang, site: &str) -> Vec<String> {
     let text = |o: Option<String>| o.unwrap_or_default();
@@ -34,6 +34,7 @@ fn cells(e: &Entity, lang: Lang, site: &str) -> Vec<String> {
             Column::Since => text(e.since().map(|d| d.to_string())),
             Column::Population => text(e.population.as_ref().map(|p| p.value.to_string())),
             Column::Holder => text(e.current_holder().map(|h| h.name.clone())),
+            Column::Confirmed => text(e.confirmed().map(|d| d.to_string())),
         })
         .chain([e.id.clone(), format!("{site}/entity/{}", e.id)])
         .collect()
@@ -94,6 +95,10 @@ pub fn csv(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin)
         origin.site.into(),
     ]));
     out.push_str(&line(&[licence.into(), dataset.licence.clone()]));
+    out.push_str(&line(&[
+        "Destatis".into(),
+        lang.strings().notice_destatis.into(),
+    ]));
     out.push_str(&line(&[as_of.into(), dataset.as_of.to_string()]));
     out.push_str(&line(&[view.into(), origin.view_url.into()]));
     out.push_str(&line(&[empty.into()]));
@@ -143,6 +148,10 @@ pub fn json(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin
                     "holder",
                     opt_text(e.current_holder().map(|h| h.name.as_str())),
                 ),
+                (
+                    "confirmed",
+                    opt_text(e.confirmed().map(|d| d.to_string()).as_deref()),
+                ),
             ])
         })
         .collect();
@@ -152,6 +161,7 @@ pub fn json(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin
         ("site", text(origin.site)),
         ("view", text(origin.view_url)),
         ("licence", text(&dataset.licence)),
+        ("notice", text(lang.strings().notice_destatis)),
         ("as_of", text(&dataset.as_of.to_string())),
         ("language", text(lang.code())),
         ("count", int(count)),
@@ -206,7 +216,11 @@ mod tests {
         assert!(lines[header + 1].starts_with("Darmstadt;Hessen;Stadt;"));
         assert!(lines[header + 1].ends_with(";darmstadt;https://atlas.example/entity/darmstadt"));
         let columns = lines[header].split(';').count();
-        assert_eq!(columns, 12);
+        assert_eq!(columns, 13);
+        assert!(
+            out.contains("\r\nDestatis;"),
+            "Destatis' notice for the population"
+        );
     }
 
     #[test]
@@ -226,5 +240,10 @@ mod tests {
         assert_eq!(e["form"], "agency");
         assert_eq!(e["origin"], Value::Null, "unknown stays null");
         assert_eq!(e["profile"], "https://s/entity/heidelberg");
+        assert!(v["notice"].as_str().unwrap().contains("Destatis"));
+        assert!(
+            e["confirmed"].is_string(),
+            "when the model was last confirmed"
+        );
     }
 }

@@ -16,7 +16,7 @@ pub use strings::{Strings, DE, EN};
 
 use cdo_model::explore::{Column, SizeClass};
 use cdo_model::map::Axis;
-use cdo_model::{Form, Headline, Kind, Land, Origin, PartialDate};
+use cdo_model::{Form, Headline, Kind, Land, Origin, PartialDate, Post};
 
 /// The UI language. German is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -395,7 +395,42 @@ pub fn column(lang: Lang, c: Column) -> &'static str {
         Column::Since => s.col_since,
         Column::Population => s.col_population,
         Column::Holder => s.col_holder,
+        Column::Confirmed => s.profile_last_confirmed,
     }
+}
+
+/// Under an entity's name in a list: "Stadt · Bayern" for a city; "Land" or "Bund" alone for a
+/// Land or the federal level (a Land's own name is its name).
+pub fn place(lang: Lang, k: Kind, l: Option<Land>) -> String {
+    match (k, l) {
+        (Kind::City, Some(l)) => format!("{} · {}", kind(lang, k), land(lang, l)),
+        _ => kind(lang, k).to_owned(),
+    }
+}
+
+/// Beside a model's headline in a list, the origin of the person who leads, where the headline
+/// does not name it already ("Herkunft: Politik" beside "Regierung: …"; nothing beside "CDO aus
+/// der Wissenschaft").
+pub fn origin_note(lang: Lang, post: &Post) -> Option<String> {
+    let s = lang.strings();
+    (!post.headline().states_origin()).then(|| {
+        let o = post.origin.map_or(s.unknown, |o| origin(lang, o));
+        format!("{}: {o}", s.col_origin)
+    })
+}
+
+/// Under an office in a list: the holder's name, or that it is not known.
+pub fn holder_note(lang: Lang, holder: Option<&str>) -> String {
+    let s = lang.strings();
+    match holder {
+        Some(name) => name.to_owned(),
+        None => format!("{}: {}", s.col_holder, s.unknown),
+    }
+}
+
+/// "Beendet: 2022" / "Ended: 2022".
+pub fn ended(lang: Lang, d: PartialDate) -> String {
+    format!("{}: {}", lang.strings().profile_ended, date(lang, d))
 }
 
 pub fn axis(lang: Lang, axis: Axis) -> &'static str {
@@ -480,6 +515,53 @@ mod tests {
         assert_eq!(date(Lang::De, p("2018")), "2018");
         assert_eq!(date(Lang::De, p("~2019-01")), "ca. Januar 2019");
         assert_eq!(date(Lang::En, p("~2019-01")), "c. January 2019");
+    }
+
+    #[test]
+    fn a_list_row_says_where_an_entity_is_and_what_its_headline_leaves_out() {
+        assert_eq!(
+            place(Lang::De, Kind::City, Some(Land::BY)),
+            "Stadt · Bayern"
+        );
+        assert_eq!(
+            place(Lang::En, Kind::City, Some(Land::BY)),
+            "City · Bavaria"
+        );
+        assert_eq!(place(Lang::De, Kind::Land, Some(Land::BY)), "Land");
+        assert_eq!(place(Lang::En, Kind::Federal, None), "Federal level");
+        let post = |origin, form| Post {
+            title: "x".into(),
+            origin,
+            form,
+        };
+        let government = post(Some(Origin::Politics), Form::StateGovernment);
+        assert_eq!(
+            origin_note(Lang::De, &government).as_deref(),
+            Some("Herkunft: Politik")
+        );
+        assert_eq!(
+            origin_note(Lang::En, &government).as_deref(),
+            Some("Origin: Politics")
+        );
+        assert_eq!(
+            origin_note(Lang::De, &post(None, Form::Department)).as_deref(),
+            Some("Herkunft: unbekannt")
+        );
+        assert_eq!(
+            origin_note(Lang::De, &post(Some(Origin::Academia), Form::CdoPost)),
+            None
+        );
+        assert_eq!(
+            origin_note(Lang::De, &post(None, Form::CdoPost)),
+            None,
+            "“CDO (Herkunft unbekannt)”"
+        );
+        assert_eq!(holder_note(Lang::De, Some("Ada")), "Ada");
+        assert_eq!(holder_note(Lang::De, None), "Amtsinhaber:in: unbekannt");
+        assert_eq!(holder_note(Lang::En, None), "Office holder: unknown");
+        let d = PartialDate::parse("2022-03").unwrap();
+        assert_eq!(ended(Lang::De, d), "Beendet: März 2022");
+        assert_eq!(ended(Lang::En, d), "Ended: March 2022");
     }
 
     #[test]

@@ -3,17 +3,14 @@
 
 use cdo_model::explore::{ExploreState, FacetCounts, SizeClass};
 use cdo_model::{Form, Headline, Land, Origin};
-use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
+use super::Ctx;
+use crate::url_state::Write;
+
 /// The facet checkboxes with live counts (each facet counts as if only it were unrestricted).
-pub(super) fn facets(
-    st: &ExploreState,
-    counts: &FacetCounts,
-    lang: Lang,
-    s: &'static Strings,
-    go: impl Fn(ExploreState, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+pub(super) fn facets(st: &ExploreState, counts: &FacetCounts, cx: Ctx) -> impl IntoView {
+    let Ctx { lang, s, .. } = cx;
     let mut groups = Vec::new();
     let mut group = |title: &'static str, options: Vec<(String, usize, bool, ExploreState)>| {
         let items = options
@@ -23,7 +20,7 @@ pub(super) fn facets(
                 view! {
                     <li>
                         <label>
-                            <input type="checkbox" prop:checked=checked on:change=move |_| go(next.clone(), true) />
+                            <input type="checkbox" prop:checked=checked on:change=move |_| cx.go(next.clone(), Write::Push) />
                             <span>{label}</span>
                             <span class="legend-count">{count}</span>
                         </label>
@@ -35,15 +32,6 @@ pub(super) fn facets(
             view! { <fieldset class="facet"><legend>{title}</legend><ul>{items}</ul></fieldset> },
         );
     };
-    fn toggled<T: PartialEq + Ord + Clone>(list: &[T], value: &T) -> Vec<T> {
-        let mut out: Vec<T> = list.iter().filter(|v| *v != value).cloned().collect();
-        if out.len() == list.len() {
-            out.push(value.clone());
-            cdo_model::sort_short(&mut out);
-        }
-        out
-    }
-
     /// The options of one facet: label, live count, ticked, and the state its toggle leads to.
     fn options<T: PartialEq + Ord + Clone>(
         st: &ExploreState,
@@ -59,7 +47,7 @@ pub(super) fn facets(
                 let mut next = st.clone();
                 let list = field(&mut next);
                 let ticked = list.contains(v);
-                *list = toggled(list, v);
+                *list = cdo_model::toggled(list, v);
                 (label(v), count, ticked, next)
             })
             .collect()
@@ -141,7 +129,7 @@ pub(super) fn facets(
                 on:change=move |ev| {
                     let mut next = st.clone();
                     set(&mut next, event_target_value(&ev).trim().parse().ok());
-                    go(next, true);
+                    cx.go(next, Write::Push);
                 }
             />
         }
