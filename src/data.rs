@@ -173,7 +173,8 @@ pub fn use_index() -> Index {
 
 /// The dataset, asked for if nobody has yet — once the page has painted what it shows now (its
 /// heading): Lighthouse counts every request that starts before the largest paint into that
-/// paint's time (ARCHITECTURE.md, "Code splitting"), and a profile's heading comes from the index.
+/// paint's time (docs/PERFORMANCE.md, "Code splitting: measured"), and a profile's heading comes
+/// from the index.
 pub fn use_dataset() -> Dataset {
     let dataset = expect_context::<Dataset>();
     if !dataset.asked() {
