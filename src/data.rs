@@ -1,10 +1,10 @@
 //! Loading the data: fetch with gloo-net, validate with `cdo_model::parse_index` (the lists'
 //! index) or `parse_dataset` (every entity in full), share the result as context. The only place
-//! the app touches the network.
+//! the app fetches data (a page's own wasm module is fetched by `__wasm_split.js`: `on_demand`).
 //!
 //! Plain signals filled by spawned tasks, rather than `LocalResource`s: the app loads each file
 //! once (again only on "retry" or newer data), needs no Suspense, and the resource machinery
-//! cost ~10 KB gzip.
+//! costs more wasm than a signal (measured: docs/PERFORMANCE.md, "Size").
 
 use std::sync::Arc;
 
@@ -173,7 +173,8 @@ pub fn use_index() -> Index {
 
 /// The dataset, asked for if nobody has yet — once the page has painted what it shows now (its
 /// heading): Lighthouse counts every request that starts before the largest paint into that
-/// paint's time (ARCHITECTURE.md, "Code splitting"), and a profile's heading comes from the index.
+/// paint's time (docs/PERFORMANCE.md, "Code splitting: measured"), and a profile's heading comes
+/// from the index.
 pub fn use_dataset() -> Dataset {
     let dataset = expect_context::<Dataset>();
     if !dataset.asked() {
@@ -225,7 +226,7 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         return Err(LoadError::Http(response.status()));
     }
     // The body as bytes, copied into wasm memory once: `text()` would build a JS string first
-    // and re-encode it (for a 20 MB file ~100 ms in Chromium, now ~10). Invalid UTF-8 is
+    // and re-encode it (measured on a 20 MB file: docs/PERFORMANCE.md, "Size"). Invalid UTF-8 is
     // replaced by U+FFFD, as `text()` does; the validator then sees what a reader would.
     let bytes = response
         .binary()
@@ -335,8 +336,8 @@ pub async fn after_paint() {
     // The next frame's callbacks run before its paint; the paint reaches the screen later (the
     // time LCP records), and a request started in between still counts into Lighthouse's LCP.
     // Measured on a profile, whose dataset is asked for here: after two frames the request
-    // still came 4–20 ms before the LCP in 5 of 6 Lighthouse runs (LCP up to 2.67 s); after
-    // three, in 1 of 6 (2.41–2.46 s). A frame is ~16 ms on the reader's clock.
+    // mostly still came before the LCP, after three rarely (docs/PERFORMANCE.md, "The profile's
+    // dataset and the map's first drawing"). The third frame costs ~16 ms on the reader's clock.
     for _ in 0..3 {
         let frame = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(window) = web_sys::window() {

@@ -3,7 +3,7 @@
 //! `cdo-text`; views here only place and format.
 //!
 //! Views are built for a small wasm: a page is one reactive closure that reads the language and
-//! the data and renders plain, non-reactive markup (see ARCHITECTURE.md, "Size and speed").
+//! the data and renders plain, non-reactive markup (see ARCHITECTURE.md, "Decisions").
 
 pub mod components;
 pub mod data;

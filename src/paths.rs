@@ -60,8 +60,9 @@ impl Page {
 }
 
 /// What a path shows. The app matches paths itself (see `lib.rs`, `Pages`) instead of with
-/// leptos_router's `<Routes>`: every route added there grows a generic `EitherOfN` that cost
-/// ~20 KB gzip of wasm per route (measured), while this match costs next to nothing.
+/// leptos_router's `<Routes>`: every route added there grows a nested generic `EitherOfN` and
+/// instantiates its matching and rendering code once more (what that cost, measured:
+/// docs/PERFORMANCE.md, "Size"), while this match costs next to nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Page(Page),

@@ -3,7 +3,7 @@
 //! A first visit registers the service worker (`web/register.js`), whose install downloads
 //! every file of the build for offline use. Registered at the `load` event, that came while
 //! the page's own wasm was still on its way (`load` does not wait for a `fetch`), and on a slow
-//! line the two shared it: the page's content came up to 1.4 s later (docs/PERFORMANCE.md,
+//! line the two shared it: the page's content came later (measured: docs/PERFORMANCE.md,
 //! "The service worker's first install"). So the app counts what its first page loads — the
 //! data files (`data::fetch_text`) and a page's module (`on_demand`) — and once they are all
 //! in, says so: `cdo:settled` on `window` and `data-settled` on `<html>`. `register.js`

@@ -1,5 +1,5 @@
 // End-to-end tests of offline use, updates and installability (issue: "Offline after the first
-// visit"). The release build is served by a separate static-server *process* on a fixed port of
+// visit"). The release build is served by a separate static-server *process* on a free port of
 // 127.0.0.1, so a test can stop it (no network at all) and start it again on the same origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -5,8 +5,8 @@
 //!
 //! `controls` (axis, search, zoom, legend filter and picture download, beside the map on a wide
 //! screen and below it on a narrow one), `frame` (the SVG and its gestures), `marks` (one
-//! marker or cluster, and the shared marker shapes) and
-//! `list` (the list alternative) are the parts; this module holds the page and the shared state.
+//! marker or cluster; the marker shapes are `crate::components::shapes`) and `list` (the list
+//! alternative) are the parts; this module holds the page and the shared state.
 
 mod controls;
 mod export;
