@@ -7,6 +7,7 @@
 
 pub mod export;
 mod messages;
+pub mod phrase;
 pub mod present;
 pub mod report;
 mod strings;
