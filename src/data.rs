@@ -1,6 +1,8 @@
 //! Loading the data: fetch with gloo-net, validate with `cdo_model::parse_index` (the lists'
 //! index) or `parse_dataset` (every entity in full), share the result as context. The only place
-//! the app fetches data (a page's own wasm module is fetched by `__wasm_split.js`: `on_demand`).
+//! the app fetches data: gloo-net is used nowhere else (`xtask/tests/source_rules.rs` fails if it
+//! is), and the map's outlines are preloaded from here too. The other requests the app causes are
+//! for its own code: a page's wasm module, fetched by `__wasm_split.js` when `on_demand.rs` asks.
 //!
 //! Plain signals filled by spawned tasks, rather than `LocalResource`s: the app loads each file
 //! once (again only on "retry" or newer data), needs no Suspense, and the resource machinery
@@ -10,7 +12,7 @@ use std::sync::Arc;
 
 use cdo_model::geo::{parse_outlines, Outlines};
 use cdo_model::{parse_dataset, parse_index, DatasetError, Loaded, PartialDate, Summary};
-use cdo_text::Lang;
+use cdo_text::{Lang, LoadFailure};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -30,26 +32,15 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// Why, in words (`cdo_text::load_error`).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::Network(m), Lang::De) => format!(
-                "Keine Verbindung zum Server ({m}). Auf diesem Gerät sind noch keine Daten \
-                 gespeichert: Nach einem ersten Besuch mit Verbindung funktioniert cdo-atlas \
-                 auch offline."
-            ),
-            (LoadError::Network(m), Lang::En) => format!(
-                "No connection to the server ({m}). No data is stored on this device yet: after \
-                 one visit with a connection, cdo-atlas also works offline."
-            ),
-            (LoadError::Http(code), Lang::De) => {
-                format!("Der Server antwortete mit dem Fehler HTTP {code}.")
-            }
-            (LoadError::Http(code), Lang::En) => {
-                format!("The server answered with error HTTP {code}.")
-            }
-            (LoadError::Dataset(e), lang) => cdo_text::dataset_error(lang, e),
-            (LoadError::Outlines, lang) => lang.strings().map_failed.to_owned(),
-        }
+        let failure = match self {
+            LoadError::Network(m) => LoadFailure::Network(m),
+            LoadError::Http(code) => LoadFailure::Http(*code),
+            LoadError::Dataset(e) => LoadFailure::Dataset(e),
+            LoadError::Outlines => LoadFailure::Outlines,
+        };
+        cdo_text::load_error(lang, failure)
     }
 }
 

@@ -4,17 +4,10 @@
 
 use leptos::prelude::*;
 
-/// Keeps `document.title` at "<page> – cdo-atlas" while the calling view is mounted.
+/// Keeps `document.title` at "<page> – cdo-atlas" (`cdo_text::phrase::document_title`) while
+/// the calling view is mounted.
 pub fn use_title(page: impl Fn() -> String + 'static) {
-    Effect::new(move |_| {
-        let page = page();
-        let title = if page.is_empty() {
-            "cdo-atlas".to_owned()
-        } else {
-            format!("{page} – cdo-atlas")
-        };
-        document().set_title(&title);
-    });
+    Effect::new(move |_| document().set_title(&cdo_text::phrase::document_title(&page())));
 }
 
 /// Sets `<html lang>`.

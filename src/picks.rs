@@ -73,12 +73,12 @@ pub fn use_picks() -> PicksContext {
 /// only the box under a "Vergleich" column); the accessible name always says which entity.
 pub fn pick_toggle(id: String, name: String, visible: bool) -> impl IntoView {
     let picks = use_picks();
-    let s = use_strings();
+    let lang = use_lang();
     let checked = {
         let id = id.clone();
         move || picks.contains(&id)
     };
-    let label = move || format!("{name} {}", s().picks_add);
+    let label = move || cdo_text::phrase::pick(lang.get(), &name);
     // The box inside its label: no id needed, so the same entity can have a box twice on a page
     // (the map's list and its search result).
     view! {
@@ -113,7 +113,7 @@ pub fn PicksTray() -> impl IntoView {
             && location.pathname.with(|p| p != Page::Compare.path())
             && data.get().is_some_and(|r| r.is_ok())
     });
-    let items = localized(move |lang, s| {
+    let items = localized(move |lang, _| {
         let ids = picks.picks.with(|p| p.ids().to_vec());
         let result = data.get()?;
         let loaded = result.as_ref().as_ref().ok()?;
@@ -128,7 +128,7 @@ pub fn PicksTray() -> impl IntoView {
                         <button
                             type="button"
                             class="pick-remove"
-                            aria-label=format!("{} {}", e.name, s.picks_remove)
+                            aria-label=cdo_text::phrase::unpick(lang, &e.name)
                             on:click=move |_| {
                                 picks.toggle(&id);
                             }
@@ -149,7 +149,7 @@ pub fn PicksTray() -> impl IntoView {
                 Page::Compare,
                 &picks.picks.with(Picks::to_compare).to_query(),
             );
-            view! { <a class="button" href=href>{format!("{} ({count})", s().picks_go)}</a> }
+            view! { <a class="button" href=href>{cdo_text::phrase::counted(lang.get(), s().picks_go, count)}</a> }
         })
     };
     let hint = move || {

@@ -26,7 +26,7 @@ pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> im
             // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
             let width = format!("{}%", (n * 100 / max).max(1));
             view! {
-                <li><a class=format!("bar-row {}", headline_class(h)) href=href aria-label=format!("{name}: {n}")>
+                <li><a class=format!("bar-row {}", headline_class(h)) href=href aria-label=cdo_text::phrase::label_count(lang, name, n)>
                     <span class="bar-label">{name}</span>
                     <span class="bar-track"><span class="bar-fill" style:width=width></span></span>
                     <span class="bar-value">{n}</span>
@@ -34,10 +34,7 @@ pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> im
             }
         })
         .collect_view();
-    let top = counts
-        .first()
-        .map(|&(h, n)| format!("{} ({n}).", cdo_text::headline(lang, h)))
-        .unwrap_or_default();
+    let desc = cdo_text::phrase::models_chart_desc(lang, counts.first().copied());
     let rows = counts
         .iter()
         .map(|&(h, n)| view! { <tr><td>{cdo_text::headline(lang, h)}</td><td class="num">{n}</td></tr> })
@@ -45,7 +42,7 @@ pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> im
     view! {
         <figure class="chart" aria-labelledby="chart-models-title">
             <h2 id="chart-models-title">{s.chart_models_title}</h2>
-            <p class="chart-desc">{s.chart_models_desc} " " {top}</p>
+            <p class="chart-desc">{desc}</p>
             <ol class="bar-chart">{bars}</ol>
             <details>
                 <summary>{s.chart_table}</summary>
@@ -80,7 +77,7 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
             let h = e.model().headline();
             let category = Headline::ALL.iter().position(|x| *x == h).unwrap_or(0);
             view! {
-                <g><a href=paths::entity(lang, &e.id) aria-label=format!("{}, {y} — {}", e.name, cdo_text::headline(lang, h))>
+                <g><a href=paths::entity(lang, &e.id) aria-label=cdo_text::phrase::timeline_mark(lang, &e.name, y, h)>
                     <use href=format!("#shape-{}", category % SHAPES) x=x - 8 y=cy - 8 width="16" height="16" class=format!("mk c{category}") />
                 </a></g>
             }
@@ -97,7 +94,7 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
     Some(view! {
         <figure class="chart" aria-labelledby="chart-timeline-title">
             <h2 id="chart-timeline-title">{s.chart_timeline_title}</h2>
-            <p class="chart-desc">{format!("{} {first}–{last}.", s.chart_timeline_desc)}</p>
+            <p class="chart-desc">{cdo_text::phrase::timeline_chart_desc(lang, first, last)}</p>
             <div class="chart-scroll">
                 <svg viewBox=format!("0 0 {} {height}", years * col) class="chart-svg timeline" role="group" aria-labelledby="chart-timeline-title">
                     <defs>{shape_defs()}</defs>

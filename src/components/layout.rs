@@ -109,21 +109,11 @@ fn AddressNotice() -> impl IntoView {
         }
         audit
     });
-    localized(move |_, s| {
+    localized(move |lang, _| {
         audit.with(|a| {
             (!a.is_clean()).then(|| {
-                let mut lines = Vec::new();
-                if !a.unknown.is_empty() {
-                    lines.push(format!("{} {}", s.address_unknown, a.unknown.join(", ")));
-                }
-                if !a.oversized.is_empty() {
-                    lines.push(format!(
-                        "{} {}",
-                        s.address_oversized,
-                        a.oversized.join(", ")
-                    ));
-                }
-                view! { <p class="notice" role="status">{lines.join(" ")}</p> }
+                let text = cdo_text::phrase::address_notice(lang, &a.unknown, &a.oversized);
+                view! { <p class="notice" role="status">{text}</p> }
             })
         })
     })
@@ -143,13 +133,12 @@ pub fn RejectedNotice() -> impl IntoView {
             .rejected
             .iter()
             .map(|r| {
-                let mut who = format!("{} {}", s.rejected_entry, r.index + 1);
-                match (&r.name, &r.id) {
-                    (Some(name), Some(id)) => who.push_str(&format!(" ({name}, id: {id})")),
-                    (None, Some(id)) => who.push_str(&format!(" (id: {id})")),
-                    (Some(name), None) => who.push_str(&format!(" ({name})")),
-                    (None, None) => {}
-                }
+                let who = cdo_text::phrase::rejected_entry(
+                    lang,
+                    r.index + 1,
+                    r.name.as_deref(),
+                    r.id.as_deref(),
+                );
                 let issues = r
                     .issues
                     .iter()
@@ -161,7 +150,7 @@ pub fn RejectedNotice() -> impl IntoView {
         Some(view! {
             <section class="rejected" aria-labelledby="rejected-title">
                 <h2 id="rejected-title">{s.rejected_title}</h2>
-                <p>{s.rejected_intro} " " {loaded.rejected.len()}</p>
+                <p>{cdo_text::phrase::rejected_intro(lang, loaded.rejected.len())}</p>
                 <ul>{items}</ul>
             </section>
         })
@@ -177,7 +166,7 @@ fn Footer() -> impl IntoView {
             Some(view! {
                 <p>
                     {s.footer_as_of} " " <time datetime=dataset.as_of.to_string()>{cdo_text::date(lang, dataset.as_of)}</time>
-                    " · " {s.footer_licence} " " {dataset.licence.clone()}
+                    " · " {cdo_text::phrase::licence(lang, &dataset.licence)}
                 </p>
             })
         });

@@ -45,7 +45,7 @@ pub fn About() -> impl IntoView {
         let as_of = data
             .get()
             .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
-        let stand = as_of.map(|d| view! { <p>{s.about_as_of} " " {cdo_text::date(lang, d)}</p> });
+        let stand = as_of.map(|d| view! { <p>{cdo_text::phrase::data_as_of(lang, d)}</p> });
         // The editors' figures, from the index's header.
         let figures = data.get().and_then(|r| {
             let f = r.as_ref().as_ref().ok()?.dataset.figures.clone()?;

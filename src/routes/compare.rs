@@ -63,11 +63,7 @@ fn compare(
     let chosen: Vec<&Entity> = resolved.indices.iter().map(|&i| &entities[i]).collect();
     let mut notices = Vec::new();
     if !resolved.unknown.is_empty() {
-        notices.push(format!(
-            "{} {}",
-            s.compare_unknown,
-            resolved.unknown.join(", ")
-        ));
+        notices.push(cdo_text::phrase::compare_unknown(lang, &resolved.unknown));
     }
     if resolved.trimmed > 0 {
         let dropped: Vec<&str> = st
@@ -77,7 +73,7 @@ fn compare(
             .skip(MAX_COMPARED)
             .map(String::as_str)
             .collect();
-        notices.push(format!("{} {}", s.compare_trimmed, dropped.join(", ")));
+        notices.push(cdo_text::phrase::compare_trimmed(lang, &dropped));
     }
     let notices = notices
         .into_iter()
@@ -120,7 +116,7 @@ fn compare(
                 view! {
                     <th scope="col">
                         <a href=paths::entity(lang, &e.id)>{e.name.clone()}</a>
-                        <button type="button" class="remove" aria-label=format!("{} {}", s.compare_remove, e.name) on:click=move |_| go(without.clone())>"×"</button>
+                        <button type="button" class="remove" aria-label=cdo_text::phrase::compare_remove(lang, &e.name) on:click=move |_| go(without.clone())>"×"</button>
                     </th>
                 }
             })
@@ -138,7 +134,7 @@ fn compare(
                         None => view! { <td class="unknown">{missing}</td> }.into_any(),
                     })
                     .collect_view();
-                let marker = r.differs.then(|| view! { <span aria-hidden="true">" ≠"</span><span class="visually-hidden">{format!(" ({})", s.compare_differs)}</span> });
+                let marker = r.differs.then(|| view! { <span aria-hidden="true">" ≠"</span><span class="visually-hidden">" " {s.compare_differs}</span> });
                 view! { <tr class=if r.differs { "differs" } else { "" }><th scope="row">{r.label}{marker}</th>{cells}</tr> }
             })
             .collect_view();

@@ -37,7 +37,7 @@ fn overview(loaded: &Loaded<Summary>, lang: Lang, s: &'static Strings) -> impl I
             {charts::models_chart(&loaded.dataset.entities, lang, s)}
             {charts::timeline_chart(&loaded.dataset.entities, lang, s)}
         </div>
-        <p class="count">{count} " " {s.overview_count}</p>
+        <p class="count">{cdo_text::phrase::entry_count(lang, count)}</p>
         <ul class="cards" data-testid="entity-list">{cards}</ul>
     }
 }

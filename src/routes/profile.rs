@@ -67,7 +67,7 @@ fn profile(
         <article class="page profile">
             <p class="breadcrumb"><a href=Page::Overview.href(lang)>{s.profile_back}</a></p>
             <h1>{summary.name.clone()}</h1>
-            <p class="card-meta">{format!("{} · {}", cdo_text::kind(lang, summary.kind), cdo_text::land_of(lang, summary.land))}</p>
+            <p class="card-meta">{cdo_text::kind(lang, summary.kind)} " · " {cdo_text::land_of(lang, summary.land)}</p>
             <section aria-labelledby="model-title" class="model">
                 <h2 id="model-title">{s.profile_model}</h2>
                 <p>{model_badge(headline, lang)}</p>
@@ -114,7 +114,7 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
     let series = present::series(e, lang);
     let interview = e.interview.as_ref().map(|i| {
         let title = i.title.clone().unwrap_or_else(|| i.url.host().to_owned());
-        let who = i.interviewee.as_ref().map(|who| format!("{}: {who}", s.profile_interviewee));
+        let who = i.interviewee.as_ref().map(|who| cdo_text::phrase::interviewee(lang, who));
         let answers = series
             .iter()
             .map(|l| view! { <dt>{l.label}</dt><dd>{line(l, s.not_stated, s)}</dd> })
@@ -126,7 +126,7 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
                 <dl class="facts">{answers}</dl>
                 <p class="series-note">
                     {s.profile_series_note} " "
-                    <a href=i.url.as_str().to_owned() rel="noopener noreferrer">{format!("{}: {title}", s.profile_interview_link)}</a>
+                    <a href=i.url.as_str().to_owned() rel="noopener noreferrer">{cdo_text::phrase::read_interview(lang, &title)}</a>
                 </p>
                 <p><a href=Page::Series.href(lang)>{s.series_across}</a></p>
             </section>

@@ -41,19 +41,10 @@ fn problems(checked: RwSignal<Option<Checked>>, field: Field, lang: Lang) -> Vec
         Some(Checked::Invalid(list)) => list
             .iter()
             .filter(|(f, _)| *f == field)
-            .map(|(_, i)| capitalised(&cdo_text::problem(lang, &i.problem)))
+            .map(|(_, i)| cdo_text::report::field_problem(lang, &i.problem))
             .collect(),
         _ => Vec::new(),
     })
-}
-
-/// The problem texts start with an ASCII letter or a quote; ASCII upper-casing avoids the
-/// Unicode case tables in the wasm.
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Label, control, hint and the field's problems (the control points at hint and problems with
@@ -176,8 +167,7 @@ fn report_form(
                 let items = list
                     .iter()
                     .map(|(f, i)| {
-                        let (label, _) = cdo_text::report::label(lang, *f);
-                        let text = format!("{label}: {}", capitalised(&cdo_text::problem(lang, &i.problem)));
+                        let text = cdo_text::report::summary_item(lang, *f, &i.problem);
                         let id = f.id();
                         // Focus the field itself (the router would only rewrite the address).
                         let focus = move |ev: ev::MouseEvent| {
@@ -199,7 +189,7 @@ fn report_form(
             }
             Some(Checked::Entry(json)) => {
                 let name = report.with_untracked(|r| r.get(Field::Name).to_owned());
-                let subject = format!("cdo-atlas: {} {name}", s.report_subject);
+                let subject = cdo_text::report::mail_subject(lang, &name);
                 let mail = format!(
                     "mailto:{}?subject={}&body={}",
                     crate::paths::EDITORS_MAIL.unwrap_or_default(),

@@ -100,7 +100,7 @@ fn answer(e: &Entity, text: Option<String>, lang: Lang, s: &'static Strings) -> 
     // Only entities with an interview are asked (`series_by_question`).
     let interview = e.interview.as_ref().map(|i| {
         let name = match &i.interviewee {
-            Some(who) => format!("{} {who}", s.series_interview_with),
+            Some(who) => cdo_text::phrase::interview_with(lang, who),
             None => s.profile_interview_link.to_owned(),
         };
         view! { <p class="source"><a href=i.url.as_str().to_owned() rel="noopener noreferrer">{name}</a></p> }

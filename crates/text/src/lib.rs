@@ -7,11 +7,12 @@
 
 pub mod export;
 mod messages;
+pub mod phrase;
 pub mod present;
 pub mod report;
 mod strings;
 
-pub use messages::{dataset_error, issue, problem};
+pub use messages::{dataset_error, issue, load_error, problem, LoadFailure};
 pub use strings::{Strings, DE, EN};
 
 use cdo_model::explore::{Column, SizeClass};

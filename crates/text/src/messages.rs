@@ -31,6 +31,42 @@ pub fn dataset_error(lang: Lang, e: &DatasetError) -> String {
     }
 }
 
+/// Why a file the app loads is not available (the app's `LoadError`, borrowed).
+#[derive(Clone, Copy, Debug)]
+pub enum LoadFailure<'a> {
+    /// No response at all (offline, server down), with what the browser said.
+    Network(&'a str),
+    /// The server answered with an error status.
+    Http(u16),
+    /// A response that is not a usable dataset.
+    Dataset(&'a DatasetError),
+    /// The map outlines file is not readable.
+    Outlines,
+}
+
+/// Why a file could not be loaded, as the error state says it.
+pub fn load_error(lang: Lang, e: LoadFailure) -> String {
+    match (lang, e) {
+        (Lang::De, LoadFailure::Network(m)) => format!(
+            "Keine Verbindung zum Server ({m}). Auf diesem Gerät sind noch keine Daten \
+             gespeichert: Nach einem ersten Besuch mit Verbindung funktioniert cdo-atlas \
+             auch offline."
+        ),
+        (Lang::En, LoadFailure::Network(m)) => format!(
+            "No connection to the server ({m}). No data is stored on this device yet: after \
+             one visit with a connection, cdo-atlas also works offline."
+        ),
+        (Lang::De, LoadFailure::Http(code)) => {
+            format!("Der Server antwortete mit dem Fehler HTTP {code}.")
+        }
+        (Lang::En, LoadFailure::Http(code)) => {
+            format!("The server answered with error HTTP {code}.")
+        }
+        (lang, LoadFailure::Dataset(e)) => dataset_error(lang, e),
+        (lang, LoadFailure::Outlines) => lang.strings().map_failed.to_owned(),
+    }
+}
+
 /// One issue of a rejected entry: "Feld „name“: darf nicht leer sein."
 pub fn issue(lang: Lang, issue: &Issue) -> String {
     let what = problem(lang, &issue.problem);
@@ -282,5 +318,36 @@ mod tests {
         };
         assert!(dataset_error(Lang::De, &e).contains("„2.0“"));
         assert!(dataset_error(Lang::En, &e).contains("reload"));
+    }
+
+    #[test]
+    fn load_errors_say_why_in_each_language() {
+        assert_eq!(
+            load_error(Lang::De, LoadFailure::Network("Failed to fetch")),
+            "Keine Verbindung zum Server (Failed to fetch). Auf diesem Gerät sind noch keine \
+             Daten gespeichert: Nach einem ersten Besuch mit Verbindung funktioniert cdo-atlas \
+             auch offline."
+        );
+        assert_eq!(
+            load_error(Lang::En, LoadFailure::Network("Failed to fetch")),
+            "No connection to the server (Failed to fetch). No data is stored on this device \
+             yet: after one visit with a connection, cdo-atlas also works offline."
+        );
+        assert_eq!(
+            load_error(Lang::De, LoadFailure::Http(503)),
+            "Der Server antwortete mit dem Fehler HTTP 503."
+        );
+        assert_eq!(
+            load_error(Lang::En, LoadFailure::Http(404)),
+            "The server answered with error HTTP 404."
+        );
+        assert_eq!(
+            load_error(Lang::En, LoadFailure::Dataset(&DatasetError::Empty)),
+            "The data file is empty."
+        );
+        assert_eq!(
+            load_error(Lang::De, LoadFailure::Outlines),
+            crate::DE.map_failed
+        );
     }
 }

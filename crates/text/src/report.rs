@@ -1,6 +1,7 @@
 //! The report form's labels and hints ("Stadt melden").
 
 use cdo_model::report::Field;
+use cdo_model::Problem;
 
 use crate::Lang;
 
@@ -84,5 +85,64 @@ pub fn label(lang: Lang, f: Field) -> (&'static str, Option<&'static str>) {
         ),
         (Lang::De, SourceTitle) => ("Titel der Quelle (freiwillig)", None),
         (Lang::En, SourceTitle) => ("Title of the source (optional)", None),
+    }
+}
+
+/// A problem of a field, as shown at the field: a sentence of its own ("Fehlt.").
+pub fn field_problem(lang: Lang, p: &Problem) -> String {
+    capitalised(&crate::problem(lang, p))
+}
+
+/// A problem in the summary above the form, named by its field: "Breitengrad: Fehlt."
+pub fn summary_item(lang: Lang, f: Field, p: &Problem) -> String {
+    let (label, _) = label(lang, f);
+    format!("{label}: {}", field_problem(lang, p))
+}
+
+/// The subject of the report's e-mail: "cdo-atlas: Meldung für Bottrop".
+pub fn mail_subject(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::De => format!("cdo-atlas: Meldung für {name}"),
+        Lang::En => format!("cdo-atlas: report for {name}"),
+    }
+}
+
+/// The problem texts start with an ASCII letter or a quote; ASCII upper-casing avoids the
+/// Unicode case tables in the wasm.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_sentences_named_by_their_field_in_the_summary() {
+        assert_eq!(field_problem(Lang::De, &Problem::Missing), "Fehlt.");
+        assert_eq!(field_problem(Lang::En, &Problem::Missing), "Is missing.");
+        assert_eq!(
+            summary_item(Lang::De, Field::Lat, &Problem::Missing),
+            "Breitengrad: Fehlt."
+        );
+        assert_eq!(
+            summary_item(Lang::En, Field::Lat, &Problem::Missing),
+            "Latitude: Is missing."
+        );
+    }
+
+    #[test]
+    fn the_mail_subject_names_the_city() {
+        assert_eq!(
+            mail_subject(Lang::De, "Bottrop"),
+            "cdo-atlas: Meldung für Bottrop"
+        );
+        assert_eq!(
+            mail_subject(Lang::En, "Bottrop"),
+            "cdo-atlas: report for Bottrop"
+        );
     }
 }

@@ -87,7 +87,7 @@ pub(super) fn MapControls(
                     center: geo::project(e.coordinates),
                 }
                 .clamped();
-                set_status.set(format!("{} {}", s.map_search_found, e.name));
+                set_status.set(cdo_text::phrase::found_on_map(lang, &e.name));
                 selected.set(Some(e.id.clone()));
                 commit(MapState { view, ..st }, false);
             }
@@ -170,14 +170,14 @@ pub(super) fn MapAside(
         let stand =
             untrack(|| dataset.get()).and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
         let st = state.get_untracked();
-        let Some(svg) = super::export::map_svg(&picture_data, &st, stand, lang, s) else {
+        let Some(svg) = super::export::map_svg(&picture_data, &st, stand, lang) else {
             return;
         };
-        let name = format!("cdo-atlas-karte-{}", st.axis.wire());
+        let file = |extension| cdo_text::phrase::map_picture_file(lang, st.axis, extension);
         if png {
-            super::export::save_png(svg, format!("{name}.png"));
+            super::export::save_png(svg, file("png"));
         } else {
-            super::export::save_svg(&svg, &format!("{name}.svg"));
+            super::export::save_svg(&svg, &file("svg"));
         }
     };
     let picture = StoredValue::new(picture);

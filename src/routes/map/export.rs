@@ -8,7 +8,7 @@
 
 use cdo_model::map::MapState;
 use cdo_model::PartialDate;
-use cdo_text::{Lang, Strings};
+use cdo_text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -86,7 +86,6 @@ pub(super) fn map_svg(
     st: &MapState,
     stand: Option<PartialDate>,
     lang: Lang,
-    s: &'static Strings,
 ) -> Option<String> {
     let document = document();
     let live = document.query_selector("svg[data-testid=map]").ok()??;
@@ -124,32 +123,29 @@ pub(super) fn map_svg(
         let x = 16 + (n % per_row) as u32 * (WIDTH / per_row as u32);
         let y = legend_top + 14 + (n / per_row) as u32 * 24;
         legend.push_str(&format!(
-            "<use href=\"#shape-{}\" class=\"mk c{}\" x=\"{}\" y=\"{}\" width=\"16\" height=\"16\"/><text x=\"{}\" y=\"{}\" class=\"t-body\">{} ({})</text>",
+            "<use href=\"#shape-{}\" class=\"mk c{}\" x=\"{}\" y=\"{}\" width=\"16\" height=\"16\"/><text x=\"{}\" y=\"{}\" class=\"t-body\">{}</text>",
             i % SHAPES,
             i % SHAPES,
             x,
             y,
             x + 24,
             y + 13,
-            esc(cdo_text::category(lang, axis, i)),
-            counts[i]
+            esc(&cdo_text::phrase::counted(lang, cdo_text::category(lang, axis, i), counts[i])),
         ));
     }
     let credits_top = legend_top + 14 + shown.len().div_ceil(per_row) as u32 * 24 + 20;
-    let stand = stand
-        .map(|d| format!(" · {} {}", s.footer_as_of, cdo_text::date(lang, d)))
-        .unwrap_or_default();
+    let credits = cdo_text::phrase::map_picture_credits(lang, stand, &origin);
     let height = credits_top + 30;
     let css = map_css();
     Some(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
 <style>{css}\n.t-title{{font:700 22px sans-serif}}.t-head{{font:700 15px sans-serif}}.t-body,.t-small{{font:14px sans-serif}}.t-small{{font-size:12px}}text{{fill:{ink};font-family:system-ui,sans-serif}}.cluster text:not(.mk-label){{fill:#fff}}</style>\
 <rect width=\"100%\" height=\"100%\" fill=\"{paper}\"/>\
-<text x=\"16\" y=\"34\" class=\"t-title\">cdo-atlas — {title}</text>\
+<text x=\"16\" y=\"34\" class=\"t-title\">{title}</text>\
 <g transform=\"translate(0 {top})\"><rect width=\"{w}\" height=\"{mh}\" fill=\"{water}\"/>{map}</g>\
 {legend}\
 <text x=\"16\" y=\"{ct}\" class=\"t-small\">{attr}</text>\
-<text x=\"16\" y=\"{ct2}\" class=\"t-small\">cdo-atlas{stand} · {origin}</text>\
+<text x=\"16\" y=\"{ct2}\" class=\"t-small\">{credits}</text>\
 </svg>",
         w = WIDTH,
         h = height,
@@ -158,13 +154,12 @@ pub(super) fn map_svg(
         ink = css_var("--ink"),
         paper = css_var("--paper"),
         water = css_var("--map-water"),
-        title = esc(s.map_title),
+        title = esc(&cdo_text::phrase::map_picture_title(lang)),
         map = inner.replacen("<svg ", &format!("<svg width=\"{WIDTH}\" height=\"{map_height}\" "), 1),
         ct = credits_top,
         ct2 = credits_top + 18,
         attr = esc(attribution.trim()),
-        stand = esc(&stand),
-        origin = esc(&origin),
+        credits = esc(&credits),
     ))
 }
 

@@ -196,7 +196,7 @@ pub(super) fn MapFrame(
         let placed = layout(&entities, visible, st.view, k, sel);
         placed
             .into_iter()
-            .map(|m| mark_view(m, &data_for_marks, &st, k, sel, lang, s))
+            .map(|m| mark_view(m, &data_for_marks, &st, k, sel, lang))
             .collect_view()
     };
     // Delegated handlers for every mark (see `mark_view`).
@@ -264,9 +264,7 @@ pub(super) fn MapFrame(
             x: place.x + moved.x,
             y: place.y + moved.y,
         };
-        let since = e
-            .since
-            .map(|d| format!("{} {}", s.map_since, cdo_text::date(lang, d)));
+        let since = e.since.map(|d| cdo_text::phrase::since(lang, d));
         // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
         let left = format!("{}px", fixed(at.x / k, 0));
         let top = format!("{}px", fixed(at.y / k, 0));
@@ -315,7 +313,7 @@ pub(super) fn MapFrame(
             {tooltip}
         </div>
         <p id="map-keys" class="map-help">{s.map_keys}</p>
-        <p class="attribution">{s.map_attribution} " " {attribution} " (VG250)"</p>
+        <p class="attribution">{cdo_text::phrase::map_attribution(lang, &attribution)}</p>
     }
 }
 

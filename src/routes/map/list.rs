@@ -19,7 +19,7 @@ pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -
             view! {
                 <li>
                     <a href=paths::entity(lang, &e.id)>{e.name.clone()}</a>
-                    {format!(" — {} ", cdo_text::headline(lang, e.model().headline()))}
+                    " — " {cdo_text::headline(lang, e.model().headline())} " "
                     {pick_toggle(e.id.clone(), e.name.clone(), false)}
                 </li>
             }

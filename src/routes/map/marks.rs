@@ -5,7 +5,7 @@ use cdo_model::geo::Point;
 use cdo_model::map::{MapState, Mark, Side};
 use cdo_model::num::fixed;
 use cdo_model::Kind;
-use cdo_text::{Lang, Strings};
+use cdo_text::Lang;
 use leptos::prelude::*;
 
 use super::Prepared;
@@ -23,7 +23,6 @@ pub(super) fn mark_view(
     k: f64,
     selected: Option<usize>,
     lang: Lang,
-    s: &'static Strings,
 ) -> AnyView {
     match mark {
         Mark::Entity {
@@ -39,19 +38,12 @@ pub(super) fn mark_view(
             let class_n = category % SHAPES;
             // Länder and the federal level are told apart from cities by their outline (and in
             // their names), not by colour alone.
-            let level = match e.kind {
-                Kind::City => None,
-                Kind::Land => Some(s.map_land_level),
-                Kind::Federal => Some(s.map_federal_level),
-            };
-            let mut name = format!(
-                "{} — {}",
-                e.name,
-                cdo_text::category(lang, st.axis, category)
+            let name = cdo_text::phrase::marker(
+                lang,
+                &e.name,
+                cdo_text::category(lang, st.axis, category),
+                e.kind,
             );
-            if let Some(level) = level {
-                name.push_str(&format!(" ({level})"));
-            }
             let text = label.map(|side| label_view(&e.name, at, radius, side, k));
             // A marker moved off its place (not to hide another) points back to it (inside the
             // link, first, so that the macro still builds an SVG <a>; the line takes no pointer).

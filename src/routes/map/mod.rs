@@ -110,7 +110,7 @@ pub fn MapPage() -> impl IntoView {
 
     let render: Render = Box::new(move |loaded, lang, s| {
         let bad = bad_params.get();
-        let notice = (!bad.is_empty()).then(|| view! { <p class="notice" role="status">{format!("{} {}", s.map_bad_params, bad.join(", "))}</p> });
+        let notice = (!bad.is_empty()).then(|| view! { <p class="notice" role="status">{cdo_text::phrase::map_bad_params(lang, &bad)}</p> });
         let data = Arc::new(prepare(loaded));
         let frame_data = data.clone();
         view! {
