@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 
 import { launch, CHROMIUM_ARGS } from './browser.mjs';
 import { DATASET, DATA_ROUTE } from './harness.mjs';
+import { isHashed } from '../../scripts/hashed.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -55,6 +56,30 @@ async function stop(child) {
 }
 
 const cards = (page) => page.locator('[data-testid=entity-list] > li');
+
+/**
+ * A copy of the release build as Trunk names a file whose hash begins with zeros (it writes the
+ * hash without them, scripts/hashed.mjs): the stylesheet with 15 hex digits, register.js with 12;
+ * its worker written for it as the build writes it. Returns the directory and the two new paths.
+ */
+function buildWithShortHashes() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-short-hashes-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const indexFile = path.join(dir, 'index.html');
+  let html = fs.readFileSync(indexFile, 'utf8');
+  const renamed = [];
+  for (const [stem, ext, digits] of [['style', 'css', 15], ['register', 'js', 12]]) {
+    const name = fs.readdirSync(dir).find((f) => new RegExp(`^${stem}-[0-9a-f]{16}\\.${ext}$`).test(f));
+    assert.ok(name && html.includes(`/${name}`), `the build has a ${stem}-<16 digits>.${ext} that index.html loads`);
+    const short = `${stem}-${name.slice(stem.length + 1, stem.length + 1 + digits)}.${ext}`;
+    for (const suffix of ['', '.br']) fs.renameSync(path.join(dir, name + suffix), path.join(dir, short + suffix));
+    html = html.replace(`/${name}`, `/${short}`);
+    renamed.push(`/${short}`);
+  }
+  fs.writeFileSync(indexFile, html);
+  execFileSync(process.execPath, [path.join(root, 'scripts/precache.mjs'), dir]);
+  return { dir, renamed };
+}
 
 /** First visit: loads the app and waits until the service worker controls the page. */
 async function firstVisit(base) {
@@ -112,8 +137,12 @@ test('after one visit, with the server process stopped: reload, overview, map, e
 });
 
 test('a first visit: the worker comes once the page has loaded, and downloads no file the page already has', async () => {
+  // Served: the build with the stylesheet and register.js named as Trunk names a file whose hash
+  // begins with zeros (15 and 12 digits); a worker that took only 16-digit names for hashed
+  // downloaded both a second time.
+  const { dir, renamed } = buildWithShortHashes();
   // The map asks for the most: the main module, the index, its own module and the outlines.
-  const { server, url } = await serveDist();
+  const { server, url } = await serveDist({ root: dir });
   const sent = []; // [path, when the request came, when its response was finished]
   server.on('request', (req, res) => {
     const entry = [new URL(req.url, url).pathname, performance.now(), Infinity];
@@ -139,11 +168,15 @@ test('a first visit: the worker comes once the page has loaded, and downloads no
     }
     // Files named by their content's hash are never stale: the precache takes them from the
     // HTTP cache where the page has loaded them.
-    const hashed = paths.filter((p) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(p));
+    const hashed = paths.filter(isHashed);
     const twice = hashed.filter((p, i) => hashed.indexOf(p) !== i);
     assert.deepEqual(twice, [], 'no hashed file is sent twice');
+    for (const short of renamed) {
+      assert.ok(isHashed(short), short);
+      assert.equal(paths.filter((p) => p === short).length, 1, `${short} is sent once: ${paths.join(' ')}`);
+    }
     // …and the precache has every file of the build, so the next visit works offline.
-    const precache = JSON.parse(fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[^\]]*\])/)[1]);
+    const precache = JSON.parse(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[^\]]*\])/)[1]);
     const cached = await page.evaluate(async () => {
       const [name] = await caches.keys();
       return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort();
@@ -152,6 +185,7 @@ test('a first visit: the worker comes once the page has loaded, and downloads no
   } finally {
     await context.close();
     server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { serveTampered, useApp, APP_H1 } from './harness.mjs';
 import { DIST } from './static-server.mjs';
 import { POLICY, inlineScriptHashes } from '../../scripts/csp.mjs';
+import { HASH } from '../../scripts/hashed.mjs';
 
 const app = useApp();
 const html = fs.readFileSync(`${DIST}/index.html`, 'utf8');
@@ -52,7 +53,7 @@ test('every asset the page loads carries subresource integrity, the wasm include
   // The main wasm's preload starts the download early; Chromium ignores an integrity on a fetch
   // preload (crbug.com/981419) and checks the loader's fetch, which takes the preload over, so
   // the integrity sits there — for exactly the preloaded file (the next test tampers with it).
-  const wasm = /^<link rel="preload" as="fetch" crossorigin href="(\/cdo-atlas-[0-9a-f]{16}_bg\.wasm)">$/;
+  const wasm = new RegExp(`^<link rel="preload" as="fetch" crossorigin href="(/cdo-atlas-${HASH}_bg\\.wasm)">$`);
   const wasmPreloads = assets.filter((t) => wasm.test(t));
   assert.equal(wasmPreloads.length, 1, 'the main wasm is preloaded');
   const fetched = html.match(/fetch\('(\/[^']+_bg\.wasm)', \{ integrity: 'sha384-[A-Za-z0-9+/=]+' \}\)/);
