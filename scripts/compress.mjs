@@ -8,13 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-// Trunk writes its 64-bit content hash without leading zeros: 16 hex digits, sometimes fewer
-// (a stylesheet named `style-37c16fe15b404a4.css` went out uncompressed until this allowed it).
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css)$/;
+import { isHashed } from './hashed.mjs';
+
+// Which names carry their hash: scripts/hashed.mjs (Trunk's hashes may have fewer than 16 digits:
+// a stylesheet named `style-37c16fe15b404a4.css` once went out uncompressed).
+const compressed = (f) => isHashed(f) && /\.(wasm|js|css)$/.test(f);
 
 /** Writes `<file>.br` for every hashed wasm, js and css file in `dir`; returns a summary. */
 export function precompress(dir) {
-  const names = fs.readdirSync(dir).filter((f) => HASHED.test(f));
+  const names = fs.readdirSync(dir).filter(compressed);
   let before = 0;
   let after = 0;
   for (const name of names) {

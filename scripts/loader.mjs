@@ -15,9 +15,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { HASH } from './hashed.mjs';
 import { sri } from './wasm.mjs';
 
-const SPLIT_LOADER = /^__wasm_split-[0-9a-f]{16}\.js$/;
+const SPLIT_LOADER = new RegExp(`^__wasm_split-${HASH}\\.js$`);
 const sriOf = (file) => sri(fs.readFileSync(file));
 
 /** Inserts the loader at the end of `<dir>/index.html`'s head; returns a one-line summary. */
@@ -29,8 +30,8 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
     if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.length}`);
     return found[0];
   };
-  const glue = find(/^cdo-atlas-[0-9a-f]{16}\.js$/, 'JS glue');
-  const wasm = find(/^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/, 'main wasm module');
+  const glue = find(new RegExp(`^cdo-atlas-${HASH}\\.js$`), 'JS glue');
+  const wasm = find(new RegExp(`^cdo-atlas-${HASH}_bg\\.wasm$`), 'main wasm module');
   const split = names.filter((f) => SPLIT_LOADER.test(f));
   const integrity = (f) => (release ? ` integrity="${sriOf(path.join(dir, f))}"` : '');
   const fetchOptions = release ? `, { integrity: '${sriOf(path.join(dir, wasm))}' }` : '';

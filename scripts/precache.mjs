@@ -1,5 +1,6 @@
-// Writes the service worker into a build: `web/sw.js` with BUILD (a hash of every file's content)
-// and PRECACHE (every file's URL) filled in. Called by the post_build hook (scripts/postbuild.mjs)
+// Writes the service worker into a build: `web/sw.js` with BUILD (a hash of every file's content),
+// PRECACHE (every file's URL) and HASHED (which of them are named by their content's hash, the
+// rule of scripts/hashed.mjs) filled in. Called by the post_build hook (scripts/postbuild.mjs)
 // on the staging dir; `node scripts/precache.mjs <dir>` re-runs it on a finished release build
 // (the update e2e test does). A development build gets PRECACHE = null: a worker that caches
 // nothing.
@@ -7,6 +8,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { HASHED } from './hashed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,9 +38,16 @@ export function writeWorker(dir, { release, publicUrl = '/' }) {
     .split('\n')
     .filter((line) => !/^\s*\/\//.test(line))
     .join('\n');
-  const out = template
-    .replace("'__BUILD__'", JSON.stringify(release ? build : 'dev'))
-    .replace('__PRECACHE__', release ? JSON.stringify(urls, null, 2) : 'null');
+  // Each placeholder once; one that is missing means the template changed shape: fail the build.
+  const fill = (text, [from, to]) => {
+    if (text.split(from).length !== 2) throw new Error(`web/sw.js: expected ${from} once`);
+    return text.replace(from, () => to);
+  };
+  const out = [
+    ["'__BUILD__'", JSON.stringify(release ? build : 'dev')],
+    ['__PRECACHE__', release ? JSON.stringify(urls, null, 2) : 'null'],
+    ['__HASHED__', String(HASHED)],
+  ].reduce(fill, template);
   fs.writeFileSync(path.join(dir, 'sw.js'), out);
   return `precache: ${release ? `${urls.length} files, build ${build}` : 'development build, no precache'}`;
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
+import { HASH } from './hashed.mjs';
 import { splitModules } from './loader.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +23,7 @@ const FIRST_VISIT_BUDGET = 200 * KB;
 
 // The main wasm module is what every first visit loads; the modules split off at the split points
 // of src/on_demand.rs (scripts/wasm.mjs) load when their page is first shown.
-const MAIN_WASM = /^cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
+const MAIN_WASM = new RegExp(`^cdo-atlas-${HASH}_bg\\.wasm$`);
 const ROWS = [
   // 264 → 276 KB: periods in the data model (schema 2.0 and the 1.x reader beside it, last-confirmed
   // dates, earlier periods on the profile) +6.1 KB; the about page's cities not covered yet and

@@ -76,6 +76,30 @@ async fn check() {
     }
 }
 
+/// For the component tests (`tests/web.rs`), which all run in one page and so share this
+/// module's state: whether the first page's paint has been seen ([`watch_first_page`] armed),
+/// and a fresh start, as a page begins (not said, `data-settled` gone). Loads in progress still
+/// count. Never called by the app: the release build's linker leaves these out.
+#[doc(hidden)]
+pub mod testing {
+    use super::{Watch, WATCH};
+    use std::cell::Cell;
+
+    pub fn armed() -> bool {
+        WATCH.with(Cell::get) != Watch::Waiting
+    }
+
+    pub fn reset() {
+        WATCH.with(|w| w.set(Watch::Waiting));
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.remove_attribute("data-settled");
+        }
+    }
+}
+
 fn say() {
     let Some(window) = web_sys::window() else {
         return;

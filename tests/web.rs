@@ -5,7 +5,7 @@
 
 use cdo_atlas::components::badge::model_badge;
 use cdo_atlas::components::layout::{Frame, RejectedNotice};
-use cdo_atlas::data::{provide_loaded, LoadError};
+use cdo_atlas::data::{after_paint, next_task, provide_loaded, LoadError};
 use cdo_atlas::i18n::{localized, provide_lang};
 use cdo_atlas::offline::provide_freshness;
 use cdo_atlas::picks::provide_picks;
@@ -40,23 +40,22 @@ fn provide_fixed_dataset(text: &'static str) {
     provide_loaded(parsed);
 }
 
-/// Lets effects, resources and the DOM settle.
-async fn settle() {
-    for _ in 0..5 {
-        leptos::task::tick().await;
-        pause_ms(10).await;
-    }
-}
+/// How long [`until`] waits for what a test expects before it fails: far more than any of them
+/// needs (a few tasks), so that only a condition that never comes fails.
+const DEADLINE_MS: f64 = 5000.0;
 
-/// Waits `ms` (frames and tasks run meanwhile), without Leptos' executor.
-async fn pause_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+/// Waits until `done` holds, a task at a time (Leptos' executor runs on microtasks, so effects,
+/// resources and the DOM have run between two; frames too); fails naming `what` if it does not
+/// within [`DEADLINE_MS`].
+async fn until(what: &str, done: impl Fn() -> bool) {
+    let deadline = js_sys::Date::now() + DEADLINE_MS;
+    while !done() {
+        assert!(
+            js_sys::Date::now() < deadline,
+            "waited {DEADLINE_MS} ms for {what}"
+        );
+        next_task().await;
+    }
 }
 
 fn clear_storage() {
@@ -84,7 +83,11 @@ async fn language_switch_in_the_frame_relabels_content_and_html_lang() {
             </Router>
         }
     });
-    settle().await;
+    until("the frame with its badge and footer", || {
+        root.query_selector(".badge").unwrap().is_some()
+            && root.query_selector(".site-footer").unwrap().is_some()
+    })
+    .await;
     let badge = || root.query_selector(".badge").unwrap().expect("a badge");
     assert_eq!(badge().text_content().unwrap().trim(), "CDO im Ehrenamt");
     assert!(
@@ -118,7 +121,11 @@ async fn language_switch_in_the_frame_relabels_content_and_html_lang() {
         .unchecked_into::<web_sys::HtmlElement>();
     assert_eq!(switch.text_content().unwrap().trim(), "English");
     switch.click();
-    settle().await;
+    until("the page in English", || {
+        badge().text_content().unwrap().trim() == "Honorary CDO"
+            && html_lang().as_deref() == Some("en")
+    })
+    .await;
     assert_eq!(badge().text_content().unwrap().trim(), "Honorary CDO");
     assert_eq!(html_lang().as_deref(), Some("en"));
     assert_eq!(
@@ -145,7 +152,10 @@ async fn rejected_entries_are_listed_with_field_and_reason() {
         provide_fixed_dataset(ONE_GOOD_ONE_BAD);
         view! { <RejectedNotice /> }
     });
-    settle().await;
+    until("the rejected-entries notice", || {
+        root.query_selector(".rejected").unwrap().is_some()
+    })
+    .await;
     let notice = root
         .query_selector(".rejected")
         .unwrap()
@@ -187,8 +197,11 @@ async fn legend_toggles_hide_and_show_their_markers() {
         provide_picks();
         view! { <Router><MapPage /></Router> }
     });
-    settle().await;
     let markers = || root.query_selector_all(".marker").unwrap().length();
+    until("the map with its markers and legend", || {
+        markers() > 0 && root.query_selector(".legend-item").unwrap().is_some()
+    })
+    .await;
     assert_eq!(markers(), 25, "one marker per entity");
     assert_eq!(root.query_selector_all("path.land").unwrap().length(), 16);
     let departments = root.query_selector_all(".legend-item").unwrap();
@@ -210,7 +223,7 @@ async fn legend_toggles_hide_and_show_their_markers() {
         Some("true")
     );
     button.click();
-    settle().await;
+    until("the departments hidden", || markers() != 25).await;
     assert_eq!(
         button.get_attribute("aria-pressed").as_deref(),
         Some("false")
@@ -221,8 +234,11 @@ async fn legend_toggles_hide_and_show_their_markers() {
         .unwrap()
         .is_none());
     button.click();
-    settle().await;
-    assert_eq!(markers(), 25, "and shown again");
+    until("the departments shown again", || markers() == 25).await;
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -238,7 +254,11 @@ async fn a_not_found_page_offers_a_search_for_what_the_address_named() {
             <div class="de">{not_found(Lang::De, Lang::De.strings(), "/entity/x")}</div>
         }
     });
-    settle().await;
+    until("the two pages", || {
+        root.query_selector(".en a").unwrap().is_some()
+            && root.query_selector(".de").unwrap().is_some()
+    })
+    .await;
     let link = root
         .query_selector(".en a[href^='/explore']")
         .unwrap()
@@ -261,6 +281,11 @@ async fn a_not_found_page_offers_a_search_for_what_the_address_named() {
 
 #[wasm_bindgen_test]
 async fn the_first_page_is_settled_once_its_loads_are_in_and_only_then() {
+    use cdo_atlas::settled::{testing, watch_first_page, Loading};
+
+    // The tests share one page: start as a page does, whatever ran before (the app's own
+    // `watch_first_page` runs once per page; a test before this one may have had it say).
+    testing::reset();
     let root = document().document_element().unwrap();
     let said = || root.has_attribute("data-settled");
     let events = std::rc::Rc::new(std::cell::Cell::new(0));
@@ -273,21 +298,30 @@ async fn the_first_page_is_settled_once_its_loads_are_in_and_only_then() {
         .unwrap();
 
     // The page asks for its data, then a module; the first load ends before the second starts.
-    let data = cdo_atlas::settled::Loading::begin();
-    cdo_atlas::settled::watch_first_page();
-    let module = cdo_atlas::settled::Loading::begin();
+    let data = Loading::begin();
+    watch_first_page();
+    let module = Loading::begin();
     drop(data);
-    pause_ms(100).await;
+    // The watcher has seen the first paint and looks at the next task: nothing, since the
+    // module is still loading. One task of ours after the one it looks in.
+    until("the first paint seen", testing::armed).await;
+    next_task().await;
     assert!(!said(), "a load is still in progress");
     assert_eq!(events.get(), 0);
 
     drop(module);
-    pause_ms(100).await;
+    until("cdo:settled", || events.get() > 0).await;
     assert!(said(), "<html data-settled> once nothing is loading");
+
+    // Loads of later pages say nothing more: many tasks and frames later (a check would take
+    // one task), still the one event.
+    drop(Loading::begin());
+    after_paint().await;
     assert_eq!(events.get(), 1, "cdo:settled, once");
 
-    // Loads of later pages say nothing more.
-    drop(cdo_atlas::settled::Loading::begin());
-    pause_ms(100).await;
-    assert_eq!(events.get(), 1);
+    web_sys::window()
+        .unwrap()
+        .remove_event_listener_with_callback("cdo:settled", listener.as_ref().unchecked_ref())
+        .unwrap();
+    testing::reset();
 }

@@ -1,5 +1,5 @@
 // cdo-atlas service worker. This file is a template: `scripts/precache.mjs` (a Trunk post_build
-// hook) writes it into the build with BUILD and PRECACHE filled in. Hand-written rather than
+// hook) writes it into the build with BUILD, PRECACHE and HASHED filled in. Hand-written rather than
 // Workbox: the strategies below are four small functions, and there is no runtime to self-host.
 //
 //   precache     every file of the release build, under a cache named after the build (what
@@ -33,8 +33,9 @@ self.addEventListener('install', (event) => {
 // its glue, the stylesheet…), not downloaded a second time. Everything else (index.html, the
 // data, icons, the manifest) is checked with the server first (`no-cache`: a copy the page has
 // just loaded costs a 304 where the host sends validators), so the precache never takes a stale
-// copy.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// copy. Which names are hashed is defined once, in scripts/hashed.mjs; `scripts/precache.mjs`
+// writes that pattern in here.
+const HASHED = __HASHED__;
 
 async function precache(cache, url) {
   if (HASHED.test(url)) {

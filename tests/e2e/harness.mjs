@@ -50,6 +50,26 @@ export function useApp() {
   return app;
 }
 
+/**
+ * Resolves once the app says the page it started on has everything it asked for
+ * (`html[data-settled]`, src/settled.rs: its data and its module are in, and what their arrival
+ * set off has run), and then `frames` frames later: by then what that changed in the DOM has been
+ * laid out (layout shifts recorded, resize observers run). A page that never settles fails here,
+ * on Playwright's timeout, not in the assertion after it. Said once per document: after an
+ * in-app navigation it says nothing about the new page, so tests wait for it after `page.goto`.
+ */
+export async function settled(page, { frames = 2 } = {}) {
+  await page.locator('html[data-settled]').waitFor({ state: 'attached' });
+  await page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const frame = (left) => (left === 0 ? setTimeout(resolve) : requestAnimationFrame(() => frame(left - 1)));
+        frame(n);
+      }),
+    frames,
+  );
+}
+
 /** Serves every wasm file `pattern` matches with its last byte flipped: what its integrity
  * check must catch. */
 export function serveTampered(page, pattern) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useApp, axe, DATASET } from './harness.mjs';
+import { useApp, axe, settled, DATASET } from './harness.mjs';
 
 const app = useApp();
 const markers = (page) => page.locator('svg[data-testid=map] .marker');
@@ -185,7 +185,9 @@ test('the map is drawn once, at its scale: no marker changes after it first appe
   const page = await context.newPage();
   await page.goto(`${app.base}/map`);
   await markers(page).first().waitFor();
-  await page.waitForTimeout(500);
+  // Everything the map loads (its module, the index, the outlines) is in, drawn and laid out;
+  // the frame's size observer has run.
+  await settled(page);
   assert.equal(await page.evaluate(() => window.markChanges), 0);
   await context.close();
 });

@@ -1,12 +1,12 @@
 // End-to-end tests of offline use, updates and installability (issue: "Offline after the first
-// visit"). The release build is served by a separate static-server *process* on a free port of
-// 127.0.0.1, so a test can stop it (no network at all) and start it again on the same origin.
+// visit"). The release build is served by a separate static-server *process* on 127.0.0.1, so a
+// test can stop it (no network at all) and start it again on the same origin: the first process
+// takes any free port and says which, the later ones take that port again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 
 import { launch, CHROMIUM_ARGS } from './browser.mjs';
 import { DATASET, DATA_ROUTE } from './harness.mjs';
+import { isHashed } from '../../scripts/hashed.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -27,25 +28,25 @@ after(async () => {
   await browser?.close();
 });
 
-async function freePort() {
-  const s = net.createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-/** A static-server process for `dir` on `port`; resolves once it listens. */
-async function serve(port, { dir = DIST, fail = [] } = {}) {
+/**
+ * A static-server process for `dir`; resolves once it listens, to the process with its `port` and
+ * `base` URL. Port 0 (the default) lets the system pick a free one; a restart passes the port of
+ * the process it replaces, to stay on the same origin.
+ */
+async function serve(port = 0, { dir = DIST, fail = [] } = {}) {
   const args = [path.join(here, 'static-server.mjs'), '--port', String(port), '--dir', dir];
   for (const f of fail) args.push('--fail', f);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   for await (const chunk of child.stdout) {
     out += chunk;
-    if (out.includes('serving')) break;
+    const serving = out.match(/^serving .* at (http:\/\/127\.0\.0\.1:(\d+))$/m);
+    if (serving) {
+      [child.base, child.port] = [serving[1], Number(serving[2])];
+      return child;
+    }
   }
-  return child;
+  throw new Error(`static-server exited without serving: ${out}`);
 }
 
 async function stop(child) {
@@ -55,6 +56,30 @@ async function stop(child) {
 }
 
 const cards = (page) => page.locator('[data-testid=entity-list] > li');
+
+/**
+ * A copy of the release build as Trunk names a file whose hash begins with zeros (it writes the
+ * hash without them, scripts/hashed.mjs): the stylesheet with 15 hex digits, register.js with 12;
+ * its worker written for it as the build writes it. Returns the directory and the two new paths.
+ */
+function buildWithShortHashes() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-short-hashes-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const indexFile = path.join(dir, 'index.html');
+  let html = fs.readFileSync(indexFile, 'utf8');
+  const renamed = [];
+  for (const [stem, ext, digits] of [['style', 'css', 15], ['register', 'js', 12]]) {
+    const name = fs.readdirSync(dir).find((f) => new RegExp(`^${stem}-[0-9a-f]{16}\\.${ext}$`).test(f));
+    assert.ok(name && html.includes(`/${name}`), `the build has a ${stem}-<16 digits>.${ext} that index.html loads`);
+    const short = `${stem}-${name.slice(stem.length + 1, stem.length + 1 + digits)}.${ext}`;
+    for (const suffix of ['', '.br']) fs.renameSync(path.join(dir, name + suffix), path.join(dir, short + suffix));
+    html = html.replace(`/${name}`, `/${short}`);
+    renamed.push(`/${short}`);
+  }
+  fs.writeFileSync(indexFile, html);
+  execFileSync(process.execPath, [path.join(root, 'scripts/precache.mjs'), dir]);
+  return { dir, renamed };
+}
 
 /** First visit: loads the app and waits until the service worker controls the page. */
 async function firstVisit(base) {
@@ -75,9 +100,8 @@ async function firstVisit(base) {
 }
 
 test('after one visit, with the server process stopped: reload, overview, map, explorer, compare permalink, profile, series', async () => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = await serve(port);
+  const server = await serve();
+  const { base } = server;
   const { context, page } = await firstVisit(base);
   await stop(server);
 
@@ -112,8 +136,12 @@ test('after one visit, with the server process stopped: reload, overview, map, e
 });
 
 test('a first visit: the worker comes once the page has loaded, and downloads no file the page already has', async () => {
+  // Served: the build with the stylesheet and register.js named as Trunk names a file whose hash
+  // begins with zeros (15 and 12 digits); a worker that took only 16-digit names for hashed
+  // downloaded both a second time.
+  const { dir, renamed } = buildWithShortHashes();
   // The map asks for the most: the main module, the index, its own module and the outlines.
-  const { server, url } = await serveDist();
+  const { server, url } = await serveDist({ root: dir });
   const sent = []; // [path, when the request came, when its response was finished]
   server.on('request', (req, res) => {
     const entry = [new URL(req.url, url).pathname, performance.now(), Infinity];
@@ -139,11 +167,15 @@ test('a first visit: the worker comes once the page has loaded, and downloads no
     }
     // Files named by their content's hash are never stale: the precache takes them from the
     // HTTP cache where the page has loaded them.
-    const hashed = paths.filter((p) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(p));
+    const hashed = paths.filter(isHashed);
     const twice = hashed.filter((p, i) => hashed.indexOf(p) !== i);
     assert.deepEqual(twice, [], 'no hashed file is sent twice');
+    for (const short of renamed) {
+      assert.ok(isHashed(short), short);
+      assert.equal(paths.filter((p) => p === short).length, 1, `${short} is sent once: ${paths.join(' ')}`);
+    }
     // …and the precache has every file of the build, so the next visit works offline.
-    const precache = JSON.parse(fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[^\]]*\])/)[1]);
+    const precache = JSON.parse(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[^\]]*\])/)[1]);
     const cached = await page.evaluate(async () => {
       const [name] = await caches.keys();
       return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).sort();
@@ -152,13 +184,13 @@ test('a first visit: the worker comes once the page has loaded, and downloads no
   } finally {
     await context.close();
     server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('20 consecutive reloads with the server stopped all show the content', async () => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = await serve(port);
+  const server = await serve();
+  const { base } = server;
   const { context, page } = await firstVisit(base);
   await stop(server);
   const times = [];
@@ -175,8 +207,6 @@ test('20 consecutive reloads with the server stopped all show the content', asyn
 });
 
 test('an update: build B waiting shows a banner; after "neu laden" B\'s data shows and A\'s caches are gone', async () => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   // Build B: the same app with a different dataset "Stand" (in the dataset and so in its
   // index, as `cargo run -p xtask -- index` writes it), and its own service worker.
   const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-build-b-'));
@@ -191,7 +221,8 @@ test('an update: build B waiting shows a banner; after "neu laden" B\'s data sho
   const [cacheA, cacheB] = [`cdo-atlas-${buildOf(DIST)}`, `cdo-atlas-${buildOf(dirB)}`];
   assert.notEqual(cacheA, cacheB);
 
-  const serverA = await serve(port);
+  const serverA = await serve();
+  const { base, port } = serverA;
   const { context, page } = await firstVisit(base);
   assert.deepEqual(await page.evaluate(() => caches.keys()), [cacheA]);
   await stop(serverA);
@@ -212,12 +243,11 @@ test('an update: build B waiting shows a banner; after "neu laden" B\'s data sho
 });
 
 test('online, but the data requests fail: the cached data with a notice', async () => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = await serve(port);
+  const server = await serve();
+  const { base } = server;
   const { context, page } = await firstVisit(base);
   await stop(server);
-  const failing = await serve(port, { fail: ['/data/cdo-atlas.index.json', '/data/cdo-atlas.json'] });
+  const failing = await serve(server.port, { fail: ['/data/cdo-atlas.index.json', '/data/cdo-atlas.json'] });
   try {
     await page.reload();
     await cards(page).first().waitFor();
@@ -233,9 +263,8 @@ test('online, but the data requests fail: the cached data with a notice', async 
 });
 
 test('first visit ever, the server gone after the shell loaded: a clear offline message, not a blank page', async () => {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = await serve(port);
+  const server = await serve();
+  const { base } = server;
   // No worker on this visit: nothing could be cached yet anyway, and page.route must see the
   // dataset request (requests a worker makes bypass it).
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -260,8 +289,7 @@ test('first visit ever, the server gone after the shell loaded: a clear offline 
 });
 
 test('Chromium considers the app installable (manifest, icons, service worker)', async () => {
-  const port = await freePort();
-  const server = await serve(port);
+  const server = await serve();
   // Installability is never granted in an incognito-like context: a real profile directory.
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -271,7 +299,7 @@ test('Chromium considers the app installable (manifest, icons, service worker)',
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${server.base}/`);
     await cards(page).first().waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
     const cdp = await context.newCDPSession(page);

@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { serveTampered, useApp } from './harness.mjs';
+import { HASH } from '../../scripts/hashed.mjs';
 
 const app = useApp();
-const MAIN = /\/cdo-atlas-[0-9a-f]{16}_bg\.wasm$/;
-const MODULE = (name) => new RegExp(`/split_${name}-[0-9a-f]{16}\\.wasm$`);
+const MAIN = new RegExp(`/cdo-atlas-${HASH}_bg\\.wasm$`);
+const MODULE = (name) => new RegExp(`/split_${name}-${HASH}\\.wasm$`);
 
 /** Every .wasm the page requests, in order, as paths. */
 function wasmRequests(page) {

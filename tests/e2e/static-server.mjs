@@ -2,6 +2,8 @@
 // fallback the app's deep links need (unknown paths without a file extension get index.html).
 // Used by the end-to-end tests; as a process (the offline tests stop and restart it):
 //   node tests/e2e/static-server.mjs [--port 8080] [--dir dist] [--fail /path]
+// `--port 0` takes any free port; the line it prints once it listens ("serving <dir> at <url>")
+// says which.
 // `--fail` answers that path with HTTP 500 (a server that is up but cannot serve the dataset).
 // `line` (scripts/slow-line.mjs) makes it a slow line: see `shapeLine`.
 import http from 'node:http';
