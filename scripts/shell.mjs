@@ -80,7 +80,7 @@ export function capture(templates) {
 }
 
 /** The address of `page` in `lang`, as the app links it. */
-export const address = (page, lang) => (lang === 'de' ? page : `${page}?lang=${lang}`);
+export const address = (page, lang) => (lang === 'de' ? page : `/${lang}${page}`);
 
 /** Opens `page` in `lang` with the data held back and resolves to `capture()` once the app drew it. */
 export async function captureLive(browser, base, page, lang) {

@@ -9,13 +9,13 @@ use leptos_router::hooks::use_location;
 #[derive(Clone, Copy)]
 pub struct Embedded(pub bool);
 
-/// Reads `embed=1` from the opening address and provides it as context.
-pub fn provide_embed() {
-    let search = window().location().search().unwrap_or_default();
-    let on = search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == "embed=1");
+/// Whether an address's query (`search`) asks for embed mode (`embed=1`).
+pub fn asked_for(search: &str) -> bool {
+    cdo_model::params::value(search, "embed") == Some("1")
+}
+
+/// Provides embed mode (read from the opening address, `Start::embedded`) as context.
+pub fn provide_embed(on: bool) {
     provide_context(Embedded(on));
 }
 

@@ -1,6 +1,7 @@
-//! The UI language as app-wide context: the one the address names (`lang=en`), else the
-//! reader's choice remembered in localStorage, else German. `<html lang>` and the address follow
-//! it, so that an address passed on opens the page in the language it was read in.
+//! The UI language as app-wide context. The address names it: German at the root (`/map`),
+//! English under `/en/` (`paths::split_lang`). An address that names no other language opens
+//! in the reader's remembered choice, and is then rewritten to name it; `<html lang>` and the
+//! remembered choice follow the language shown.
 
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
@@ -9,23 +10,16 @@ use leptos_router::NavigateOptions;
 
 use crate::paths;
 
-const STORAGE_KEY: &str = "cdo-atlas.lang";
+pub const STORAGE_KEY: &str = "cdo-atlas.lang";
 
 /// The current language; a newtype so it is unambiguous in context.
 #[derive(Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);
 
-/// Reads the language from the opening address or the remembered choice and provides it as
-/// context.
-pub fn provide_lang() -> RwSignal<Lang> {
-    let search = window().location().search().unwrap_or_default();
-    let initial = paths::lang_of(&search).or_else(|| {
-        storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|c| Lang::from_code(&c))
-    });
-    let lang = RwSignal::new(initial.unwrap_or_default());
-    // Sync with the outside world: `<html lang>` and the remembered choice.
+/// Provides the language the app starts in (`Start::lang`) as context, and keeps `<html lang>`
+/// and the remembered choice in step with it.
+pub fn provide_lang(initial: Lang) -> RwSignal<Lang> {
+    let lang = RwSignal::new(initial);
     Effect::new(move |_| {
         let code = lang.get().code();
         crate::head::set_html_lang(code);
@@ -38,55 +32,99 @@ pub fn provide_lang() -> RwSignal<Lang> {
     lang
 }
 
-/// Keeps the language and the address in step (inside the router): an address that names a
-/// language (a link followed, back, forward) switches to it; otherwise the address is rewritten
-/// in place to name the language shown (`lang=en`, nothing for German), unless its `lang` is
-/// unreadable (then the address notice names it). A switch of language is a preference, not a
-/// step in the history: it rewrites the current entry.
+/// The language to start in: the one the opening address names (its path, or the older form's
+/// `lang`), else the remembered choice, else German. What `main` passes to the app.
+pub fn starting_lang(pathname: &str, search: &str, remembered: Option<&str>) -> Lang {
+    match paths::split_lang(pathname).0 {
+        Lang::De => paths::lang_of(search)
+            .or_else(|| remembered.and_then(Lang::from_code))
+            .unwrap_or_default(),
+        named => named,
+    }
+}
+
+/// The reader's remembered language, as stored.
+pub fn remembered_lang() -> Option<String> {
+    storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+}
+
+/// Keeps the language and the address in step (inside the router). A path that names a
+/// language (`/en/…`; a link followed, back, forward) switches to it. A path that names none
+/// (German's, `/map`) is German for a reader who has not chosen otherwise; for one reading in
+/// another language, its address is rewritten in place to name that language, as is an address
+/// of the older form (`?lang=en` → `/en/…`).
 pub fn keep_lang_in_address() {
     let lang = use_lang();
     let location = use_location();
     let navigate = use_navigate();
-    Effect::new(move |before: Option<String>| {
+    Effect::new(move |_| {
+        let path = location.pathname.get();
         let search = location.search.get();
-        let shown = lang.get();
-        if before.as_ref() != Some(&search) {
-            if let Some(named) = paths::lang_of(&search).filter(|l| *l != shown) {
+        let named = paths::split_lang(&path).0;
+        if named != Lang::default() && paths::lang_of(&search).is_none() {
+            if named != lang.get_untracked() {
                 lang.set(named);
             }
+            return;
         }
         // Checked in the next task, against the address bar itself: by then a navigation to
         // another path has reached it (the router writes it once the page is ready; rewriting
-        // before would replace the previous entry), and so has the map's own `replaceState`
-        // (zoom, pan), which the router does not see.
+        // before would replace the previous entry), and so has the map's own `replaceState`.
         let navigate = navigate.clone();
         set_timeout(
             move || {
-                let Some(lang) = lang.try_get_untracked() else {
+                let Some(shown) = lang.try_get_untracked() else {
                     return;
                 };
                 let address = window().location();
-                let actual = address.search().unwrap_or_default();
-                let wanted = paths::lang_query(&actual, lang);
-                // A value the app cannot read stays, named in the address notice.
-                if paths::unreadable_lang(&actual)
-                    || wanted.trim_start_matches('?') == actual.trim_start_matches('?')
-                {
-                    return;
-                }
-                let path = address.pathname().unwrap_or_default();
-                let hash = address.hash().unwrap_or_default();
-                let replace = NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
+                let part = |r: Result<String, _>| r.unwrap_or_default();
+                let (path, search, hash) = (
+                    part(address.pathname()),
+                    part(address.search()),
+                    part(address.hash()),
+                );
+                let to = match paths::moved_lang(&path, &search, &hash) {
+                    Some(to) => to,
+                    None if paths::split_lang(&path).0 != shown => {
+                        paths::switch_lang(&path, &search, &hash, shown)
+                    }
+                    None => return,
                 };
-                navigate(&format!("{path}{wanted}{hash}"), replace);
+                navigate(
+                    &to,
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
             },
             std::time::Duration::ZERO,
         );
-        search
     });
+}
+
+/// Shows the page in `to`: the language switch. The current entry is rewritten, since a language
+/// is a preference, not a step in the history. The address is read from the address bar, which
+/// the map rewrites without the router (`url_state`, `Write::ReplaceLater`).
+pub fn switch_to(lang: RwSignal<Lang>, to: Lang, navigate: impl Fn(&str, NavigateOptions)) {
+    lang.set(to);
+    let address = window().location();
+    let part = |r: Result<String, _>| r.unwrap_or_default();
+    let url = paths::switch_lang(
+        &part(address.pathname()),
+        &part(address.search()),
+        &part(address.hash()),
+        to,
+    );
+    navigate(
+        &url,
+        NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        },
+    );
 }
 
 pub fn use_lang() -> RwSignal<Lang> {

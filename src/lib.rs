@@ -47,14 +47,52 @@ pub fn remove_shell() {
     }
 }
 
+/// What the app starts with, read from the browser once by `main` (`Start::from_browser`), or
+/// given by a test: components read no browser state while they are constructed, so that the
+/// same views can be built without one.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// The language of the opening address, else the remembered one (`i18n::starting_lang`).
+    pub lang: cdo_text::Lang,
+    /// The site's origin (`https://…`), for the addresses a citation gives.
+    pub origin: String,
+    /// The page is embedded in another site (`embed=1` in the opening address).
+    pub embedded: bool,
+    /// The compare picks as stored (`picks::Picks::parse` reads them).
+    pub picks: Option<String>,
+    /// The dark colour scheme is on (`web/theme.js` has set it before the first paint).
+    pub dark: bool,
+}
+
+/// The site's origin the app started on (`Start::origin`).
+pub fn use_origin() -> String {
+    use_context::<Start>().map(|s| s.origin).unwrap_or_default()
+}
+
+impl Start {
+    pub fn from_browser() -> Start {
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let search = location.search().unwrap_or_default();
+        Start {
+            lang: i18n::starting_lang(&path, &search, i18n::remembered_lang().as_deref()),
+            origin: location.origin().unwrap_or_default(),
+            embedded: embed::asked_for(&search),
+            picks: picks::stored(),
+            dark: theme::is_dark(),
+        }
+    }
+}
+
 #[component]
-pub fn App() -> impl IntoView {
-    i18n::provide_lang();
-    embed::provide_embed();
+pub fn App(start: Start) -> impl IntoView {
+    i18n::provide_lang(start.lang);
+    embed::provide_embed(start.embedded);
     data::provide_data();
     data::provide_outlines();
-    picks::provide_picks();
+    picks::provide_picks(start.picks.as_deref());
     offline::provide_freshness();
+    provide_context(start);
     view! {
         <Router>
             <Frame>

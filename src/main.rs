@@ -3,6 +3,7 @@
 fn main() {
     console_error_panic_hook::set_once();
     cdo_atlas::remove_shell();
-    leptos::mount::mount_to_body(cdo_atlas::App);
+    let start = cdo_atlas::Start::from_browser();
+    leptos::mount::mount_to_body(move || leptos::view! { <cdo_atlas::App start /> });
     cdo_atlas::settled::watch_first_page();
 }

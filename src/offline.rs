@@ -53,21 +53,29 @@ fn navigator_online() -> bool {
     window().navigator().on_line()
 }
 
-/// Reads the current flags and follows the events; provides [`Freshness`] as context.
+/// Provides [`Freshness`] as context: online and fresh until the browser, read once the app
+/// runs (an effect, not while it is built), says otherwise; then its events are followed.
 pub fn provide_freshness() {
     let f = Freshness {
-        online: RwSignal::new(navigator_online()),
-        data: RwSignal::new(data_note()),
-        update_ready: RwSignal::new(flag("data-update").as_deref() == Some("ready")),
+        online: RwSignal::new(true),
+        data: RwSignal::new(DataNote::Fresh),
+        update_ready: RwSignal::new(false),
     };
-    // The listeners live as long as the app (they are never removed).
-    for name in ["online", "offline"] {
-        let _ = window_event_listener_untyped(name, move |_| f.online.set(navigator_online()));
-    }
-    for name in ["cdo:data-stale", "cdo:data-updated"] {
-        let _ = window_event_listener_untyped(name, move |_| f.data.set(data_note()));
-    }
-    let _ = window_event_listener_untyped("cdo:update-ready", move |_| f.update_ready.set(true));
+    Effect::new(move |_| {
+        f.online.set(navigator_online());
+        f.data.set(data_note());
+        f.update_ready
+            .set(flag("data-update").as_deref() == Some("ready"));
+        // The listeners live as long as the app (they are never removed).
+        for name in ["online", "offline"] {
+            let _ = window_event_listener_untyped(name, move |_| f.online.set(navigator_online()));
+        }
+        for name in ["cdo:data-stale", "cdo:data-updated"] {
+            let _ = window_event_listener_untyped(name, move |_| f.data.set(data_note()));
+        }
+        let _ =
+            window_event_listener_untyped("cdo:update-ready", move |_| f.update_ready.set(true));
+    });
     provide_context(f);
 }
 

@@ -1,8 +1,13 @@
 //! Every route of the app in one place: the pages, their paths and how to link to them.
 //! Views never build route strings themselves.
 //!
-//! A link names the language it is shown in (`lang=en`), so that an address passed on opens the
-//! page as it was read; German, the default, is left out (`i18n::keep_lang_in_address`).
+//! A path names the language it is shown in: German at the root (`/map`), every other language
+//! under its code (`/en/map`), so that an address passed on opens the page as it was read and a
+//! static host can serve each language its own file. Addresses of the older form (`?lang=en`)
+//! are redirected (`i18n::keep_lang_in_address`).
+//!
+//! Everything here is a pure function of its arguments: no browser is read, so the same links
+//! are built in a browser, a test or a prerender.
 
 use cdo_text::Lang;
 
@@ -71,7 +76,9 @@ pub enum Route {
 }
 
 impl Route {
+    /// The route of a path in any language.
     pub fn of(pathname: &str) -> Route {
+        let pathname = split_lang(pathname).1;
         let path = if pathname.len() > 1 {
             pathname.strip_suffix('/').unwrap_or(pathname)
         } else {
@@ -112,13 +119,9 @@ pub fn report_for(lang: Lang, name: &str) -> String {
     with_query(lang, Page::Report, &[("name", name.to_owned())])
 }
 
-/// `path` (a link built here) as a full address on this site, for texts that leave the site,
-/// such as a citation.
-pub fn absolute(path: &str) -> String {
-    let origin = leptos::prelude::window()
-        .location()
-        .origin()
-        .unwrap_or_default();
+/// `path` (a link built here) as a full address on the site at `origin` (`https://…`), for
+/// texts that leave the site, such as a citation.
+pub fn absolute(origin: &str, path: &str) -> String {
     format!("{origin}{path}")
 }
 
@@ -147,28 +150,57 @@ pub fn with_query(lang: Lang, page: Page, query: &[(&str, String)]) -> String {
         url.push(if i == 0 { '?' } else { '&' });
         url.push_str(k);
         url.push('=');
-        url.push_str(&String::from(js_sys::encode_uri_component(v)));
+        url.push_str(&cdo_model::params::encode(v));
     }
     in_lang(url, lang)
 }
 
-/// `url` (a path, perhaps with a query without `lang`) as read in `lang`.
-fn in_lang(mut url: String, lang: Lang) -> String {
-    if lang != Lang::default() {
-        url.push(if url.contains('?') { '&' } else { '?' });
-        url.push_str("lang=");
-        url.push_str(lang.code());
+/// `url` (a path of the app, perhaps with a query, in no language) in `lang`: German as it is,
+/// another language under its code (`/` → `/en/`, `/map?axis=form` → `/en/map?axis=form`).
+pub fn in_lang(url: String, lang: Lang) -> String {
+    if lang == Lang::default() {
+        url
+    } else {
+        format!("/{}{url}", lang.code())
     }
-    url
 }
 
-/// `search` (a query string) saying `lang`: `lang=en` set, or `lang` taken out for German.
-pub fn lang_query(search: &str, lang: Lang) -> String {
-    let code = (lang != Lang::default()).then(|| lang.code());
-    cdo_model::params::with_param(search, "lang", code)
+/// The language a path is in, and the path without its language (`/en/map` → English, `/map`;
+/// `/en` → English, `/`).
+pub fn split_lang(pathname: &str) -> (Lang, &str) {
+    for lang in Lang::ALL {
+        if lang == Lang::default() {
+            continue;
+        }
+        let rest = pathname
+            .strip_prefix('/')
+            .and_then(|p| p.strip_prefix(lang.code()));
+        match rest {
+            Some("") => return (lang, "/"),
+            Some(rest) if rest.starts_with('/') => return (lang, rest),
+            _ => {}
+        }
+    }
+    (Lang::default(), pathname)
 }
 
-/// The language an address's query names (`lang=de|en`), if it names one.
+/// The address of the page at `pathname` (with its `search` and `hash`) in `lang`: what the
+/// language switch leads to. A `lang` parameter of the older form is left out.
+pub fn switch_lang(pathname: &str, search: &str, hash: &str, lang: Lang) -> String {
+    let path = split_lang(pathname).1;
+    let search = cdo_model::params::with_param(search, "lang", None);
+    format!("{}{search}{hash}", in_lang(path.to_owned(), lang))
+}
+
+/// Where an address of the older form (`/map?lang=en`) now lives (`/en/map`), if it is one: the
+/// language its `lang` names, the rest of its query kept. `None` when it names none, or one the
+/// app does not have (that value is named in the address notice instead).
+pub fn moved_lang(pathname: &str, search: &str, hash: &str) -> Option<String> {
+    let lang = lang_of(search)?;
+    Some(switch_lang(pathname, search, hash, lang))
+}
+
+/// The language an address's query names (`lang=de|en`, the older form), if it names one.
 pub fn lang_of(search: &str) -> Option<Lang> {
     cdo_model::params::value(search, "lang").and_then(Lang::from_code)
 }

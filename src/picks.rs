@@ -34,13 +34,14 @@ impl PicksContext {
     }
 }
 
-/// Reads the stored picks and provides them as context.
-pub fn provide_picks() {
-    let stored = storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .map(|s| Picks::parse(&s))
-        .unwrap_or_default();
-    let picks = RwSignal::new(stored);
+/// The picks as stored (`Start::picks`).
+pub fn stored() -> Option<String> {
+    storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+}
+
+/// Provides the picks (`stored`, as `Start::picks` read them) as context, and stores every change.
+pub fn provide_picks(stored: Option<&str>) {
+    let picks = RwSignal::new(stored.map(Picks::parse).unwrap_or_default());
     Effect::new(move |_| {
         let value = picks.with(Picks::serialize);
         if let Some(s) = storage() {
@@ -110,7 +111,9 @@ pub fn PicksTray() -> impl IntoView {
     // Shown once the names can be: with picks, the data loaded, and not on the compare page.
     let shown = Memo::new(move |_| {
         !picks.picks.with(|p| p.ids().is_empty())
-            && location.pathname.with(|p| p != Page::Compare.path())
+            && location
+                .pathname
+                .with(|p| paths::Route::of(p) != paths::Route::Page(Page::Compare))
             && data.get().is_some_and(|r| r.is_ok())
     });
     let items = localized(move |lang, _| {

@@ -8,7 +8,8 @@ use crate::i18n::use_strings;
 
 const STORAGE_KEY: &str = "cdo-atlas.theme";
 
-fn current_is_dark() -> bool {
+/// Whether the dark scheme is on (`Start::dark`).
+pub fn is_dark() -> bool {
     document()
         .document_element()
         .and_then(|r| r.get_attribute("data-theme"))
@@ -19,7 +20,7 @@ fn current_is_dark() -> bool {
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let s = use_strings();
-    let dark = RwSignal::new(current_is_dark());
+    let dark = RwSignal::new(use_context::<crate::Start>().is_some_and(|s| s.dark));
     let toggle = move |_| {
         let next = !dark.get_untracked();
         let value = if next { "dark" } else { "light" };

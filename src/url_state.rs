@@ -62,7 +62,7 @@ impl<S: QueryState> Copy for UrlState<S> {}
 pub fn use_url_state<S: QueryState>(page: Page) -> UrlState<S> {
     let query = use_query_map();
     let read = move || query.with(|q| S::read(&|k| q.get(k)));
-    let state = RwSignal::new(read().0);
+    let state = RwSignal::new(query.with_untracked(|q| S::read(&|k| q.get(k))).0);
     let bad = Memo::new(move |_| read().1);
     // Back, forward and links change the address: the state follows.
     Effect::new(move |_| {
@@ -95,7 +95,7 @@ pub fn use_url_state<S: QueryState>(page: Page) -> UrlState<S> {
                     let here = window()
                         .location()
                         .pathname()
-                        .is_ok_and(|p| p == page.path());
+                        .is_ok_and(|p| paths::Route::of(&p) == paths::Route::Page(page));
                     if let Some(history) = window().history().ok().filter(|_| here) {
                         // Failing to rewrite the address only loses shareability, never the view.
                         let _ = history.replace_state_with_url(

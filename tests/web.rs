@@ -73,9 +73,9 @@ async fn language_switch_in_the_frame_relabels_content_and_html_lang() {
     clear_storage();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
-        provide_lang();
+        provide_lang(cdo_text::Lang::De);
         provide_fixed_dataset(ONE_GOOD_ONE_BAD);
-        provide_picks();
+        provide_picks(None);
         provide_freshness();
         view! {
             <Router>
@@ -141,6 +141,14 @@ async fn language_switch_in_the_frame_relabels_content_and_html_lang() {
         .get_item("cdo-atlas.lang")
         .unwrap();
     assert_eq!(stored.as_deref(), Some("en"), "the choice is remembered");
+    // The language is in the path now (`/en/…`): switched back, the next test starts in German.
+    let path = || web_sys::window().unwrap().location().pathname().unwrap();
+    assert!(path().starts_with("/en/"), "{}", path());
+    switch.click();
+    until("the page in German again", || {
+        !path().starts_with("/en/") && html_lang().as_deref() == Some("de")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -148,7 +156,7 @@ async fn rejected_entries_are_listed_with_field_and_reason() {
     clear_storage();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
-        provide_lang();
+        provide_lang(cdo_text::Lang::De);
         provide_fixed_dataset(ONE_GOOD_ONE_BAD);
         view! { <RejectedNotice /> }
     });
@@ -182,7 +190,7 @@ async fn legend_toggles_hide_and_show_their_markers() {
     clear_storage();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
-        provide_lang();
+        provide_lang(cdo_text::Lang::De);
         // The frozen 25-entry copy the model's tests use: counts that do not move with the data.
         provide_loaded(
             parse_dataset(
@@ -194,7 +202,7 @@ async fn legend_toggles_hide_and_show_their_markers() {
         let outlines = cdo_model::geo::parse_outlines(include_str!("../public/data/laender.json"))
             .ok_or(LoadError::Outlines);
         provide_context(OutlinesState::ready(outlines));
-        provide_picks();
+        provide_picks(None);
         view! { <Router><MapPage /></Router> }
     });
     let markers = || root.query_selector_all(".marker").unwrap().length();
@@ -260,7 +268,7 @@ async fn a_not_found_page_offers_a_search_for_what_the_address_named() {
     })
     .await;
     let link = root
-        .query_selector(".en a[href^='/explore']")
+        .query_selector(".en a[href^='/en/explore']")
         .unwrap()
         .expect("a search link");
     assert_eq!(
@@ -269,7 +277,7 @@ async fn a_not_found_page_offers_a_search_for_what_the_address_named() {
     );
     assert_eq!(
         link.get_attribute("href").unwrap(),
-        "/explore?q=d%C3%BCsseldorf%20nord&lang=en"
+        "/en/explore?q=d%C3%BCsseldorf%20nord"
     );
     let de = root.query_selector(".de").unwrap().unwrap();
     assert!(

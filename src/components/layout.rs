@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::data::use_index;
 use crate::embed::{is_embedded, EmbedBar};
@@ -58,6 +58,7 @@ pub fn Frame(children: Children) -> impl IntoView {
 fn Header() -> impl IntoView {
     let s = use_strings();
     let lang = use_lang();
+    let navigate = use_navigate();
     let nav = Page::NAV
         .into_iter()
         .map(|page| {
@@ -83,7 +84,7 @@ fn Header() -> impl IntoView {
                     class="lang-switch"
                     lang=move || lang.get().other().code()
                     aria-label=move || s().switch_language_label
-                    on:click=move |_| lang.update(|l| *l = l.other())
+                    on:click=move |_| crate::i18n::switch_to(lang, lang.get_untracked().other(), &navigate)
                 >
                     {move || s().switch_language}
                 </button>

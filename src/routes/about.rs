@@ -70,7 +70,8 @@ pub fn About() -> impl IntoView {
             })
         });
         // The citation names the site's own address, in the language it is read in.
-        let address = paths::absolute(&paths::Page::Overview.href(lang));
+        let origin = crate::use_origin();
+        let address = paths::absolute(&origin, &paths::Page::Overview.href(lang));
         let cite = as_of.map(|d| {
             view! {
                 <p>{s.about_cite}</p>

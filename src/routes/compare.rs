@@ -8,14 +8,13 @@ use cdo_model::{Entity, Loaded};
 use cdo_text::present;
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::with_data::{details_page, PageHead};
 use crate::data::{use_index, Index};
 use crate::head::use_title;
-use crate::i18n::{use_lang, use_strings};
+use crate::i18n::use_strings;
 use crate::paths::{self, Page};
+use crate::url_state::{use_url_state, Write};
 
 /// The comparison page's section class, heading and introduction (also shown while its code loads).
 pub const HEAD: PageHead = PageHead {
@@ -27,20 +26,9 @@ pub const HEAD: PageHead = PageHead {
 pub fn ComparePage() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().compare_title.to_owned());
-    let query = use_query_map();
-    let state = Memo::new(move |_| CompareState::from_query(|k| query.read().get(k)));
-    let navigate = use_navigate();
-    let lang = use_lang();
-    let go = StoredValue::new(move |next: CompareState| {
-        navigate(
-            &paths::with_query(lang.get_untracked(), Page::Compare, &next.to_query()),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    });
-    let go = move |next: CompareState| go.with_value(|f| f(next));
+    let url = use_url_state::<CompareState>(Page::Compare);
+    let state = url.state;
+    let go = move |next: CompareState| url.set.run((next, Write::Push));
     let index = use_index();
     details_page(
         HEAD,

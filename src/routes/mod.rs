@@ -25,7 +25,7 @@ pub fn NotFound() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().not_found_title.to_owned());
     let location = use_location();
-    localized(move |lang, s| not_found(lang, s, &location.pathname.get()))
+    localized(move |lang, s| not_found(lang, s, paths::split_lang(&location.pathname.get()).1))
 }
 
 /// The "no such entry" body, for an unknown path or entity id. What the address named (its last

@@ -133,7 +133,8 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
         }
     });
     // The page's own address, in the language it is read in.
-    let address = paths::absolute(&paths::entity(lang, &e.id));
+    let origin = crate::use_origin();
+    let address = paths::absolute(&origin, &paths::entity(lang, &e.id));
     let sources = p
         .sources
         .into_iter()

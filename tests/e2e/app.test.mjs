@@ -223,12 +223,12 @@ test('an address that names no entry offers a search for what it named, which fi
   await page.waitForURL((u) => u.pathname === '/explore' && u.searchParams.get('q') === 'dusseldorf');
   const rows = page.locator('.explore-table tbody tr');
   await rows.first().waitFor();
-  assert.deepEqual(await rows.locator('th').allTextContents(), ['Düsseldorf']);
+  assert.deepEqual(await rows.locator('th > a').allTextContents(), ['Düsseldorf']);
   // Any unknown path, decoded, the slug's hyphens as spaces, in the language of the address.
-  await page.goto(`${app.base}/stadt/frankfurt-am-main?lang=en`);
+  await page.goto(`${app.base}/en/stadt/frankfurt-am-main`);
   await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
   const search = page.getByRole('link', { name: 'Search the explorer for “frankfurt am main”' });
-  assert.equal(await search.getAttribute('href'), '/explore?q=frankfurt%20am%20main&lang=en');
+  assert.equal(await search.getAttribute('href'), '/en/explore?q=frankfurt%20am%20main');
   assert.deepEqual(await axe(page), []);
   await page.context().close();
 });
@@ -298,20 +298,20 @@ test('the language switch changes every string and <html lang>, and is remembere
   await page.context().close();
 });
 
-test('the address names its language: a link passed on opens as it was read, and links and the map keep it', async () => {
+test('the path names its language: a link passed on opens as it was read, and links and the map keep it', async () => {
   // A reader without a remembered choice opens an English link.
-  const page = await open('/entity/heidelberg?lang=en');
+  const page = await open('/en/entity/heidelberg');
   await page.getByRole('heading', { name: 'Office holders' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.locator('main .notice').count(), 0, 'lang is not an unknown parameter');
+  assert.equal(await page.locator('main .notice').count(), 0);
   // Every link carries it (nav, profiles, onward links), and following one keeps it.
-  assert.equal(await page.locator('.site-header nav a[href="/explore?lang=en"]').count(), 1);
-  assert.equal(await page.locator('a[rel=next][href$="?lang=en"]').count(), 1);
+  assert.equal(await page.locator('.site-header nav a[href="/en/explore"]').count(), 1);
+  assert.equal(await page.locator('a[rel=next][href^="/en/entity/"]').count(), 1);
   await page.locator('.site-header nav').getByRole('link', { name: 'Map' }).click();
-  await page.waitForURL((u) => u.pathname === '/map' && u.search === '?lang=en');
+  await page.waitForURL((u) => u.pathname === '/en/map' && u.search === '');
   // The map rewrites its address itself (zoom, pan): the language stays in it.
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-  await page.waitForURL((u) => u.searchParams.has('z') && u.searchParams.get('lang') === 'en');
+  await page.waitForURL((u) => u.searchParams.has('z') && u.pathname === '/en/map');
   const zoomed = new URL(page.url());
   // A link that does not say the language (none of ours; one typed into a page, say) still ends
   // on an address that does, without costing the page it came from its history entry.
@@ -320,29 +320,40 @@ test('the address names its language: a link passed on opens as it was read, and
     document.querySelector('main').prepend(a);
   });
   await page.getByRole('link', { name: 'plain link' }).click();
-  await page.waitForURL((u) => u.pathname === '/about' && u.search === '?lang=en');
+  await page.waitForURL((u) => u.pathname === '/en/about');
   await page.getByRole('heading', { level: 1, name: 'About cdo-atlas' }).waitFor();
   await page.goBack();
-  await page.waitForURL((u) => u.pathname === '/map' && u.searchParams.has('z'));
+  await page.waitForURL((u) => u.pathname === '/en/map' && u.searchParams.has('z'));
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
   // Switching is a preference, not a step back: it rewrites the entry and keeps the view.
   const entries = await page.evaluate(() => history.length);
   await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
-  await page.waitForURL((u) => !u.searchParams.has('lang') && u.searchParams.get('z') === zoomed.searchParams.get('z'));
+  await page.waitForURL((u) => u.pathname === '/map' && u.searchParams.get('z') === zoomed.searchParams.get('z'));
   await page.getByRole('heading', { level: 1, name: 'Karte der Modelle' }).waitFor();
   assert.equal(await page.evaluate(() => history.length), entries);
   assert.equal(await page.locator('.site-header nav a[href="/explore"]').count(), 1);
   // Back: the entry named English, so it opens in English again.
   await page.goBack();
   await page.getByRole('heading', { name: 'Office holders' }).waitFor();
-  assert.equal(new URL(page.url()).search, '?lang=en');
+  assert.equal(new URL(page.url()).pathname, '/en/entity/heidelberg');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 
   // A remembered choice is written into the address, so that it can be passed on as it is.
   const remembered = await open('/about', { lang: 'en' });
-  await remembered.waitForURL((u) => u.pathname === '/about' && u.search === '?lang=en');
+  await remembered.waitForURL((u) => u.pathname === '/en/about');
   await remembered.context().close();
+
+  // An address of the older form (`?lang=en`) moves to its path, keeping its query, in place.
+  const older = await open('/explore?lang=en&q=bonn');
+  await older.waitForURL((u) => u.pathname === '/en/explore' && u.search === '?q=bonn');
+  await older.getByRole('heading', { level: 1, name: /^Explorer: filter and sort/ }).waitFor();
+  const olderEntries = await older.evaluate(() => history.length);
+  await older.context().close();
+  const plain = await open('/en/explore');
+  await plain.locator('.explore-table tbody tr').first().waitFor();
+  assert.equal(olderEntries, await plain.evaluate(() => history.length), 'no entry left behind');
+  await plain.context().close();
 
   // A language the app does not have: named in the notice, the page in German.
   const unknown = await open('/about?lang=fr');
@@ -562,7 +573,7 @@ test('a new version or newer data, announced while a page is read, shows at the 
 test('a profile says how to cite it: its name, the Stand and its own address, in the language it is read in', async () => {
   for (const [lang, heading, cite] of [
     ['de', 'Zitieren', /^cdo-atlas \(2026\): Köln\. In: Wer führt .*\. Datensatz, Stand 4\. Dezember 2026\. Lizenz: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/entity\/koeln$/],
-    ['en', 'How to cite', /^cdo-atlas \(2026\): Köln\. In: Who leads .*\. Dataset, as of 4 December 2026\. Licence: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/entity\/koeln\?lang=en$/],
+    ['en', 'How to cite', /^cdo-atlas \(2026\): Köln\. In: Who leads .*\. Dataset, as of 4 December 2026\. Licence: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/en\/entity\/koeln$/],
   ]) {
     const page = await open('/entity/koeln', { lang });
     const section = page.getByRole('region', { name: heading });
@@ -575,7 +586,7 @@ test('a profile says how to cite it: its name, the Stand and its own address, in
 test('the about page offers the dataset and its schema as files, and a citation with its Stand', async () => {
   for (const [lang, file, cite] of [
     ['de', 'Datensatz (JSON)', /^cdo-atlas \(2026\): Wer führt .*\. Datensatz, Stand 4\. Dezember 2026\. Lizenz: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/$/],
-    ['en', 'Dataset (JSON)', /^cdo-atlas \(2026\): Who leads .*\. Dataset, as of 4 December 2026\. Licence: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/\?lang=en$/],
+    ['en', 'Dataset (JSON)', /^cdo-atlas \(2026\): Who leads .*\. Dataset, as of 4 December 2026\. Licence: CC BY 4\.0\. http:\/\/127\.0\.0\.1:\d+\/en\/$/],
   ]) {
     const page = await open('/about', { lang });
     const citation = page.locator('.citation');

@@ -64,11 +64,11 @@ test('without an iframe or without embed=1 nothing is posted and the site frame 
   await page.context().close();
 });
 
-test('an embed in English: lang=en in the iframe address, kept by its links and its link out', async () => {
-  const page = await app.open('/explore?embed=1&lang=en');
+test('an embed in English: /en/ in the iframe address, kept by its links and its link out', async () => {
+  const page = await app.open('/en/explore?embed=1');
   await page.getByRole('heading', { level: 1, name: /^Explorer: filter and sort/ }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.locator('.embed-bar a').getAttribute('href'), '/explore?lang=en');
-  assert.ok((await page.locator('.explore-table tbody a[href$="?lang=en"]').count()) > 0, 'row links in English');
+  assert.equal(await page.locator('.embed-bar a').getAttribute('href'), '/en/explore');
+  assert.ok((await page.locator('.explore-table tbody a[href^="/en/entity/"]').count()) > 0, 'row links in English');
   await page.context().close();
 });

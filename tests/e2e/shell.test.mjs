@@ -59,7 +59,7 @@ for (const lang of LANGS) {
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang, where);
       const current = page.locator('header[data-shell] nav a[aria-current=page]');
       assert.equal(await current.count(), 1, where);
-      assert.equal(new URL(await current.getAttribute('href'), app.base).pathname, path, where);
+      assert.equal(new URL(await current.getAttribute('href'), app.base).pathname, address(path, lang), where);
       const before = await page.evaluate(boxes);
       assert.ok(before.h1 && before.header, `${where}: ${JSON.stringify(before)}`);
       const title = await h1.textContent();
@@ -111,6 +111,13 @@ test('the shell follows the app: a profile gets the frame alone, the remembered 
     // The address's language wins over the remembered one, as in the app.
     const { page, context } = await held('/map?lang=de', { storedLang: 'en' });
     assert.equal(await page.locator('nav a[aria-current=page]').textContent(), 'Karte');
+    await context.close();
+  }
+  {
+    // An English path is English, whatever was remembered.
+    const { page, context } = await held('/en/map', { storedLang: 'de' });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.locator('nav a[aria-current=page]').textContent(), 'Map');
     await context.close();
   }
   {

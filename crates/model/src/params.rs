@@ -97,6 +97,20 @@ pub fn with_param(search: &str, key: &str, value: Option<&str>) -> String {
     out
 }
 
+/// `value` encoded for a query, as JavaScript's `encodeURIComponent` does: letters, digits and
+/// `-_.!~*'()` as they are, every other character as the `%XX` of its UTF-8 bytes.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The `key=value` pairs of a query string as written, empty ones left out.
 fn raw_pairs(search: &str) -> impl Iterator<Item = &str> {
     search
@@ -112,6 +126,15 @@ fn pairs(search: &str) -> impl Iterator<Item = (&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_encoded_as_encode_uri_component_does() {
+        assert_eq!(encode("darmstadt,koeln"), "darmstadt%2Ckoeln");
+        assert_eq!(encode("Köln & Bonn"), "K%C3%B6ln%20%26%20Bonn");
+        assert_eq!(encode("a-b_c.d!e~f*g'h(i)"), "a-b_c.d!e~f*g'h(i)");
+        assert_eq!(encode("50%/?#="), "50%25%2F%3F%23%3D");
+        assert_eq!(encode(""), "");
+    }
 
     #[test]
     fn a_clean_address_is_clean() {

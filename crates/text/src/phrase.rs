@@ -182,6 +182,46 @@ pub fn map_bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
     }
 }
 
+/// Parameters of the explorer's address that could not be read.
+pub fn explore_bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
+    match lang {
+        Lang::De => format!(
+            "Ungültige Angaben des Explorers in der Adresse wurden ignoriert: {}",
+            list(params)
+        ),
+        Lang::En => format!(
+            "Invalid explorer settings in the address were ignored: {}",
+            list(params)
+        ),
+    }
+}
+
+/// How many entries the explorer's filters and search leave: "94 Treffer", "1 result".
+pub fn results(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, n) => format!("{n} Treffer"),
+        (Lang::En, 1) => "1 result".to_owned(),
+        (Lang::En, n) => format!("{n} results"),
+    }
+}
+
+/// How many filter choices are made, beside the folded filter panel: "2 aktiv", "2 active".
+pub fn filters_active(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::De => format!("{n} aktiv"),
+        Lang::En => format!("{n} active"),
+    }
+}
+
+/// The page of the explorer's table shown (`index` zero-based): "Seite 2 von 4".
+pub fn page_of(lang: Lang, index: usize, count: usize) -> String {
+    let n = index + 1;
+    match lang {
+        Lang::De => format!("Seite {n} von {count}"),
+        Lang::En => format!("Page {n} of {count}"),
+    }
+}
+
 /// A map marker's accessible name: the entity, its category on the shown axis (`category`, see
 /// [`crate::category`]) and, for a Land or the federal level, which of them it is — "Berlin —
 /// CDO intern besetzt (Landesebene)".
@@ -402,6 +442,26 @@ mod tests {
             compare_trimmed(Lang::En, &["bonn", "ulm"]),
             "At most four entries side by side; left out: bonn, ulm"
         );
+    }
+
+    #[test]
+    fn explorer_texts() {
+        assert_eq!(
+            explore_bad_params(Lang::De, &["land", "sort"]),
+            "Ungültige Angaben des Explorers in der Adresse wurden ignoriert: land, sort"
+        );
+        assert_eq!(
+            explore_bad_params(Lang::En, &["page"]),
+            "Invalid explorer settings in the address were ignored: page"
+        );
+        assert_eq!(results(Lang::De, 1), "1 Treffer");
+        assert_eq!(results(Lang::De, 94), "94 Treffer");
+        assert_eq!(results(Lang::En, 1), "1 result");
+        assert_eq!(results(Lang::En, 94), "94 results");
+        assert_eq!(filters_active(Lang::De, 2), "2 aktiv");
+        assert_eq!(filters_active(Lang::En, 1), "1 active");
+        assert_eq!(page_of(Lang::De, 1, 4), "Seite 2 von 4");
+        assert_eq!(page_of(Lang::En, 0, 3), "Page 1 of 3");
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn explorer(
     let notice = move || {
         bad.with(|bad| {
             (!bad.is_empty()).then(|| {
-                view! { <p class="notice" role="status">{format!("{} {}", s.map_bad_params, bad.join(", "))}</p> }
+                view! { <p class="notice" role="status">{cdo_text::phrase::explore_bad_params(lang, bad)}</p> }
             })
         })
     };
@@ -125,9 +125,16 @@ fn explorer(
         cx.go(next, Write::Replace);
     };
     let facets = move || evaluated.with(|(_, counts)| facets::facets(&cx.current(), counts, cx));
+    // Open beside the table; folded on a phone (a media query, asked once the page is built).
+    let panel = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        if let Some(details) = panel.get() {
+            details.set_open(!narrow_screen());
+        }
+    });
     let active = move || {
         let n = state.with(ExploreState::active_filters);
-        (n > 0).then(|| format!("{n} {}", s.explore_filters_active))
+        (n > 0).then(|| cdo_text::phrase::filters_active(lang, n))
     };
     view! {
             {notice}
@@ -135,7 +142,7 @@ fn explorer(
                 <aside class="facets" aria-labelledby="facets-title">
                     // Open beside the table; folded on a phone, where it would stand between
                     // the reader and the search and table. The count says what it hides.
-                    <details class="facets-panel" open=!narrow_screen()>
+                    <details class="facets-panel" open node_ref=panel>
                         <summary>
                             <h2 id="facets-title">{s.explore_filters}</h2>
                             <span class="facets-active">{active}</span>
@@ -155,7 +162,7 @@ fn explorer(
                         prop:value=move || state.with(|st| st.query.clone())
                         on:input=search
                     />
-                    <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| hits.len())} " " {s.explore_results}</p>
+                    <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| cdo_text::phrase::results(lang, hits.len()))}</p>
                     {downloads::downloads(cx, data.clone())}
                     {table::table(cx, data)}
                 </div>

@@ -52,7 +52,7 @@ pub(super) fn table(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
             view! {
                 <nav class="pager" aria-label=s.explore_pages>
                     <button type="button" class="button secondary" disabled=p.index == 0 on:click=move |_| to(p.index - 1)>{s.explore_prev}</button>
-                    <span aria-current="page">{format!("{} {} {} {}", s.explore_page, p.index + 1, s.explore_of, p.count)}</span>
+                    <span aria-current="page">{cdo_text::phrase::page_of(lang, p.index, p.count)}</span>
                     <button type="button" class="button secondary" disabled=p.index + 1 == p.count on:click=move |_| to(p.index + 1)>{s.explore_next}</button>
                 </nav>
             }
@@ -96,9 +96,8 @@ fn header(cx: Ctx, st: &ExploreState) -> Vec<AnyView> {
                         (true, false) => " ▲",
                         (true, true) => " ▼",
                     };
-                    let class = if i == 0 { "sort" } else { "sort minor" };
                     view! {
-                        <button type="button" class=class on:click=move |_| cx.go(next.clone(), Write::Push)>
+                        <button type="button" class="sort" class:minor={i > 0} on:click=move |_| cx.go(next.clone(), Write::Push)>
                             {cdo_text::column(lang, c)}{arrow}
                         </button>
                     }

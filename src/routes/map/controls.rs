@@ -13,7 +13,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::marks::SHAPES;
-use super::{commit_fn, Prepared};
+use super::Prepared;
 use crate::picks::pick_toggle;
 
 /// Axis switch, search field and zoom buttons.
@@ -21,12 +21,12 @@ use crate::picks::pick_toggle;
 pub(super) fn MapControls(
     data: Arc<Prepared>,
     state: RwSignal<MapState>,
-    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+    commit: Callback<(MapState, bool)>,
     selected: RwSignal<Option<String>>,
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
-    let commit = commit_fn(commit);
+    let commit = move |next: MapState, push: bool| commit.run((next, push));
     // A memo: zooming and panning change `state` often; the switch only cares about the axis.
     let current_axis = Memo::new(move |_| state.with(|st| st.axis));
     let axes = Axis::ALL
@@ -122,11 +122,11 @@ pub(super) fn MapControls(
 pub(super) fn MapAside(
     data: Arc<Prepared>,
     state: RwSignal<MapState>,
-    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+    commit: Callback<(MapState, bool)>,
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
-    let commit = commit_fn(commit);
+    let commit = move |next: MapState, push: bool| commit.run((next, push));
     // Memos: zooming and panning change `state` often; the legend only cares about the axis and
     // the hidden categories, so it is not touched by a zoom step.
     let current_axis = Memo::new(move |_| state.with(|st| st.axis));

@@ -16,7 +16,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::marks::mark_view;
-use super::{commit_fn, Prepared};
+use super::Prepared;
 use crate::components::shapes::shape_defs;
 use crate::paths;
 
@@ -26,7 +26,7 @@ pub(super) fn MapFrame(
     data: Arc<Prepared>,
     outlines: Outlines,
     state: RwSignal<MapState>,
-    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
+    commit: Callback<(MapState, bool)>,
     selected: RwSignal<Option<String>>,
     lang: Lang,
     /// The frame's width in pixels where the page knows it already (the placeholder the map
@@ -35,7 +35,7 @@ pub(super) fn MapFrame(
 ) -> impl IntoView {
     let s = lang.strings();
     crate::perf::mark("cdo:map:start");
-    let commit = commit_fn(commit);
+    let commit = move |next: MapState, push: bool| commit.run((next, push));
     let frame = NodeRef::<leptos::html::Div>::new();
     // Map units per screen pixel, from the frame's width.
     let scale = |w: i32| (w > 0).then(|| geo::WIDTH / f64::from(w));

@@ -20,14 +20,13 @@ use cdo_model::geo::{self, Point};
 use cdo_model::map::{Axis, MapState};
 use cdo_model::{Loaded, Summary};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::with_data::{data_page, PageHead, Render};
 use crate::data::use_outlines;
 use crate::head::use_title;
-use crate::i18n::{use_lang, use_strings};
-use crate::paths;
+use crate::i18n::use_strings;
+use crate::paths::Page;
+use crate::url_state::{use_url_state, Write};
 use controls::{MapAside, MapControls};
 use frame::MapFrame;
 use list::EntityList;
@@ -42,66 +41,18 @@ pub const HEAD: PageHead = PageHead {
 pub fn MapPage() -> impl IntoView {
     let s = use_strings();
     use_title(move || s().nav_map.to_owned());
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let lang = use_lang();
-
     // The URL is the source of truth; `state` mirrors it so interactions feel immediate.
-    let read_url = move || MapState::from_query(|k| query.read().get(k));
-    let state = RwSignal::new(read_url().0);
-    let bad_params = Memo::new(move |_| read_url().1);
-    Effect::new(move |_| {
-        let from_url = read_url().0;
-        if state.get_untracked() != from_url {
-            state.set(from_url);
-        }
-    });
-    // Discrete changes (axis, legend) are history entries, through the router. Continuous ones
-    // (zoom, pan) rewrite the current entry with `history.replaceState`, debounced: a router
-    // navigation per wheel notch cost 5–20 ms and blew the 16 ms frame budget. Back, forward and
-    // reload still see the exact view, because it is in the entry's URL.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    // Leaving the map cancels a URL write still waiting.
-    on_cleanup(move || {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    });
-    let commit = StoredValue::new(move |next: MapState, push: bool| {
-        let next = next.canonical();
-        let url = paths::with_query(lang.get_untracked(), paths::Page::Map, &next.to_query());
-        state.set(next);
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-        if push {
-            navigate(
-                &url,
-                NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+    let url = use_url_state::<MapState>(Page::Map);
+    let (state, bad_params) = (url.state, url.bad);
+    // Discrete changes (axis, legend) are history entries; continuous ones (zoom, pan) rewrite
+    // the current entry once the reader pauses (`Write::ReplaceLater`).
+    let commit = Callback::new(move |(next, push): (MapState, bool)| {
+        let how = if push {
+            Write::Push
         } else {
-            let write = move || {
-                // Only while the map is still the page shown (never over another page's entry).
-                let on_map = window()
-                    .location()
-                    .pathname()
-                    .is_ok_and(|p| p == paths::Page::Map.path());
-                if let Some(history) = window().history().ok().filter(|_| on_map) {
-                    // Failing to rewrite the address only loses shareability, never the view.
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&url),
-                    );
-                }
-            };
-            pending.set_value(
-                set_timeout_with_handle(write, std::time::Duration::from_millis(120)).ok(),
-            );
-        }
+            Write::ReplaceLater
+        };
+        url.set.run((next.canonical(), how));
     });
     let outlines = use_outlines();
     let placeholder = NodeRef::<leptos::html::Div>::new();
@@ -184,10 +135,4 @@ fn prepare(loaded: &Loaded<Summary>) -> Prepared {
         points,
         categories,
     }
-}
-
-pub(super) fn commit_fn(
-    commit: StoredValue<impl Fn(MapState, bool) + Send + Sync + 'static>,
-) -> impl Fn(MapState, bool) + Copy {
-    move |next, push| commit.with_value(|f| f(next, push))
 }
