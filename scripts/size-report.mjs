@@ -28,8 +28,11 @@ const ROWS = [
   // 264 → 276 KB: periods in the data model (schema 2.0 and the 1.x reader beside it, last-confirmed
   // dates, earlier periods on the profile) +6.1 KB; the about page's cities not covered yet and
   // Destatis' notice, the report form's prefill, the update link, the model 'Amt oder
-  // Fachbereich' +3.9 KB (docs/PERFORMANCE.md, "Periods").
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 276 * KB },
+  // Fachbereich' +3.9 KB (docs/PERFORMANCE.md, "Periods"). 276 → 281 KB: the explorer that fits
+  // the screen (last-confirmed column, grouped header, cards), the language in the path, the
+  // construction without browser reads and the shared address-state hook +5.8 KB
+  // (docs/PERFORMANCE.md, "The explorer, the language in the path").
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 281 * KB },
   // No goal of its own: a regression guard over all of them together.
   { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },

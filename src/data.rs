@@ -16,6 +16,8 @@ use cdo_text::{Lang, LoadFailure};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::schedule::{after_paint, next_task};
+
 use crate::paths::{DATASET_URL, INDEX_URL, OUTLINES_URL};
 
 /// Why the dataset is not available.
@@ -48,7 +50,17 @@ impl LoadError {
 /// for it). The outcome is shared cheaply between views.
 pub struct Data<T: Send + Sync + 'static> {
     state: RwSignal<Option<Arc<Result<T, LoadError>>>>,
-    asked: StoredValue<bool>,
+    asked: StoredValue<Asked>,
+}
+
+/// How far a file has been asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Asked {
+    No,
+    /// The browser downloads it (`preload`); nobody has read it yet.
+    Preloaded,
+    /// It is fetched (or has been) and parsed.
+    Fetched,
 }
 
 impl<T: Send + Sync + 'static> Clone for Data<T> {
@@ -63,7 +75,7 @@ impl<T: Send + Sync + 'static> Data<T> {
     fn new() -> Self {
         Data {
             state: RwSignal::new(None),
-            asked: StoredValue::new(false),
+            asked: StoredValue::new(Asked::No),
         }
     }
 
@@ -71,7 +83,7 @@ impl<T: Send + Sync + 'static> Data<T> {
     pub fn ready(result: Result<T, LoadError>) -> Self {
         Data {
             state: RwSignal::new(Some(Arc::new(result))),
-            asked: StoredValue::new(true),
+            asked: StoredValue::new(Asked::Fetched),
         }
     }
 
@@ -85,16 +97,21 @@ impl<T: Send + Sync + 'static> Data<T> {
         self.state.get_untracked()
     }
 
+    /// The loaded file, tracked: `None` while it loads, or if it failed.
+    pub fn loaded(&self) -> Option<Ready<T>> {
+        self.state.get().filter(|r| r.is_ok()).map(Ready)
+    }
+
     /// Whether the file has been asked for (it may still be loading).
     pub fn asked(&self) -> bool {
-        self.asked.try_get_value().unwrap_or(false)
+        self.asked.try_get_value() == Some(Asked::Fetched)
     }
 
     /// Shows the loading state, runs `fetch`, and shows its outcome in a later task: parsing
     /// and drawing the page were one long task that kept the page from answering input; drawn
     /// in the next task, they are two (docs/PERFORMANCE.md, "Size").
     fn load_with(self, fetch: impl std::future::Future<Output = Result<T, LoadError>> + 'static) {
-        self.asked.set_value(true);
+        self.asked.set_value(Asked::Fetched);
         let state = self.state;
         state.set(None);
         spawn_local(async move {
@@ -102,6 +119,21 @@ impl<T: Send + Sync + 'static> Data<T> {
             next_task().await;
             let _ = state.try_set(Some(Arc::new(result)));
         });
+    }
+}
+
+/// A file that loaded ([`Data::loaded`]): reads as the file itself.
+pub struct Ready<T>(Arc<Result<T, LoadError>>);
+
+impl<T> std::ops::Deref for Ready<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match &*self.0 {
+            Ok(t) => t,
+            // `Data::loaded` wraps only a file that loaded.
+            Err(_) => unreachable!("Ready holds a loaded file"),
+        }
     }
 }
 
@@ -113,6 +145,9 @@ pub type Index = Data<Loaded<Summary>>;
 /// The dataset itself, every entity in full: for profile, compare and the explorer's downloads.
 /// Loaded when first asked for ([`use_dataset`]).
 pub type Dataset = Data<Loaded>;
+
+/// The map's Länder outlines: fetched on the first visit to the map only ([`use_outlines`]).
+pub type MapOutlines = Data<Outlines>;
 
 /// Fetching a file (again), showing the loading state meanwhile.
 pub trait Load {
@@ -139,9 +174,51 @@ impl Load for Dataset {
     }
 }
 
+impl Load for MapOutlines {
+    fn load(self) {
+        self.load_with(async {
+            fetch_text(OUTLINES_URL)
+                .await
+                .and_then(|t| parse_outlines(&t).ok_or(LoadError::Outlines))
+        });
+    }
+}
+
+impl MapOutlines {
+    /// Has the browser start downloading the outlines — a `<link rel=preload>`, which the map's
+    /// own fetch takes over — so that they come with the map's code rather than after it. Only
+    /// if nobody has asked for them yet: a preload that nobody takes is a console warning. The
+    /// fetching and parsing stay with the map (`use_outlines`), and so in its module.
+    pub fn preload(self) {
+        if self.asked.try_get_value() != Some(Asked::No) {
+            return;
+        }
+        self.asked.set_value(Asked::Preloaded);
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let (Ok(link), Ok(Some(head))) = (
+            document.create_element("link"),
+            document.query_selector("head"),
+        ) else {
+            return;
+        };
+        for (name, value) in [
+            ("rel", "preload"),
+            ("as", "fetch"),
+            ("crossorigin", "anonymous"),
+            ("href", OUTLINES_URL),
+        ] {
+            let _ = link.set_attribute(name, value);
+        }
+        let _ = head.append_child(&link);
+    }
+}
+
 /// Provides the index, loading it, and the dataset, loaded once asked for.
 pub fn provide_data() {
     provide_context(Dataset::new());
+    provide_context(MapOutlines::new());
     let index = Index::new();
     provide_context(index);
     index.load();
@@ -169,7 +246,7 @@ pub fn use_index() -> Index {
 pub fn use_dataset() -> Dataset {
     let dataset = expect_context::<Dataset>();
     if !dataset.asked() {
-        dataset.asked.set_value(true);
+        dataset.asked.set_value(Asked::Fetched);
         spawn_local(async move {
             after_paint().await;
             dataset.load();
@@ -227,87 +304,13 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
-/// The map's Länder outlines as app-wide context, fetched on the first visit to the map only.
-#[derive(Clone, Copy)]
-pub struct OutlinesState {
-    result: RwSignal<Option<Arc<Result<Outlines, LoadError>>>>,
-    asked: StoredValue<Asked>,
-}
-
-/// How far the outlines have been asked for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Asked {
-    No,
-    /// The browser downloads them (`preload`); nobody has read them yet.
-    Preloaded,
-    /// The map fetches (or has fetched) and parses them (`use_outlines`).
-    Fetched,
-}
-
-impl OutlinesState {
-    /// Outlines that are already loaded (tests, fixtures).
-    pub fn ready(result: Result<Outlines, LoadError>) -> Self {
-        OutlinesState {
-            result: RwSignal::new(Some(Arc::new(result))),
-            asked: StoredValue::new(Asked::Fetched),
-        }
-    }
-
-    pub fn get(&self) -> Option<Arc<Result<Outlines, LoadError>>> {
-        self.result.get()
-    }
-
-    /// Has the browser start downloading the outlines — a `<link rel=preload>`, which the map's
-    /// own fetch takes over — so that they come with the map's code rather than after it. Only
-    /// if nobody has asked for them yet: a preload that nobody takes is a console warning. The
-    /// fetching and parsing stay with the map (`use_outlines`), and so in its module.
-    pub fn preload(self) {
-        if self.asked.try_get_value() != Some(Asked::No) {
-            return;
-        }
-        self.asked.set_value(Asked::Preloaded);
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let (Ok(link), Ok(Some(head))) = (
-            document.create_element("link"),
-            document.query_selector("head"),
-        ) else {
-            return;
-        };
-        for (name, value) in [
-            ("rel", "preload"),
-            ("as", "fetch"),
-            ("crossorigin", "anonymous"),
-            ("href", OUTLINES_URL),
-        ] {
-            let _ = link.set_attribute(name, value);
-        }
-        let _ = head.append_child(&link);
-    }
-}
-
-pub fn provide_outlines() {
-    provide_context(OutlinesState {
-        result: RwSignal::new(None),
-        asked: StoredValue::new(Asked::No),
-    });
-}
-
 /// The outlines, starting the fetch if nobody has yet.
-pub fn use_outlines() -> OutlinesState {
-    let state = expect_context::<OutlinesState>();
-    if state.asked.get_value() != Asked::Fetched {
-        state.asked.set_value(Asked::Fetched);
-        let result = state.result;
-        spawn_local(async move {
-            let loaded = fetch_text(OUTLINES_URL)
-                .await
-                .and_then(|t| parse_outlines(&t).ok_or(LoadError::Outlines));
-            let _ = result.try_set(Some(Arc::new(loaded)));
-        });
+pub fn use_outlines() -> MapOutlines {
+    let outlines = expect_context::<MapOutlines>();
+    if !outlines.asked() {
+        outlines.load();
     }
-    state
+    outlines
 }
 
 /// Today's date in the reader's time zone; decides what counts as "in the future".
@@ -318,36 +321,4 @@ pub fn today() -> PartialDate {
         now.get_month() as u8 + 1,
         now.get_date() as u8,
     )
-}
-
-/// Resolves once the browser has painted what is on the page now and shown it: at the start of
-/// the second frame after the one that paints it. A background tab runs no animation frames,
-/// hence a timeout as well.
-pub async fn after_paint() {
-    // The next frame's callbacks run before its paint; the paint reaches the screen later (the
-    // time LCP records), and a request started in between still counts into Lighthouse's LCP.
-    // Measured on a profile, whose dataset is asked for here: after two frames the request
-    // mostly still came before the LCP, after three rarely (docs/PERFORMANCE.md, "The profile's
-    // dataset and the map's first drawing"). The third frame costs ~16 ms on the reader's clock.
-    for _ in 0..3 {
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.request_animation_frame(&resolve);
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 250);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-    }
-    next_task().await;
-}
-
-/// Resolves in a later task of the browser's event loop (`setTimeout(0)`): what comes after it
-/// runs once the browser has had the chance to paint and to handle input.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

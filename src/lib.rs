@@ -17,6 +17,7 @@ pub mod paths;
 pub mod perf;
 pub mod picks;
 pub mod routes;
+pub mod schedule;
 pub mod settled;
 pub mod theme;
 pub mod url_state;
@@ -89,7 +90,6 @@ pub fn App(start: Start) -> impl IntoView {
     i18n::provide_lang(start.lang);
     embed::provide_embed(start.embedded);
     data::provide_data();
-    data::provide_outlines();
     picks::provide_picks(start.picks.as_deref());
     offline::provide_freshness();
     provide_context(start);

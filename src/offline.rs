@@ -105,8 +105,7 @@ pub fn FreshnessNotices() -> impl IntoView {
             DataNote::Fresh if !f.online.get() => s.data_stored_offline,
             _ => return None,
         };
-        let result = data.get()?;
-        let loaded = result.as_ref().as_ref().ok()?;
+        let loaded = data.loaded()?;
         let as_of = loaded.dataset.as_of;
         Some(view! {
             <p class="notice freshness" role="status">

@@ -22,12 +22,13 @@ use leptos::task::spawn_local;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use crate::components::with_data::{page_head, PageHead};
-use crate::data::{after_paint, OutlinesState};
+use crate::data::MapOutlines;
 use crate::i18n::localized;
 use crate::routes::compare::{self, ComparePage};
 use crate::routes::map::{self, MapPage};
 use crate::routes::report::{self, ReportPage};
 use crate::routes::series::{self, SeriesPage};
+use crate::schedule::after_paint;
 use crate::settled::Loading;
 
 /// Draws a page. A plain `fn`, so that it can be handed out of its split module and called later
@@ -79,7 +80,7 @@ macro_rules! load {
 
 /// The map page (`/map`). Its Länder outlines download together with its code.
 pub fn map() -> AnyView {
-    let outlines = expect_context::<OutlinesState>();
+    let outlines = expect_context::<MapOutlines>();
     on_demand(map::HEAD, async move {
         outlines.preload();
         load!(map_page)

@@ -118,8 +118,7 @@ pub fn PicksTray() -> impl IntoView {
     });
     let items = localized(move |lang, _| {
         let ids = picks.picks.with(|p| p.ids().to_vec());
-        let result = data.get()?;
-        let loaded = result.as_ref().as_ref().ok()?;
+        let loaded = data.loaded()?;
         let items = ids
             .iter()
             .filter_map(|id| loaded.dataset.entities.iter().find(|e| &e.id == id))

@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use wasm_bindgen_futures::spawn_local;
 
-use crate::data::{after_paint, next_task};
+use crate::schedule::{after_paint, next_task};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Watch {

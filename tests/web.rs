@@ -5,10 +5,11 @@
 
 use cdo_atlas::components::badge::model_badge;
 use cdo_atlas::components::layout::{Frame, RejectedNotice};
-use cdo_atlas::data::{after_paint, next_task, provide_loaded, LoadError};
+use cdo_atlas::data::{provide_loaded, LoadError};
 use cdo_atlas::i18n::{localized, provide_lang};
 use cdo_atlas::offline::provide_freshness;
 use cdo_atlas::picks::provide_picks;
+use cdo_atlas::schedule::{after_paint, next_task};
 use cdo_model::{parse_dataset, Headline, PartialDate};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -185,7 +186,7 @@ async fn rejected_entries_are_listed_with_field_and_reason() {
 
 #[wasm_bindgen_test]
 async fn legend_toggles_hide_and_show_their_markers() {
-    use cdo_atlas::data::OutlinesState;
+    use cdo_atlas::data::MapOutlines;
     use cdo_atlas::routes::map::MapPage;
     clear_storage();
     let root = container();
@@ -201,7 +202,7 @@ async fn legend_toggles_hide_and_show_their_markers() {
         );
         let outlines = cdo_model::geo::parse_outlines(include_str!("../public/data/laender.json"))
             .ok_or(LoadError::Outlines);
-        provide_context(OutlinesState::ready(outlines));
+        provide_context(MapOutlines::ready(outlines));
         provide_picks(None);
         view! { <Router><MapPage /></Router> }
     });

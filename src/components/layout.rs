@@ -125,8 +125,7 @@ fn AddressNotice() -> impl IntoView {
 pub fn RejectedNotice() -> impl IntoView {
     let data = use_index();
     localized(move |lang, s| {
-        let result = data.get()?;
-        let loaded = result.as_ref().as_ref().ok()?;
+        let loaded = data.loaded()?;
         if loaded.rejected.is_empty() {
             return None;
         }
@@ -162,14 +161,14 @@ pub fn RejectedNotice() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let data = use_index();
     localized(move |lang, s| {
-        let stand = data.get().and_then(|result| {
-            let dataset = &result.as_ref().as_ref().ok()?.dataset;
-            Some(view! {
+        let stand = data.loaded().map(|loaded| {
+            let dataset = &loaded.dataset;
+            view! {
                 <p>
                     {s.footer_as_of} " " <time datetime=dataset.as_of.to_string()>{cdo_text::date(lang, dataset.as_of)}</time>
                     " · " {cdo_text::phrase::licence(lang, &dataset.licence)}
                 </p>
-            })
+            }
         });
         view! {
             <footer class="site-footer">

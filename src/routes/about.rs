@@ -42,21 +42,19 @@ pub fn About() -> impl IntoView {
             .iter()
             .map(|&(id, name, h)| view! { <li><a href=paths::entity(lang, id)>{name}</a> " — " {model_badge(h, lang)}</li> })
             .collect_view();
-        let as_of = data
-            .get()
-            .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
+        let as_of = data.loaded().map(|l| l.dataset.as_of);
         let stand = as_of.map(|d| view! { <p>{cdo_text::phrase::data_as_of(lang, d)}</p> });
         // The editors' figures, from the index's header.
-        let figures = data.get().and_then(|r| {
-            let f = r.as_ref().as_ref().ok()?.dataset.figures.clone()?;
+        let figures = data.loaded().and_then(|l| {
+            let f = l.dataset.figures.clone()?;
             Some(view! {
                 <h2>{s.about_figures_title}</h2>
                 <p class="figures">{cdo_text::figures(lang, &f)}</p>
             })
         });
         // The large cities the sources found nothing for, each with the report form for it.
-        let not_covered = data.get().and_then(|r| {
-            let list = &r.as_ref().as_ref().ok()?.dataset.not_covered;
+        let not_covered = data.loaded().and_then(|l| {
+            let list = &l.dataset.not_covered;
             (!list.is_empty()).then(|| {
                 let items = list
                     .iter()

@@ -53,15 +53,8 @@ fn compare(
     if !resolved.unknown.is_empty() {
         notices.push(cdo_text::phrase::compare_unknown(lang, &resolved.unknown));
     }
-    if resolved.trimmed > 0 {
-        let dropped: Vec<&str> = st
-            .ids
-            .iter()
-            .filter(|id| entities.iter().any(|e| &e.id == *id))
-            .skip(MAX_COMPARED)
-            .map(String::as_str)
-            .collect();
-        notices.push(cdo_text::phrase::compare_trimmed(lang, &dropped));
+    if !resolved.trimmed.is_empty() {
+        notices.push(cdo_text::phrase::compare_trimmed(lang, &resolved.trimmed));
     }
     let notices = notices
         .into_iter()

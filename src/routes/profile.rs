@@ -28,8 +28,8 @@ pub fn Profile(id: String) -> impl IntoView {
     use_title(move || {
         let id = id();
         let name = data
-            .get()
-            .and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.entity(&id)?.name.clone()));
+            .loaded()
+            .and_then(|l| Some(l.dataset.entity(&id)?.name.clone()));
         name.unwrap_or_else(|| s().not_found_title.to_owned())
     });
     with_data(Box::new(move |loaded, lang, s| {

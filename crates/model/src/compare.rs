@@ -21,8 +21,8 @@ pub struct Resolved {
     pub indices: Vec<usize>,
     /// Requested ids the dataset does not have.
     pub unknown: Vec<String>,
-    /// How many known ids were dropped beyond [`MAX_COMPARED`].
-    pub trimmed: usize,
+    /// Known ids dropped beyond [`MAX_COMPARED`], in request order.
+    pub trimmed: Vec<String>,
 }
 
 impl CompareState {
@@ -60,11 +60,11 @@ impl CompareState {
     pub fn resolve(&self, entities: &[impl Identified]) -> Resolved {
         let mut indices = Vec::new();
         let mut unknown = Vec::new();
-        let mut trimmed = 0;
+        let mut trimmed = Vec::new();
         for id in &self.ids {
             match entities.iter().position(|e| e.id() == id) {
                 Some(i) if indices.len() < MAX_COMPARED => indices.push(i),
-                Some(_) => trimmed += 1,
+                Some(_) => trimmed.push(id.clone()),
                 None => unknown.push(id.clone()),
             }
         }

@@ -114,6 +114,21 @@ pub fn query_from_address(path: &str) -> Option<String> {
     (letters >= 2).then_some(query)
 }
 
+/// Which of `names` a search for `query` finds on the map: the shortest matching name, the
+/// first of equals (the closest to what was typed: "Halle" finds Halle (Saale), not a longer
+/// name that contains it). `None` for an empty query or no match.
+pub fn closest<'a>(query: &Query, names: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    if query.is_empty() {
+        return None;
+    }
+    names
+        .into_iter()
+        .enumerate()
+        .filter(|(_, name)| query.matches(name))
+        .min_by_key(|(i, name)| (name.len(), *i))
+        .map(|(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +202,22 @@ mod tests {
         assert!(!q.matches("Ludwigsburg"));
         assert!(Query::new("   ").matches("anything"));
         assert!(!Query::new("hamburg").matches("Heidelberg"));
+    }
+
+    #[test]
+    fn the_map_search_finds_the_shortest_matching_name_the_first_of_equals() {
+        let names = [
+            "Mülheim an der Ruhr",
+            "Halle (Saale)",
+            "Hamm",
+            "Mülheim",
+            "Hamm",
+        ];
+        let find = |q: &str| closest(&Query::new(q), names);
+        assert_eq!(find("muelheim"), Some(3));
+        assert_eq!(find("hamm"), Some(2), "the first of equals");
+        assert_eq!(find("saale"), Some(1));
+        assert_eq!(find("xyz"), None);
+        assert_eq!(find("  "), None);
     }
 }

@@ -73,13 +73,8 @@ pub(super) fn MapControls(
             set_status.set(String::new());
             return;
         }
-        // The shortest matching name, the first of equals: the closest to what was typed.
-        let hit = data
-            .entities
-            .iter()
-            .filter(|e| q.matches(&e.name))
-            .min_by_key(|e| e.name.len());
-        match hit {
+        let names = data.entities.iter().map(|e| e.name.as_str());
+        match cdo_model::search::closest(&q, names).map(|i| &data.entities[i]) {
             Some(e) => {
                 let st = state.get_untracked();
                 let view = View {
@@ -141,12 +136,7 @@ pub(super) fn MapAside(
                 let hidden = move || hidden_set.with(|h| h.contains(&i));
                 let toggle = move |_| {
                     let mut next = state.get_untracked();
-                    if let Some(pos) = next.hidden.iter().position(|&h| h == i) {
-                        next.hidden.remove(pos);
-                    } else {
-                        next.hidden.push(i);
-                        cdo_model::sort_short(&mut next.hidden);
-                    }
+                    next.hidden = cdo_model::toggled(&next.hidden, &i);
                     commit(next, true);
                 };
                 view! {
@@ -167,8 +157,7 @@ pub(super) fn MapAside(
     // The picture of the current view, for articles.
     let dataset = crate::data::use_index();
     let picture = move |png: bool| {
-        let stand =
-            untrack(|| dataset.get()).and_then(|r| Some(r.as_ref().as_ref().ok()?.dataset.as_of));
+        let stand = untrack(|| dataset.loaded()).map(|l| l.dataset.as_of);
         let st = state.get_untracked();
         let Some(svg) = super::export::map_svg(&picture_data, &st, stand, lang) else {
             return;
