@@ -132,7 +132,7 @@ impl<T> std::ops::Deref for Ready<T> {
         match &*self.0 {
             Ok(t) => t,
             // `Data::loaded` wraps only a file that loaded.
-            Err(_) => unreachable!("Ready holds a loaded file"),
+            Err(_) => unreachable!(),
         }
     }
 }

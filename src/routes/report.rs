@@ -3,7 +3,7 @@
 //! accept it; each problem is shown at its field, and a summary links to them. A valid report
 //! becomes JSON to copy and a prefilled e-mail. Nothing is sent by the app.
 
-use cdo_model::report::{Checked, Field, Report};
+use cdo_model::report::{mail_link, Checked, Field, Report};
 use cdo_model::{Form, Kind, Land, Origin};
 use cdo_text::{Lang, Strings};
 use leptos::ev;
@@ -14,6 +14,7 @@ use crate::components::with_data::{page_head, PageHead};
 use crate::data::today;
 use crate::head::use_title;
 use crate::i18n::{localized, use_strings};
+use crate::paths::EDITORS_MAIL;
 
 /// The report form's section class, heading and introduction (also shown while its code loads).
 pub const HEAD: PageHead = PageHead {
@@ -35,31 +36,58 @@ pub fn ReportPage() -> impl IntoView {
     localized(move |lang, s| report_form(lang, s, report, checked))
 }
 
-/// The problems of `field` in the last check, as text.
-fn problems(checked: RwSignal<Option<Checked>>, field: Field, lang: Lang) -> Vec<String> {
-    checked.with(|c| match c {
-        Some(Checked::Invalid(list)) => list
-            .iter()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, i)| cdo_text::report::field_problem(lang, &i.problem))
-            .collect(),
-        _ => Vec::new(),
-    })
+/// What the form's parts share: the language, the report being written and its last check.
+#[derive(Clone, Copy)]
+struct ReportCtx {
+    lang: Lang,
+    s: &'static Strings,
+    report: RwSignal<Report>,
+    checked: RwSignal<Option<Checked>>,
+}
+
+impl ReportCtx {
+    /// The problems of `field` in the last check, as text.
+    fn problems(self, field: Field) -> Vec<String> {
+        self.checked.with(|c| match c {
+            Some(Checked::Invalid(list)) => list
+                .iter()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, i)| cdo_text::report::field_problem(self.lang, &i.problem))
+                .collect(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// What the control of `field` says about itself: invalid or not, and the ids of its hint
+    /// and problems (`aria-describedby`).
+    fn invalid(self, field: Field) -> impl Fn() -> String + Send + Sync + 'static {
+        move || (!self.problems(field).is_empty()).to_string()
+    }
+
+    fn described(self, field: Field) -> String {
+        let (_, hint) = cdo_text::report::label(self.lang, field);
+        let id = field.id();
+        match hint {
+            Some(_) => [format!("{id}-hint"), format!("{id}-error")].join(" "),
+            None => format!("{id}-error"),
+        }
+    }
+
+    fn set(self, field: Field) -> impl Fn(ev::Event) + 'static {
+        move |ev: ev::Event| {
+            self.report
+                .update(|r| r.set(field, event_target_value(&ev)))
+        }
+    }
 }
 
 /// Label, control, hint and the field's problems (the control points at hint and problems with
 /// `aria-describedby`).
-fn field_row(
-    field: Field,
-    lang: Lang,
-    checked: RwSignal<Option<Checked>>,
-    required: bool,
-    control: impl IntoView,
-) -> impl IntoView {
-    let (label, hint) = cdo_text::report::label(lang, field);
+fn field_row(cx: ReportCtx, field: Field, required: bool, control: impl IntoView) -> AnyView {
+    let (label, hint) = cdo_text::report::label(cx.lang, field);
     let id = field.id();
     let errors = move || {
-        let list = problems(checked, field, lang);
+        let list = cx.problems(field);
         (!list.is_empty())
             .then(|| view! { <p class="field-error" id=format!("{id}-error")>{list.join(" ")}</p> })
     };
@@ -74,128 +102,62 @@ fn field_row(
     .into_any()
 }
 
-fn report_form(
-    lang: Lang,
-    s: &'static Strings,
-    report: RwSignal<Report>,
-    checked: RwSignal<Option<Checked>>,
-) -> impl IntoView {
-    let invalid =
-        move |field: Field| move || (!problems(checked, field, lang).is_empty()).to_string();
-    let described = move |field: Field| {
-        let (_, hint) = cdo_text::report::label(lang, field);
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{}-hint", field.id()));
-        }
-        ids.push(format!("{}-error", field.id()));
-        ids.join(" ")
+/// A text field (`kind`: the input's type).
+fn text_field(cx: ReportCtx, field: Field, required: bool, kind: &'static str) -> AnyView {
+    let control = view! {
+        <input
+            id=field.id()
+            name=field.id()
+            type=kind
+            required=required
+            aria-invalid=cx.invalid(field)
+            aria-describedby=cx.described(field)
+            prop:value=move || cx.report.with(|r| r.get(field).to_owned())
+            on:input=cx.set(field)
+        />
     };
-    let set = move |field: Field| {
-        move |ev: ev::Event| report.update(|r| r.set(field, event_target_value(&ev)))
-    };
-    let text = move |field: Field, required: bool, kind: &'static str| {
-        let control = view! {
-            <input
-                id=field.id()
-                name=field.id()
-                type=kind
-                required=required
-                aria-invalid=invalid(field)
-                aria-describedby=described(field)
-                prop:value=move || report.with(|r| r.get(field).to_owned())
-                on:input=set(field)
-            />
-        };
-        field_row(field, lang, checked, required, control)
-    };
-    let select = move |field: Field, required: bool, options: Vec<(String, String)>| {
-        let options = options
-            .into_iter()
-            .map(|(value, label)| {
-                let v = value.clone();
-                view! { <option value=value selected=move || report.with(|r| r.get(field) == v)>{label}</option> }
-            })
-            .collect_view();
-        let control = view! {
-            <select
-                id=field.id()
-                name=field.id()
-                required=required
-                aria-invalid=invalid(field)
-                aria-describedby=described(field)
-                on:change=set(field)
-            >
-                <option value="">{s.report_choose}</option>
-                {options}
-            </select>
-        };
-        field_row(field, lang, checked, required, control)
-    };
+    field_row(cx, field, required, control)
+}
 
-    // A reader reports a city or a Land; the federal level is one entry, already in the data.
-    let kinds = [Kind::City, Kind::Land]
-        .iter()
-        .map(|k| (k.wire().to_owned(), cdo_text::kind(lang, *k).to_owned()))
-        .collect();
-    let laender = Land::ALL
-        .iter()
-        .map(|l| (l.code().to_owned(), cdo_text::land(lang, *l).to_owned()))
-        .collect();
-    let forms = Form::ALL
-        .iter()
-        .map(|f| (f.wire().to_owned(), cdo_text::form(lang, *f).to_owned()))
-        .collect();
-    let origins = Origin::ALL
-        .iter()
-        .map(|o| (o.wire().to_owned(), cdo_text::origin(lang, *o).to_owned()))
-        .collect();
-
-    let submit = move |ev: ev::SubmitEvent| {
-        ev.prevent_default();
-        let outcome = report.with_untracked(|r| r.check(today()));
-        let ok = matches!(outcome, Checked::Entry(_));
-        checked.set(Some(outcome));
-        // Move focus to what the reader needs next: the summary of problems, or the entry.
-        let target = if ok { "report-result" } else { "report-errors" };
-        request_animation_frame(move || focus_by_id(target));
+/// A choice among `options` (`(value, label)`), "choose" first.
+fn select_field(
+    cx: ReportCtx,
+    field: Field,
+    required: bool,
+    options: Vec<(&'static str, &'static str)>,
+) -> AnyView {
+    let options = options
+        .into_iter()
+        .map(|(value, label)| {
+            view! { <option value=value selected=move || cx.report.with(|r| r.get(field) == value)>{label}</option> }
+        })
+        .collect_view();
+    let control = view! {
+        <select
+            id=field.id()
+            name=field.id()
+            required=required
+            aria-invalid=cx.invalid(field)
+            aria-describedby=cx.described(field)
+            on:change=cx.set(field)
+        >
+            <option value="">{cx.s.report_choose}</option>
+            {options}
+        </select>
     };
+    field_row(cx, field, required, control)
+}
 
-    let summary = move || {
-        checked.with(|c| match c {
-            Some(Checked::Invalid(list)) => {
-                let items = list
-                    .iter()
-                    .map(|(f, i)| {
-                        let text = cdo_text::report::summary_item(lang, *f, &i.problem);
-                        let id = f.id();
-                        // Focus the field itself (the router would only rewrite the address).
-                        let focus = move |ev: ev::MouseEvent| {
-                            ev.prevent_default();
-                            focus_by_id(id);
-                        };
-                        view! { <li><a href=format!("#{id}") on:click=focus>{text}</a></li> }
-                    })
-                    .collect_view();
-                Some(
-                    view! {
-                        <div class="error-summary" id="report-errors" tabindex="-1" role="alert">
-                            <h2>{s.report_errors}</h2>
-                            <ul>{items}</ul>
-                        </div>
-                    }
-                    .into_any(),
-                )
-            }
+/// After a check: the problems, each linking to its field, or the entry to copy or mail.
+fn outcome(cx: ReportCtx) -> impl IntoView {
+    let ReportCtx { lang, s, .. } = cx;
+    move || {
+        cx.checked.with(|c| match c {
+            Some(Checked::Invalid(list)) => Some(problem_summary(cx, list).into_any()),
             Some(Checked::Entry(json)) => {
-                let name = report.with_untracked(|r| r.get(Field::Name).to_owned());
+                let name = cx.report.with_untracked(|r| r.get(Field::Name).to_owned());
                 let subject = cdo_text::report::mail_subject(lang, &name);
-                let mail = format!(
-                    "mailto:{}?subject={}&body={}",
-                    crate::paths::EDITORS_MAIL.unwrap_or_default(),
-                    String::from(js_sys::encode_uri_component(&subject)),
-                    String::from(js_sys::encode_uri_component(json)),
-                );
+                let mail = mail_link(EDITORS_MAIL.unwrap_or_default(), &subject, json);
                 let copy_text = json.clone();
                 let copied = RwSignal::new(false);
                 let copy = move |_| {
@@ -222,41 +184,108 @@ fn report_form(
             }
             None => None,
         })
+    }
+}
+
+/// The problems of a check, each a link that focuses its field.
+fn problem_summary(cx: ReportCtx, list: &[(Field, cdo_model::Issue)]) -> impl IntoView {
+    let items = list
+        .iter()
+        .map(|(f, i)| {
+            let text = cdo_text::report::summary_item(cx.lang, *f, &i.problem);
+            let id = f.id();
+            // Focus the field itself (the router would only rewrite the address).
+            let focus = move |ev: ev::MouseEvent| {
+                ev.prevent_default();
+                focus_by_id(id);
+            };
+            view! { <li><a href=format!("#{id}") on:click=focus>{text}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <div class="error-summary" id="report-errors" tabindex="-1" role="alert">
+            <h2>{cx.s.report_errors}</h2>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+fn report_form(
+    lang: Lang,
+    s: &'static Strings,
+    report: RwSignal<Report>,
+    checked: RwSignal<Option<Checked>>,
+) -> impl IntoView {
+    let cx = ReportCtx {
+        lang,
+        s,
+        report,
+        checked,
+    };
+    let text = move |field: Field, required: bool| text_field(cx, field, required, "text");
+    let select =
+        move |field: Field, required: bool, options| select_field(cx, field, required, options);
+    // A reader reports a city or a Land; the federal level is one entry, already in the data.
+    let kinds = [Kind::City, Kind::Land]
+        .iter()
+        .map(|k| (k.wire(), cdo_text::kind(lang, *k)))
+        .collect();
+    let laender = Land::ALL
+        .iter()
+        .map(|l| (l.code(), cdo_text::land(lang, *l)))
+        .collect();
+    let forms = Form::ALL
+        .iter()
+        .map(|f| (f.wire(), cdo_text::form(lang, *f)))
+        .collect();
+    let origins = Origin::ALL
+        .iter()
+        .map(|o| (o.wire(), cdo_text::origin(lang, *o)))
+        .collect();
+
+    let submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        let outcome = report.with_untracked(|r| r.check(today()));
+        let ok = matches!(outcome, Checked::Entry(_));
+        checked.set(Some(outcome));
+        // Move focus to what the reader needs next: the summary of problems, or the entry.
+        let target = if ok { "report-result" } else { "report-errors" };
+        request_animation_frame(move || focus_by_id(target));
     };
 
     view! {
         <section class=HEAD.class>
             {page_head(HEAD)}
-            {summary}
+            {outcome(cx)}
             <form class="report-form" novalidate=true on:submit=submit>
                 <fieldset>
                     <legend>{s.report_group_place}</legend>
-                    {text(Field::Name, true, "text")}
+                    {text(Field::Name, true)}
                     {select(Field::Kind, true, kinds)}
                     {select(Field::Land, true, laender)}
-                    {text(Field::Lat, true, "text")}
-                    {text(Field::Lon, true, "text")}
-                    {text(Field::Population, false, "text")}
-                    {text(Field::PopulationYear, false, "text")}
+                    {text(Field::Lat, true)}
+                    {text(Field::Lon, true)}
+                    {text(Field::Population, false)}
+                    {text(Field::PopulationYear, false)}
                 </fieldset>
                 <fieldset>
                     <legend>{s.report_group_model}</legend>
                     {select(Field::Form, true, forms)}
                     {select(Field::Origin, false, origins)}
-                    {text(Field::OfficeTitle, true, "text")}
-                    {text(Field::Established, false, "text")}
+                    {text(Field::OfficeTitle, true)}
+                    {text(Field::Established, false)}
                 </fieldset>
                 <fieldset>
                     <legend>{s.report_group_person}</legend>
-                    {text(Field::HolderName, false, "text")}
-                    {text(Field::HolderSince, false, "text")}
-                    {text(Field::ReportingDe, false, "text")}
-                    {text(Field::ReportingEn, false, "text")}
+                    {text(Field::HolderName, false)}
+                    {text(Field::HolderSince, false)}
+                    {text(Field::ReportingDe, false)}
+                    {text(Field::ReportingEn, false)}
                 </fieldset>
                 <fieldset>
                     <legend>{s.report_group_source}</legend>
-                    {text(Field::SourceUrl, true, "url")}
-                    {text(Field::SourceTitle, false, "text")}
+                    {text_field(cx, Field::SourceUrl, true, "url")}
+                    {text(Field::SourceTitle, false)}
                 </fieldset>
                 <p class="hint">{s.report_required}</p>
                 <button type="submit" class="button">{s.report_check}</button>

@@ -121,6 +121,17 @@ pub enum Checked {
     Invalid(Vec<(Field, Issue)>),
 }
 
+/// A `mailto:` link that prepares the report as an e-mail to `to` (empty: the reader fills in the
+/// recipient), subject and body encoded for the address.
+pub fn mail_link(to: &str, subject: &str, body: &str) -> String {
+    use crate::params::encode;
+    format!(
+        "mailto:{to}?subject={}&body={}",
+        encode(subject),
+        encode(body)
+    )
+}
+
 impl Report {
     pub fn set(&mut self, field: Field, value: impl Into<String>) {
         let value = value.into();

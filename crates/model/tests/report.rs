@@ -1,7 +1,7 @@
 //! The report form's logic: a complete report becomes an entry the dataset validator accepts;
 //! anything wrong is named at the field it concerns.
 
-use cdo_model::report::{Checked, Field, Report};
+use cdo_model::report::{mail_link, Checked, Field, Report};
 use cdo_model::{parse_dataset, PartialDate, Problem};
 
 fn today() -> PartialDate {
@@ -176,4 +176,16 @@ fn an_empty_form_names_every_required_field() {
         .map(|f| Field::ALL.iter().position(|x| x == f).unwrap())
         .collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn the_mail_link_carries_subject_and_entry_encoded() {
+    let link = mail_link("", "Meldung: Köln", "{\"id\": \"koeln\"}\n&more");
+    assert_eq!(
+        link,
+        "mailto:?subject=Meldung%3A%20K%C3%B6ln&body=%7B%22id%22%3A%20%22koeln%22%7D%0A%26more"
+    );
+    assert!(
+        mail_link("redaktion@example.org", "a", "b").starts_with("mailto:redaktion@example.org?")
+    );
 }
