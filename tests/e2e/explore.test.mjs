@@ -73,6 +73,31 @@ test('umlaut-insensitive search and the empty state with reset', async () => {
   await page.context().close();
 });
 
+test('the search finds words of the context notes too, which only the dataset holds: asked for once a search is typed', async () => {
+  const fold = (t) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // What the index alone lets a search find: names, offices, holders.
+  const listed = fold(DATASET.entities.map((e) => [e.name, ...e.periods.flatMap((p) => [p.title, ...(p.holders ?? []).map((h) => h.name)])].join(' ')).join(' '));
+  // A word of some entity's context note that nothing listed contains.
+  let word, owner;
+  for (const e of DATASET.entities) {
+    for (const c of e.context ?? []) {
+      const w = c.de.split(/[^\p{L}]+/u).filter((x) => x.length >= 9).find((x) => !listed.includes(fold(x)));
+      if (w) { word = w; owner = e; break; }
+    }
+    if (word) break;
+  }
+  assert.ok(word, 'a word only a context note has');
+  const page = await app.open('/explore', { width: 1200, height: 900 });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await rows(page).first().waitFor();
+  assert.ok(!requests.includes('/data/cdo-atlas.json'), 'no dataset for the list');
+  await page.getByLabel('Suche in Name, Amt, Personen und Kontext').fill(word);
+  await page.waitForFunction((name) => [...document.querySelectorAll('.explore-table tbody th > a')].some((a) => a.textContent === name), owner.name);
+  assert.ok(requests.includes('/data/cdo-atlas.json'), 'the dataset, asked for by the search');
+  await page.context().close();
+});
+
 test('garbage explorer parameters degrade with a notice', async () => {
   const page = await openExplorer('/explore?sort=colour&land=DE-XX&from=abc');
   assert.match(await page.getByRole('status').first().textContent(), /ignoriert: land, from, sort/);

@@ -221,6 +221,16 @@ impl Entity {
         self.periods.last().expect("validated: at least one period")
     }
 
+    /// The context notes in both languages, joined by [`SEARCH_SEPARATOR`]: what a full-text
+    /// search finds beyond [`Summary::search`].
+    pub fn notes(&self) -> String {
+        self.context
+            .iter()
+            .flat_map(|c| [&*c.text.de, &*c.text.en])
+            .collect::<Vec<_>>()
+            .join(SEARCH_SEPARATOR)
+    }
+
     /// The model shown for this entity today ([`Entity::current`]'s post).
     pub fn model(&self) -> &Post {
         &self.current().post
@@ -359,8 +369,10 @@ pub struct Summary {
     pub ended: Option<PartialDate>,
     /// [`Entity::confirmed`].
     pub confirmed: Option<PartialDate>,
-    /// The other texts a search finds the entity by: every holder's name, and the context notes
-    /// in both languages, joined by [`SEARCH_SEPARATOR`].
+    /// The other texts a search finds the entity by without the dataset: every holder's name
+    /// and the earlier offices' titles, joined by [`SEARCH_SEPARATOR`]. The context notes, four
+    /// fifths of the text, are in the dataset only ([`Entity::notes`]): the explorer reads them
+    /// once a search is typed, so that a first visit does not carry them.
     pub search: String,
 }
 
@@ -379,11 +391,9 @@ impl Summary {
             .rev()
             .skip(1)
             .map(|p| p.post.title.as_str());
-        let context = e.context.iter().flat_map(|c| [&*c.text.de, &*c.text.en]);
         let search = holders
             .map(|h| h.name.as_str())
             .chain(titles)
-            .chain(context)
             .collect::<Vec<_>>()
             .join(SEARCH_SEPARATOR);
         Summary {

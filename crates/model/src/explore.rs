@@ -152,7 +152,7 @@ pub struct ExploreState {
 }
 
 /// One entity prepared for fast repeated filtering: folded search text and sort keys.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub haystack: String,
     pub name_key: String,
@@ -161,12 +161,19 @@ pub struct Row {
     pub holder_key: Option<String>,
 }
 
-/// Builds the search rows once per dataset (name, office, holders and context, folded).
+/// Builds the search rows once per dataset (name, office, holders and earlier titles, folded).
 pub fn index(entities: &[Summary]) -> Vec<Row> {
+    index_with(entities, &[])
+}
+
+/// [`index`], with `notes[i]` (the context notes of `entities[i]`, [`notes_of`]) searched too.
+pub fn index_with(entities: &[Summary], notes: &[String]) -> Vec<Row> {
     entities
         .iter()
-        .map(|e| {
-            let text = format!("{} {} {}", e.name, e.model().title, e.search);
+        .enumerate()
+        .map(|(i, e)| {
+            let note = notes.get(i).map_or("", String::as_str);
+            let text = format!("{} {} {} {note}", e.name, e.model().title, e.search);
             Row {
                 haystack: fold(&text),
                 name_key: fold(&e.name),
@@ -516,11 +523,27 @@ impl ExploreState {
 /// out.
 pub fn entries_of<'a>(hits: &[usize], summaries: &[Summary], all: &'a [Entity]) -> Vec<&'a Entity> {
     hits.iter()
-        .filter_map(|&i| {
-            let id = &summaries.get(i)?.id;
-            all.get(i)
-                .filter(|e| &e.id == id)
-                .or_else(|| all.iter().find(|e| &e.id == id))
+        .filter_map(|&i| entry_at(all, i, &summaries.get(i)?.id))
+        .collect()
+}
+
+/// The entry of `all` for the summary at `i` with `id`: at the same position, or found by id.
+fn entry_at<'a>(all: &'a [Entity], i: usize, id: &str) -> Option<&'a Entity> {
+    all.get(i)
+        .filter(|e| e.id == id)
+        .or_else(|| all.iter().find(|e| e.id == id))
+}
+
+/// The context notes of each of `summaries` ([`Entity::notes`]), from the dataset's entries
+/// (found as [`entries_of`] finds them; an entry the dataset does not have has none).
+pub fn notes_of(summaries: &[Summary], all: &[Entity]) -> Vec<String> {
+    summaries
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            entry_at(all, i, &s.id)
+                .map(Entity::notes)
+                .unwrap_or_default()
         })
         .collect()
 }

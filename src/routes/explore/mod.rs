@@ -12,13 +12,14 @@ mod table;
 
 use std::sync::Arc;
 
-use cdo_model::explore::{index, ExploreState, FacetCounts, Row};
+use cdo_model::explore::{index_with, notes_of, ExploreState, FacetCounts};
 use cdo_model::{Loaded, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::with_data::{data_page, PageHead};
+use crate::data::{peek_dataset, Load};
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::Page;
@@ -48,10 +49,9 @@ pub fn ExplorePage() -> impl IntoView {
     )
 }
 
-/// The entities and their search rows, prepared once per dataset.
+/// The entities the index lists.
 struct Prepared {
     entities: Vec<Summary>,
-    rows: Vec<Row>,
 }
 
 /// What the explorer's parts share.
@@ -85,9 +85,25 @@ fn explorer(
     go: Callback<(ExploreState, Write)>,
 ) -> impl IntoView {
     let entities = loaded.dataset.entities.clone();
-    let rows = index(&entities);
-    let data = Arc::new(Prepared { entities, rows });
+    let data = Arc::new(Prepared { entities });
 
+    // The search rows: names, offices and holders from the index; the context notes join them
+    // once the dataset is there, which a search asks for (the index does not carry the notes,
+    // four fifths of its text, so that a first visit does not).
+    let dataset = peek_dataset();
+    Effect::new(move |_| {
+        if state.with(|st| !st.query.trim().is_empty()) && !dataset.asked() {
+            dataset.load();
+        }
+    });
+    let d = data.clone();
+    let rows = Memo::new(move |_| {
+        let notes = dataset
+            .loaded()
+            .map(|full| notes_of(&d.entities, &full.dataset.entities))
+            .unwrap_or_default();
+        Arc::new(index_with(&d.entities, &notes))
+    });
     // Filtering and the facet counts in one pass per state change.
     // The sort order only changes with the sort, so a keystroke filters a sorted list.
     let sort = Memo::new(move |_| state.with(|st| (st.sort, st.descending)));
@@ -96,11 +112,13 @@ fn explorer(
         // `.get()`, not `.track()`: in leptos 0.8.23 a memo's `track()` inside another memo did
         // not subscribe it (the table ignored sort clicks; caught by the e2e sort test).
         let _sort = sort.get();
-        state.with_untracked(|st| Arc::new(st.order(&d.entities, &d.rows)))
+        rows.with_untracked(|rows| state.with_untracked(|st| Arc::new(st.order(&d.entities, rows))))
     });
     let d = data.clone();
     let evaluated = Memo::new(move |_| {
-        order.with(|order| state.with(|st| st.evaluate_in(order, &d.entities, &d.rows)))
+        order.with(|order| {
+            rows.with(|rows| state.with(|st| st.evaluate_in(order, &d.entities, rows)))
+        })
     });
     let cx = Ctx {
         state,
