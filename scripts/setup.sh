@@ -6,12 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.21.14
-# The wasm-bindgen CLI must match the crate pinned with `=` in Cargo.toml exactly.
-# wasm-split-cli (crate wasm_split_cli_support) matches the split-point runtime, wasm_split_helpers.
-WASM_SPLIT_VERSION=0.2.4
-WASM_BINDGEN_VERSION=$(sed -nE 's/^wasm-bindgen = "=([0-9.]+)"/\1/p' Cargo.toml)
-
 say() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -20,6 +14,16 @@ apt_install() {
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
 }
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+
+# The tools' pinned versions (scripts/tools.env, Cargo.toml, package.json), read by the module
+# that scripts/wasm.mjs checks them with: TRUNK_VERSION, WASM_SPLIT_VERSION, WASM_BINDGEN_VERSION,
+# BINARYEN_VERSION.
+pins=$(node scripts/tools.mjs --env) || exit 1
+eval "$pins"
 
 command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
 
@@ -51,10 +55,6 @@ fi
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   say "installing wasm-split-cli $WASM_SPLIT_VERSION"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
-fi
-
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  apt_install nodejs npm
 fi
 
 # npm ci when node_modules is missing or older than the lock file.
