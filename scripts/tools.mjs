@@ -1,5 +1,6 @@
 // The versions the build's tools are pinned to, read in one place for scripts/setup.sh (which
-// installs them) and scripts/wasm.mjs (which checks them before it builds). Each pin lives in the
+// installs them) and scripts/wasm.mjs (which checks them, `toolProblems`, before it builds: a
+// stale tool otherwise shows as a cryptic error deep in the build). Each pin lives in the
 // file its own tool reads, or in scripts/tools.env where no tool reads one:
 //   rust-toolchain.toml rustc (a release), with the targets and components the build needs
 //   scripts/tools.env   trunk, wasm-split-cli
@@ -7,7 +8,9 @@
 //   package.json        binaryen, which brings wasm-opt
 //
 //   node scripts/tools.mjs --env    the pins as KEY='value' lines (scripts/setup.sh evals them)
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +65,88 @@ export function pins() {
     WASM_BINDGEN_VERSION: bindgen[1],
     BINARYEN_VERSION: binaryen,
   };
+}
+
+/** What `cmd args` prints, trimmed; null when it is missing or fails. */
+function output(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The file `cmd` runs as, the first on PATH; null when none is. */
+function onPath(cmd) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const file = path.join(dir, cmd);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/**
+ * The tools scripts/wasm.mjs runs, against their pins: one line per mismatch, each saying what to
+ * do; none when all match. rustc and wasm-bindgen always; wasm-split-cli and wasm-opt for a
+ * release build, the only one that runs them.
+ */
+export function toolProblems({ release }) {
+  const pin = pins();
+  const problems = [];
+  const setup = 'run scripts/setup.sh, which installs the pinned versions';
+
+  const rustc = output('rustc', ['--version']);
+  if (rustc?.split(' ')[1] !== pin.RUST_TOOLCHAIN) {
+    const cause = process.env.RUSTUP_TOOLCHAIN
+      ? `RUSTUP_TOOLCHAIN=${process.env.RUSTUP_TOOLCHAIN} overrides the file: unset it`
+      : setup;
+    problems.push(`rustc is ${rustc ?? 'missing'}; rust-toolchain.toml pins ${pin.RUST_TOOLCHAIN}: ${cause}`);
+  }
+
+  // The CLI reads the schema the crate wrote into the wasm: any other version fails on it.
+  const bindgen = output('wasm-bindgen', ['--version']);
+  if (bindgen !== `wasm-bindgen ${pin.WASM_BINDGEN_VERSION}`) {
+    problems.push(
+      `wasm-bindgen (${onPath('wasm-bindgen') ?? 'not on PATH'}) is ${bindgen ?? 'missing'}; Cargo.toml pins the crate ` +
+        `to =${pin.WASM_BINDGEN_VERSION} and the CLI must be that version exactly: ${setup} ` +
+        `(cargo install wasm-bindgen-cli --version ${pin.WASM_BINDGEN_VERSION} --force)`,
+    );
+  }
+  if (!release) return problems;
+
+  // No --version: cargo's list of what it installed says which one is there, if the wasm-split-cli
+  // on PATH is the one cargo installed.
+  const found = onPath('wasm-split-cli');
+  const cargoBin = path.join(process.env.CARGO_HOME ?? path.join(os.homedir(), '.cargo'), 'bin');
+  const installed = output('cargo', ['install', '--list'])?.match(/^wasm_split_cli_support v(\S+):$/m)?.[1];
+  const install = `cargo install wasm_split_cli_support --version ${pin.WASM_SPLIT_VERSION} --features build-binary --force`;
+  if (!found) {
+    problems.push(`wasm-split-cli is not on PATH: ${setup} (${install})`);
+  } else if (fs.realpathSync(path.dirname(found)) !== (fs.existsSync(cargoBin) ? fs.realpathSync(cargoBin) : cargoBin)) {
+    problems.push(`wasm-split-cli on PATH is ${found}, not the one cargo installs into ${cargoBin}, so its version cannot be told: remove it, or put ${cargoBin} first on PATH`);
+  } else if (installed !== pin.WASM_SPLIT_VERSION) {
+    problems.push(
+      `wasm-split-cli is wasm_split_cli_support ${installed ? `v${installed}` : 'of a version cargo does not list'}; ` +
+        `scripts/tools.env pins ${pin.WASM_SPLIT_VERSION}: ${setup} (${install})`,
+    );
+  }
+
+  // "wasm-opt version 132 (version_132)": binaryen's npm package 132.x.y.
+  const opt = output('wasm-opt', ['--version']);
+  const major = pin.BINARYEN_VERSION.split('.')[0];
+  if (opt?.match(/^wasm-opt version (\d+)\b/)?.[1] !== major) {
+    problems.push(
+      `wasm-opt (${onPath('wasm-opt') ?? 'not on PATH'}) is ${opt ?? 'missing'}; package.json pins binaryen ` +
+        `${pin.BINARYEN_VERSION} (wasm-opt version ${major}): put node_modules/.bin first on PATH ` +
+        '(export PATH="$PWD/node_modules/.bin:$PATH"), and run scripts/setup.sh if node_modules is stale',
+    );
+  }
+  return problems;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -13,11 +13,16 @@
 // renames every file, which is what cache busting needs. __wasm_split.js fetches each module
 // with its sha384 integrity. The loader that starts it all is written into index.html by the
 // post_build hook (scripts/postbuild.mjs → scripts/loader.mjs).
+//
+// It checks its assumptions first and fails with what to do: the tools are the pinned versions
+// (scripts/tools.mjs).
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { toolProblems } from './tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'cdo-atlas';
@@ -39,11 +44,18 @@ const PROFILE = process.env.CDO_WASM_PROFILE === '1';
 /** The subresource-integrity value of `bytes`. */
 export const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 
+/** A broken assumption of the pipeline: its message says what to do, and is all that is printed. */
+export class PipelineError extends Error {}
+
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
 /** Builds into `outDir` (a fresh staging dir); returns the names of the files written. */
 export function buildWasm(outDir, { release }) {
+  const problems = toolProblems({ release });
+  if (problems.length) {
+    throw new PipelineError(`the build's tools are not the pinned ones:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
   const work = path.join(root, 'target', 'wasm-pipeline', release ? 'release' : 'debug');
   fs.rmSync(work, { recursive: true, force: true });
   const split = path.join(work, 'split');
@@ -117,6 +129,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
   if (!dir) throw new Error('usage: node scripts/wasm.mjs <out dir> (or as a Trunk hook)');
   const release = process.env.TRUNK_PROFILE ? process.env.TRUNK_PROFILE === 'release' : process.argv.includes('--release');
-  const names = buildWasm(dir, { release });
-  console.log(`wasm: ${names.join(', ')}`);
+  try {
+    console.log(`wasm: ${buildWasm(dir, { release }).join(', ')}`);
+  } catch (e) {
+    if (!(e instanceof PipelineError)) throw e;
+    console.error(`wasm: ${e.message}`);
+    process.exit(1);
+  }
 }
