@@ -14,9 +14,9 @@
 // with its sha384 integrity. The loader that starts it all is written into index.html by the
 // post_build hook (scripts/postbuild.mjs → scripts/loader.mjs).
 //
-// It checks its assumptions first and fails with what to do: the tools are the pinned versions
-// (scripts/tools.mjs).
-import { execFileSync } from 'node:child_process';
+// It checks its assumptions and fails with what to do: the tools are the pinned versions
+// (scripts/tools.mjs), each module declares the wasm features wasm-opt is to allow (`optimize`).
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,15 +27,14 @@ import { toolProblems } from './tools.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'cdo-atlas';
 const TARGET = 'wasm32-unknown-unknown';
-// Features recent rustc emits; wasm-opt must be told it may keep them.
-const WASM_OPT_FEATURES = [
-  '--enable-bulk-memory',
-  '--enable-nontrapping-float-to-int',
-  '--enable-sign-ext',
-  '--enable-mutable-globals',
-  '--enable-reference-types',
-  '--enable-multivalue',
-];
+// wasm-opt allows the wasm features a module declares in its target_features section, which
+// rust-lld writes from the features rustc compiled for (its defaults for the target:
+// `rustc --print cfg --target wasm32-unknown-unknown`) and wasm-split-cli and wasm-bindgen keep.
+// So the list derives itself: a newer rustc's new default features reach wasm-opt with the
+// module, and `optimize` checks that each module declares its features before wasm-opt runs. This
+// list is for a feature a module uses without declaring it; none does (the six flags it held
+// changed no byte of the build, binaryen 132 and rustc 1.95).
+const WASM_OPT_FEATURES = [];
 
 // CDO_WASM_PROFILE=1 keeps function names (wasm-bindgen --keep-debug, wasm-opt -g): a release
 // build to read CPU profiles and `node scripts/wasm-sizes.mjs` of — never one to ship.
@@ -49,6 +48,85 @@ export class PipelineError extends Error {}
 
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+
+/**
+ * The features a wasm module declares in its target_features custom section (`+name` entries),
+ * or null when it has none.
+ */
+export function declaredFeatures(bytes) {
+  let at = 8; // magic and version
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const name = () => {
+    const length = leb();
+    at += length;
+    return bytes.subarray(at - length, at).toString('utf8');
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = leb() + at;
+    if (id === 0 && name() === 'target_features') {
+      const features = [];
+      for (let n = leb(); n > 0; n--) {
+        const prefix = String.fromCharCode(bytes[at++]);
+        const feature = name();
+        if (prefix === '+' || prefix === '=') features.push(feature);
+      }
+      return features;
+    }
+    at = end;
+  }
+  return null;
+}
+
+/** wasm-opt -Oz on `file`, in place; a module it rejects fails the build saying what to change. */
+export function optimize(file) {
+  const module = path.basename(file);
+  const features = declaredFeatures(fs.readFileSync(file));
+  if (!features?.length) {
+    throw new PipelineError(
+      `${module} declares no wasm features (no target_features section), so wasm-opt would allow only ` +
+        "binaryen's defaults and reject or mangle what rustc used. rust-lld writes that section and " +
+        'wasm-split-cli and wasm-bindgen have kept it: if one of them no longer does, list the features ' +
+        `\`rustc --print cfg --target ${TARGET}\` prints, as wasm-opt's --enable-<feature> flags, in ` +
+        'WASM_OPT_FEATURES (scripts/wasm.mjs)',
+    );
+  }
+  const args = ['-Oz', ...(PROFILE ? ['-g', '--strip-dwarf'] : []), ...WASM_OPT_FEATURES, `--output=${file}`, file];
+  // Its warnings pass through; a rejection can be megabytes of validator errors, summed up.
+  const result = spawnSync('wasm-opt', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'], maxBuffer: 1 << 30 });
+  if (result.error) throw result.error;
+  if (result.status === 0) {
+    process.stderr.write(result.stderr);
+    return;
+  }
+  const said = result.stderr.split('\n').filter((line) => line && !line.startsWith('warning: '));
+  const excerpt = said.slice(0, 3).map((line) => `    ${line.slice(0, 240)}`).join('\n');
+  // The validator names the flag a feature needs: "memory.copy operations require bulk memory
+  // operations [--enable-bulk-memory-opt]".
+  const flags = [...new Set([...result.stderr.matchAll(/\[(--enable-[\w-]+)\]/g)].map((m) => m[1]))];
+  if (flags.length === 0) {
+    throw new PipelineError(
+      `wasm-opt failed on ${module}. If it could not read an instruction, the module uses a wasm feature ` +
+        'binaryen does not know (it ignores unknown names in target_features): a newer rustc ' +
+        '(rust-toolchain.toml) may have made one a default; update binaryen (package.json). ' +
+        `wasm-opt said (${said.length} lines; the first):\n${excerpt}`,
+    );
+  }
+  throw new PipelineError(
+    `wasm-opt rejected ${module}: it uses wasm features wasm-opt was not allowed, ${flags.join(' ')}. ` +
+      `The module declares ${features.join(', ')} (its target_features section). A newer rustc ` +
+      '(rust-toolchain.toml) or wasm-bindgen can emit a feature by default without declaring it: add ' +
+      "the flags above to WASM_OPT_FEATURES in scripts/wasm.mjs. Should wasm-opt name no flag for a feature, " +
+      `binaryen (package.json) is too old for it. wasm-opt said (${said.length} lines; the first):\n${excerpt}`,
+  );
+}
 
 /** Builds into `outDir` (a fresh staging dir); returns the names of the files written. */
 export function buildWasm(outDir, { release }) {
@@ -83,10 +161,7 @@ export function buildWasm(outDir, { release }) {
   for (const f of modules) fs.copyFileSync(path.join(split, f), path.join(bindgen, f));
   if (release) {
     fs.copyFileSync(path.join(split, '__wasm_split.js'), path.join(bindgen, '__wasm_split.js'));
-    for (const f of [`${NAME}_bg.wasm`, ...modules]) {
-      const file = path.join(bindgen, f);
-      run('wasm-opt', ['-Oz', ...(PROFILE ? ['-g', '--strip-dwarf'] : []), ...WASM_OPT_FEATURES, `--output=${file}`, file]);
-    }
+    for (const f of [`${NAME}_bg.wasm`, ...modules]) optimize(path.join(bindgen, f));
   }
 
   // One hash over every output, then the renames and the references between the files.
