@@ -104,4 +104,8 @@ if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
   fi
+  # Debian's Chromium is not pinned; playwright-core is. Prints both (recorded in
+  # target/test-logs/browser.txt) and warns when Chromium is not the major the tests last passed
+  # with (CHROMIUM_MAJOR, scripts/tools.env) or newer than the one playwright-core was made for.
+  node scripts/tools.mjs --browser
 fi

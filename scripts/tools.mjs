@@ -7,7 +7,10 @@
 //   Cargo.toml          wasm-bindgen: the CLI must be exactly the version of the crate pinned with `=`
 //   package.json        binaryen, which brings wasm-opt
 //
-//   node scripts/tools.mjs --env    the pins as KEY='value' lines (scripts/setup.sh evals them)
+//   node scripts/tools.mjs --env      the pins as KEY='value' lines (scripts/setup.sh evals them)
+//   node scripts/tools.mjs --browser  Debian's Chromium against playwright-core and the major the
+//                                     tests last passed with: printed, warned about, recorded in
+//                                     target/test-logs/browser.txt (scripts/setup.sh --test)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,6 +55,7 @@ export function pins() {
   for (const key of ['TRUNK_VERSION', 'WASM_SPLIT_VERSION']) {
     if (!VERSION.test(env[key] ?? '')) throw new Error(`scripts/tools.env: expected ${key}=<major.minor.patch>, found ${env[key] ?? 'nothing'}`);
   }
+  if (!/^\d+$/.test(env.CHROMIUM_MAJOR ?? '')) throw new Error(`scripts/tools.env: expected CHROMIUM_MAJOR=<major>, found ${env.CHROMIUM_MAJOR ?? 'nothing'}`);
   const bindgen = read('Cargo.toml').match(/^wasm-bindgen = "=(\d+\.\d+\.\d+)"$/m);
   if (!bindgen) throw new Error('Cargo.toml: expected a line wasm-bindgen = "=<version>" (pinned with `=`: the wasm-bindgen CLI must be the same version)');
   const binaryen = JSON.parse(read('package.json')).devDependencies?.binaryen;
@@ -64,6 +68,7 @@ export function pins() {
     WASM_SPLIT_VERSION: env.WASM_SPLIT_VERSION,
     WASM_BINDGEN_VERSION: bindgen[1],
     BINARYEN_VERSION: binaryen,
+    CHROMIUM_MAJOR: env.CHROMIUM_MAJOR,
   };
 }
 
@@ -149,11 +154,60 @@ export function toolProblems({ release }) {
   return problems;
 }
 
+/**
+ * Debian's Chromium and ChromeDriver against the Chromium playwright-core was made for and the
+ * major the tests last passed with (CHROMIUM_MAJOR): `{ versions, warnings }`, each warning
+ * saying what to do. Nothing is downloaded; the versions are the installed packages'.
+ */
+export function browserCheck() {
+  const pin = pins();
+  const major = (version) => version?.match(/^(\d+)\./)?.[1] ?? null;
+  // "156.0.8078.114-1~deb12u1"; `chromium --version` where dpkg does not know the package.
+  const chromium = output('dpkg-query', ['-W', '-f=${Version}', 'chromium'])?.replace(/-[^-]*$/, '') ??
+    output('chromium', ['--version'])?.match(/(\d+\.[\d.]+)/)?.[1] ?? null;
+  const driver = output('chromedriver', ['--version'])?.match(/(\d+\.[\d.]+)/)?.[1] ?? null;
+  const playwright = JSON.parse(read('node_modules/playwright-core/package.json')).version;
+  const madeFor = JSON.parse(read('node_modules/playwright-core/browsers.json')).browsers.find((b) => b.name === 'chromium')?.browserVersion;
+  const versions = { chromium, chromedriver: driver, 'playwright-core': playwright, 'playwright-core made for Chromium': madeFor, 'tests last passed with Chromium': pin.CHROMIUM_MAJOR };
+  const warnings = [];
+  if (!chromium) return { versions, warnings: ["Debian's chromium is not installed: scripts/setup.sh --test installs it"] };
+  if (Number(major(chromium)) > Number(major(madeFor))) {
+    warnings.push(
+      `Debian's Chromium ${major(chromium)} is newer than the Chromium ${major(madeFor)} playwright-core ${playwright} ` +
+        'was made for, and may speak a DevTools protocol it does not know: if browser tests fail, update ' +
+        `playwright-core (package.json) to a release made for Chromium ${major(chromium)} or later`,
+    );
+  }
+  if (major(chromium) !== pin.CHROMIUM_MAJOR) {
+    warnings.push(
+      `Debian's Chromium is ${major(chromium)}; \`make test\` last passed with ${pin.CHROMIUM_MAJOR} (CHROMIUM_MAJOR, ` +
+        'scripts/tools.env). Tests of browser behaviour (preload and integrity handling in the split, app and ' +
+        'security tests; installability in the offline tests) can change with the browser alone: if one fails ' +
+        `without a code change, suspect the browser first. Once \`make test\` passes, set CHROMIUM_MAJOR=${major(chromium)}`,
+    );
+  }
+  if (driver && major(driver) !== major(chromium)) {
+    warnings.push(`chromedriver ${driver} is not Chromium ${chromium}'s: the wasm tests need the pair; install chromium and chromium-driver together`);
+  }
+  return { versions, warnings };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.argv[2] !== '--env') throw new Error('usage: node scripts/tools.mjs --env');
-  for (const [key, value] of Object.entries(pins())) {
-    // Safe to eval: only version-like words and spaces.
-    if (!/^[\w.\- ]*$/.test(value)) throw new Error(`${key}: unexpected characters in ${JSON.stringify(value)}`);
-    console.log(`${key}='${value}'`);
+  if (process.argv[2] === '--env') {
+    for (const [key, value] of Object.entries(pins())) {
+      // Safe to eval: only version-like words and spaces.
+      if (!/^[\w.\- ]*$/.test(value)) throw new Error(`${key}: unexpected characters in ${JSON.stringify(value)}`);
+      console.log(`${key}='${value}'`);
+    }
+  } else if (process.argv[2] === '--browser') {
+    const { versions, warnings } = browserCheck();
+    const line = Object.entries(versions).map(([what, v]) => `${what} ${v ?? 'missing'}`).join(', ');
+    console.log(`[setup] ${line}`);
+    for (const w of warnings) console.error(`[setup] warning: ${w}`);
+    const logs = path.join(root, 'target', 'test-logs');
+    fs.mkdirSync(logs, { recursive: true });
+    fs.writeFileSync(path.join(logs, 'browser.txt'), `${line}\n${warnings.map((w) => `warning: ${w}\n`).join('')}`);
+  } else {
+    throw new Error('usage: node scripts/tools.mjs --env | --browser');
   }
 }
