@@ -12,29 +12,41 @@
 //     after its heading has been painted (see ARCHITECTURE.md, "Code splitting");
 //   - integrity: release only; a development build loads the same files without integrity (they change
 //     with every rebuild, and `trunk serve` adds its live-reload script anyway).
+// Which files those are, and their integrity, it takes from the build's manifest (scripts/wasm.mjs),
+// after checking that they are in the build, unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { HASH } from './hashed.mjs';
-import { sri } from './wasm.mjs';
+import { manifestPath, PipelineError, sri } from './wasm.mjs';
 
-const SPLIT_LOADER = new RegExp(`^__wasm_split-${HASH}\\.js$`);
-const sriOf = (file) => sri(fs.readFileSync(file));
+/**
+ * The manifest scripts/wasm.mjs wrote for the last build of the profile, checked against the
+ * build in `dir`: every file it names is there, with the integrity it recorded.
+ */
+export function readManifest(dir, { release }) {
+  const file = manifestPath(release);
+  const rebuild = `build again (trunk build${release ? ' --release' : ''})`;
+  if (!fs.existsSync(file)) throw new PipelineError(`${path.relative(process.cwd(), file)} is missing (scripts/wasm.mjs writes it): ${rebuild}`);
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const entries = [manifest.glue, manifest.wasm, manifest.splitLoader, ...manifest.pages.flatMap((p) => [p.module, ...p.chunks])];
+  for (const { file: name, integrity } of entries.filter(Boolean)) {
+    const there = path.join(dir, name);
+    const what = !fs.existsSync(there) ? 'is missing' : sri(fs.readFileSync(there)) !== integrity ? 'differs' : null;
+    if (what) throw new PipelineError(`${dir} is not the build ${path.relative(process.cwd(), file)} describes: its ${name} ${what}; ${rebuild}`);
+  }
+  return manifest;
+}
 
 /** Inserts the loader at the end of `<dir>/index.html`'s head; returns a one-line summary. */
 export function writeLoader(dir, { release, publicUrl = '/' }) {
   const base = publicUrl.replace(/\/?$/, '/');
-  const names = fs.readdirSync(dir);
-  const find = (re, what) => {
-    const found = names.filter((f) => re.test(f));
-    if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.length}`);
-    return found[0];
-  };
-  const glue = find(new RegExp(`^cdo-atlas-${HASH}\\.js$`), 'JS glue');
-  const wasm = find(new RegExp(`^cdo-atlas-${HASH}_bg\\.wasm$`), 'main wasm module');
-  const split = names.filter((f) => SPLIT_LOADER.test(f));
-  const integrity = (f) => (release ? ` integrity="${sriOf(path.join(dir, f))}"` : '');
-  const fetchOptions = release ? `, { integrity: '${sriOf(path.join(dir, wasm))}' }` : '';
+  const manifest = readManifest(dir, { release });
+  const { file: glue } = manifest.glue;
+  const { file: wasm } = manifest.wasm;
+  const split = manifest.splitLoader ? [manifest.splitLoader.file] : [];
+  const integrityOf = new Map([manifest.glue, manifest.wasm, manifest.splitLoader].filter(Boolean).map((e) => [e.file, e.integrity]));
+  const integrity = (f) => (release ? ` integrity="${integrityOf.get(f)}"` : '');
+  const fetchOptions = release ? `, { integrity: '${integrityOf.get(wasm)}' }` : '';
   const preload = `<link rel="preload" as="fetch" crossorigin href="${base}${wasm}">`;
   const tags = [
     ...[glue, ...split].map((f) => `<link rel="modulepreload" href="${base}${f}"${integrity(f)}>`),
@@ -74,26 +86,13 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
 }
 
 /**
- * The split modules of a release build in `dir`, as __wasm_split.js (scripts/wasm.mjs) loads them:
- * `[{ page, files: [[file, integrity], …] }]`, the page's own module first, then the chunks it
- * shares with other pages. Empty for a build without split points.
+ * The split modules of the release build in `dir`, from its manifest: `[{ page, files: [[file,
+ * integrity], …] }]`, the page's own module first, then the chunks it shares with other pages.
+ * Empty for a build without split points.
  */
 export function splitModules(dir) {
-  const loader = fs.readdirSync(dir).find((f) => SPLIT_LOADER.test(f));
-  if (!loader) return [];
-  const js = fs.readFileSync(path.join(dir, loader), 'utf8');
-  const fetched = (body) => {
-    const m = body.match(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\), \{ integrity: "(sha384-[^"]+)" \}\)/);
-    if (!m) throw new Error(`${loader}: a module without integrity`);
-    return [m[1], m[2]];
-  };
-  const chunks = new Map(
-    [...js.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[\]\);/g)].map((m) => [m[1], fetched(m[2])]),
-  );
-  const pages = [...js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g)];
-  if (pages.length === 0) throw new Error(`${loader}: no split modules found — has its format changed?`);
-  return pages.map((m) => ({
-    page: m[1],
-    files: [fetched(m[2]), ...m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunks.get(d))],
+  return readManifest(dir, { release: true }).pages.map(({ page, module, chunks }) => ({
+    page,
+    files: [module, ...chunks].map(({ file, integrity }) => [file, integrity]),
   }));
 }

@@ -1,6 +1,6 @@
 // Trunk's post_build hook (Trunk.toml): finishes the staging dir of a build, in this order —
-//   1. the loader for the wasm that scripts/wasm.mjs (the pre_build hook) built, with integrity
-//      on every piece of code in a release build (scripts/loader.mjs);
+//   1. the loader for the wasm that scripts/wasm.mjs (the pre_build hook) built, as its manifest
+//      names it, with integrity on every piece of code in a release build (scripts/loader.mjs);
 //   2. release only: a strict Content-Security-Policy <meta> goes first into <head>, allowing
 //      exactly the inline scripts by their sha256 hashes (scripts/csp.mjs);
 //   3. the service worker with the precache list of the finished files (scripts/precache.mjs);
@@ -11,12 +11,19 @@ import { writeLoader } from './loader.mjs';
 import { harden } from './csp.mjs';
 import { writeWorker } from './precache.mjs';
 import { precompress } from './compress.mjs';
+import { PipelineError } from './wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('scripts/postbuild.mjs runs as a Trunk hook (TRUNK_STAGING_DIR unset)');
 const release = process.env.TRUNK_PROFILE === 'release';
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
-console.log(writeLoader(dir, { release, publicUrl }));
+try {
+  console.log(writeLoader(dir, { release, publicUrl }));
+} catch (e) {
+  if (!(e instanceof PipelineError)) throw e;
+  console.error(`loader: ${e.message}`);
+  process.exit(1);
+}
 if (release) console.log(harden(dir));
 console.log(writeWorker(dir, { release, publicUrl }));
 if (release) console.log(precompress(dir));

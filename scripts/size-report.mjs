@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import { HASH } from './hashed.mjs';
 import { splitModules } from './loader.mjs';
+import { PipelineError } from './wasm.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -55,6 +56,16 @@ if (!fs.existsSync(dist)) {
   console.error('size: dist/ is missing — run `trunk build --release` first');
   process.exit(1);
 }
+// The page modules and the chunks each needs, from the build's manifest (scripts/wasm.mjs),
+// checked to describe this dist/.
+let split;
+try {
+  split = splitModules(dist);
+} catch (e) {
+  if (!(e instanceof PipelineError)) throw e;
+  console.error(`size: ${e.message}`);
+  process.exit(1);
+}
 const all = files(dist);
 const report = [];
 let failed = false;
@@ -78,14 +89,14 @@ for (const row of ROWS) {
   console.log(`${row.name.padEnd(21)} ${fmt(raw).padEnd(11)} ${fmt(gzip).padEnd(11)} ${fmt(br).padEnd(11)} ${fmt(row.budget).padEnd(11)} ${fmt(row.limit).padEnd(11)} ${matched.length ? status : 'MISSING'}`);
 }
 // A first visit loads everything but the on-demand modules, plus those of the page it lands on
-// (with the chunks it shares with other pages, as __wasm_split.js lists them): reported for
-// every such page, judged by the heaviest.
+// (with the chunks it shares with other pages, as the manifest lists them): reported for every
+// such page, judged by the heaviest.
 const common = report.filter((r) => !r.onDemand);
 const commonGzip = common.reduce((a, r) => a + r.gzip, 0);
 const commonBr = common.reduce((a, r) => a + r.br, 0);
 // Rows that only some pages load (`pages`) count for those.
 const extra = (page) => report.filter((r) => ROWS.find((x) => x.name === r.name).pages?.includes(page)).flatMap((r) => r.files);
-const landings = [{ page: '(others)', files: [] }, { page: '/entity/…', files: [] }, ...splitModules(dist).map((m) => ({ page: `/${m.page}`, files: m.files.map(([f]) => f) }))];
+const landings = [{ page: '(others)', files: [] }, { page: '/entity/…', files: [] }, ...split.map((m) => ({ page: `/${m.page}`, files: m.files.map(([f]) => f) }))];
 const visits = landings.map((v) => ({ ...v, files: [...v.files, ...extra(v.page)] })).map((v) => ({
   ...v,
   gzip: commonGzip + v.files.reduce((a, f) => a + gz(f), 0),
