@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever cdo-atlas needs and is missing; quiet and quick when everything is there.
 #   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh --test   the above plus Debian's chromium + chromium-driver for browser tests
-# Nothing here downloads a prebuilt tool or browser: crates.io, npm and Debian packages only.
+#   scripts/setup.sh --test   the above plus Debian's chromium + chromium-driver for browser tests,
+#                             and the open-data validators from PyPI in .venv (Python jsonschema,
+#                             frictionless; scripts/requirements-opendata.txt)
+# Nothing here downloads a prebuilt tool or browser: crates.io, npm, PyPI and Debian packages only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,5 +68,20 @@ fi
 if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
+  fi
+  # A project-local virtual environment, (re)made when the pinned list changed since it was
+  # installed (.venv/requirements-opendata.txt is the list it was made from).
+  REQUIREMENTS=scripts/requirements-opendata.txt
+  if ! cmp -s "$REQUIREMENTS" .venv/requirements-opendata.txt 2>/dev/null; then
+    command -v python3 >/dev/null || apt_install python3
+    # Debian's python3 makes a venv only with python3-venv (ensurepip) installed.
+    if ! python3 -m venv .venv >/dev/null 2>&1; then
+      rm -rf .venv
+      apt_install python3-venv
+      python3 -m venv .venv
+    fi
+    say "installing the open-data validators into .venv ($(grep -v '^#' "$REQUIREMENTS" | xargs))"
+    .venv/bin/pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
+    cp "$REQUIREMENTS" .venv/requirements-opendata.txt
   fi
 fi

@@ -41,9 +41,29 @@ pub const MAX_POPULATION: u64 = 100_000_000;
 /// allowed) and the bidirectional embeddings, overrides and isolates, which can make a text
 /// display differently from what it says. Zero-width characters are allowed (emoji sequences
 /// need the joiner); search ignores them (`search::fold`).
-fn is_forbidden_char(c: char) -> bool {
+pub fn is_forbidden_char(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// [`is_forbidden_char`]'s characters as ranges, for the JSON Schema's patterns (`raw.rs`); a
+/// test checks that both say the same of every character.
+pub const FORBIDDEN_CHARS: [(char, char); 6] = [
+    ('\u{0}', '\u{8}'),
+    ('\u{b}', '\u{c}'),
+    ('\u{e}', '\u{1f}'),
+    ('\u{7f}', '\u{9f}'),
+    ('\u{202a}', '\u{202e}'),
+    ('\u{2066}', '\u{2069}'),
+];
+
+/// Whether `id` is a slug: lower-case ASCII letters, digits and `-`, not first or last (the
+/// length is checked apart).
+pub fn is_slug(id: &str) -> bool {
+    id.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
 }
 
 /// The outcome of loading a dataset file (or its index, `Loaded<Summary>`) that is one: what
@@ -1011,11 +1031,7 @@ impl<'v> Checker<'v> {
 
     fn slug_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<String> {
         let id = self.text_value(value, at, MAX_ID)?;
-        let is_slug = id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !id.starts_with('-')
-            && !id.ends_with('-');
+        let is_slug = is_slug(id);
         if !is_slug {
             self.report(at, Problem::NotASlug);
         }
@@ -1283,5 +1299,28 @@ fn bounded_echo(value: &str) -> String {
         value.to_owned()
     } else {
         value.chars().take(MAX_ECHO).chain(['…']).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_chars_as_ranges_are_the_forbidden_chars() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let listed = FORBIDDEN_CHARS.iter().any(|&(a, b)| (a..=b).contains(&c));
+            assert_eq!(listed, is_forbidden_char(c), "{:#x}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        for ok in ["darmstadt", "land-hessen", "a", "0", "a--b"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in ["Darmstadt", "-a", "a-", "a b", "ä", "a_b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
     }
 }
