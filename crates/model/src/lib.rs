@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod check;
 pub mod compare;
+pub mod csv;
 pub mod date;
 pub mod domain;
 pub mod explore;
