@@ -175,3 +175,52 @@ fn ags_and_schema_version() {
         assert_eq!(version.is_match(s), ok, "{s:?}");
     }
 }
+
+#[test]
+fn data_versions_as_data_version_parses_them() {
+    use cdo_model::DataVersion;
+    let version = re(&raw::data_version_pattern());
+    let parts = [
+        "0",
+        "1",
+        "9",
+        "10",
+        "01",
+        "00",
+        "99",
+        "100",
+        "999999999",
+        "1000000000",
+        "4294967294",
+        "4294967295",
+        "4294967296",
+        "4294967300",
+        "4299999999",
+        "5000000000",
+        "42949672950",
+        "",
+        "+1",
+        "a",
+    ];
+    for a in parts {
+        for b in ["0", "12", "4294967295", "4294967296", "01"] {
+            for s in [
+                format!("{a}.{b}.0"),
+                format!("1.{a}.{b}"),
+                format!("{b}.0.{a}"),
+                format!("{a}.{b}"),
+            ] {
+                assert_eq!(
+                    version.is_match(&s),
+                    DataVersion::parse(&s).is_some(),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+    let small = re(&format!("^{}$", raw::decimal_up_to(205)));
+    for n in 0..1000 {
+        assert_eq!(small.is_match(&n.to_string()), n <= 205, "{n}");
+        assert!(!small.is_match(&format!("0{n}")), "0{n}");
+    }
+}

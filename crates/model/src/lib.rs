@@ -27,7 +27,8 @@ pub mod validate;
 pub use date::{PartialDate, Precision};
 pub use domain::*;
 pub use validate::{
-    parse_dataset, parse_index, DatasetError, Issue, JsonType, Loaded, Problem, Rejection,
+    parse_changelog, parse_dataset, parse_index, DatasetError, Issue, JsonType, Loaded, Problem,
+    Rejection,
 };
 
 /// Sorts `order` (indices into some list) by `cmp`, stable. Every sort whose length the data

@@ -101,6 +101,45 @@ pub const AGS_PATTERN: &str = "^[0-9]{8}$";
 /// takes `+2.0` or `02.0`, which no writer of ours produces.
 pub const SCHEMA_VERSION_PATTERN: &str = "^2\\.[0-9]{1,9}$";
 
+/// A whole number from 0 to `max` in decimal, without a leading zero.
+pub fn decimal_up_to(max: u64) -> String {
+    let digits: Vec<u8> = max.to_string().bytes().map(|b| b - b'0').collect();
+    let n = digits.len();
+    let mut options = vec!["0".to_owned()];
+    // Every number with fewer digits than `max`.
+    if n > 1 {
+        options.push(format!("[1-9][0-9]{{0,{}}}", n - 2));
+    }
+    // As many digits: the same first i digits, a smaller next one, any after it; or `max`.
+    for i in 0..n {
+        let low = if i == 0 { 1 } else { 0 };
+        if digits[i] > low {
+            let prefix: String = digits[..i].iter().map(|d| d.to_string()).collect();
+            let rest = n - i - 1;
+            let next = match digits[i] - 1 {
+                high if high == low => low.to_string(),
+                high => format!("[{low}-{high}]"),
+            };
+            let tail = if rest > 0 {
+                format!("[0-9]{{{rest}}}")
+            } else {
+                String::new()
+            };
+            options.push(format!("{prefix}{next}{tail}"));
+        }
+    }
+    options.push(max.to_string());
+    options.dedup();
+    format!("(?:{})", options.join("|"))
+}
+
+/// A data version, `MAJOR.MINOR.PATCH` (`DataVersion::parse`: each a `u32` without a leading
+/// zero).
+pub fn data_version_pattern() -> String {
+    let n = decimal_up_to(u64::from(u32::MAX));
+    format!("^{n}\\.{n}\\.{n}$")
+}
+
 /// A string of the dataset with the constraints its `schema` states: a newtype for the raw
 /// types (serde reads it as the string it is), its schema a definition of its own.
 macro_rules! constrained {
@@ -193,14 +232,26 @@ constrained!(
     serde_json::json!({ "type": "string", "pattern": SCHEMA_VERSION_PATTERN })
 );
 
+constrained!(
+    /// The data's version.
+    DataVersion,
+    "`MAJOR.MINOR.PATCH` of the data (not of its format): MAJOR when a reuser's reading \
+     breaks, MINOR when something is added or reclassified, PATCH for corrections.",
+    serde_json::json!({ "type": "string", "pattern": data_version_pattern() })
+);
+
 /// The top level of the dataset file.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(title = "cdo-atlas dataset")]
 pub struct RawDataset {
-    /// `MAJOR.MINOR`, `2.0` for this shape. The app reads majors 1 (before periods: one
+    /// `MAJOR.MINOR`, `2.1` for this shape. The app reads majors 1 (before periods: one
     /// `office`, `established`, `holders` and `reporting_line` per entity, read as one period)
     /// and 2, and ignores fields it does not know.
     pub schema_version: SchemaVersion,
+    /// The data's version (since schema 2.1; optional, older files have none); its changes are
+    /// listed in `cdo-atlas.changelog.json`.
+    #[serde(default)]
+    pub data_version: Option<DataVersion>,
     /// Date the facts were last checked ("Stand"), `YYYY-MM-DD`.
     pub as_of: Date,
     /// Licence of the compiled dataset.

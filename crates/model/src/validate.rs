@@ -212,6 +212,8 @@ pub enum Problem {
     TooLarge {
         max: u64,
     },
+    /// Not a data version, `MAJOR.MINOR.PATCH`.
+    NotAVersion(String),
 }
 
 /// Parses and validates a dataset file. `today` decides what counts as "in the future".
@@ -298,6 +300,32 @@ pub fn parse_index(text: &str, today: PartialDate) -> Result<Loaded<Summary>, Da
     Ok(header.with(kept, rejected))
 }
 
+/// Parses and validates the data changelog, `cdo-atlas.changelog.json`: `{"changes": [...]}`,
+/// newest first, each change checked as in an index's header. Any problem makes the file
+/// unusable (it is the editors' file, checked by `xtask check` before it is published).
+pub fn parse_changelog(text: &str, today: PartialDate) -> Result<Vec<Change>, DatasetError> {
+    let value = parse_json(text)?;
+    let mut c = Checker::new(today);
+    let changes = match &value {
+        Value::Object(top) => {
+            c.expect_type(
+                top.get("changes"),
+                At::Entry.key("changes"),
+                JsonType::Array,
+            );
+            c.changes(top)
+        }
+        other => {
+            c.expect_type(Some(other), At::Entry, JsonType::Object);
+            Vec::new()
+        }
+    };
+    match c.issues.into_iter().next() {
+        Some(issue) => Err(DatasetError::Header(issue)),
+        None => Ok(changes),
+    }
+}
+
 /// The JSON tree of a file, or why it is none (empty, an HTML page, a syntax error).
 fn parse_json(text: &str) -> Result<Value<'_>, DatasetError> {
     // A byte order mark is harmless (editors on Windows write one); JSON parsers refuse it.
@@ -320,6 +348,9 @@ struct Header {
     compiled_by: Option<String>,
     not_covered: Vec<Uncovered>,
     figures: Option<crate::check::Figures>,
+    data_version: Option<DataVersion>,
+    changes: Vec<Change>,
+    files: Vec<DataFile>,
 }
 
 impl Header {
@@ -332,6 +363,9 @@ impl Header {
                 compiled_by: self.compiled_by,
                 not_covered: self.not_covered,
                 figures: self.figures,
+                data_version: self.data_version,
+                changes: self.changes,
+                files: self.files,
                 entities,
             },
             rejected,
@@ -375,6 +409,9 @@ fn read_header<'v>(
     let compiled_by = header.opt_string(top, At::Entry, "compiled_by", MAX_TEXT);
     let not_covered = header.not_covered(top);
     let figures = header.figures(top);
+    let data_version = header.data_version(top, At::Entry, "data_version");
+    let changes = header.changes(top);
+    let files = header.files(top);
     let entries = top.get(key);
     let entries = header
         .expect_type(entries, At::Entry.key(key), body)
@@ -395,6 +432,9 @@ fn read_header<'v>(
         compiled_by,
         not_covered,
         figures,
+        data_version,
+        changes,
+        files,
     };
     Ok((header, entries))
 }
@@ -998,6 +1038,81 @@ impl<'v> Checker<'v> {
             }
         }
         ok.then(|| Figures::from_values(values))
+    }
+
+    /// An optional data version under `key` of `obj`, which `at` names: `MAJOR.MINOR.PATCH`.
+    fn data_version(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<DataVersion> {
+        let s = self.opt_text(obj, at, key, MAX_ID)?;
+        let version = DataVersion::parse(s);
+        if version.is_none() {
+            self.report(at.key(key), Problem::NotAVersion(bounded_echo(s)));
+        }
+        version
+    }
+
+    /// The changelog of a header (an index's) or of the changelog file: `changes`, each
+    /// `{version, date, de, en, added, changed}` (`version` `null` before the data had one;
+    /// `added` and `changed` lists of entry ids, optional).
+    fn changes(&mut self, top: &'v Map<'v>) -> Vec<Change> {
+        let at = At::Entry.key("changes");
+        self.array(top, At::Entry, "changes", false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let at = at.index(i);
+                let obj = self.as_object(v, at)?;
+                let version = self.data_version(obj, at, "version");
+                let date = self
+                    .text(obj, at, "date", MAX_ID)
+                    .and_then(|d| self.date(at.key("date"), d));
+                let text = self.localized(obj, at, MAX_TEXT);
+                let added = self.ids(obj, at, "added");
+                let changed = self.ids(obj, at, "changed");
+                Some(Change {
+                    version,
+                    date: date?,
+                    text: text?,
+                    added,
+                    changed,
+                })
+            })
+            .collect()
+    }
+
+    /// A list of entry ids under `key` (optional).
+    fn ids(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Vec<String> {
+        let list_at = at.key(key);
+        self.array(obj, at, key, false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, id)| self.slug_value(Some(id), list_at.index(i)))
+            .collect()
+    }
+
+    /// The header's `files` (an index's): `{name, bytes}` for each file published with the
+    /// dataset.
+    fn files(&mut self, top: &'v Map<'v>) -> Vec<DataFile> {
+        let at = At::Entry.key("files");
+        self.array(top, At::Entry, "files", false)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let at = at.index(i);
+                let obj = self.as_object(v, at)?;
+                let name = self.string(obj, at, "name", MAX_ID);
+                let bytes = match self.whole_number(obj, at, "bytes") {
+                    Some(n) if n < 0 => {
+                        self.report(at.key("bytes"), Problem::NotPositive(n as f64));
+                        None
+                    }
+                    n => n,
+                };
+                Some(DataFile {
+                    name: name?,
+                    bytes: u64::try_from(bytes?).ok()?,
+                })
+            })
+            .collect()
     }
 
     /// The header's `not_covered`: `{name, ags}` for each large city not in the dataset.
