@@ -4,18 +4,29 @@
   file of tests/fixtures/ the schema's verdict is the one expected below: every fault JSON
   Schema can express is rejected by the schema alone, and the table says which faults only the
   app's validator finds (cross references, order of dates, "not in the future").
+- The Frictionless Data Package (Python `frictionless`): valid, every resource with its size and
+  hash, licence, sources, version and created date as the dataset and changelog say.
+- Every CSV read back with Python's `csv` module: the header on the first line, one record per
+  line, and each row compared with the dataset (the derived columns recomputed here from the
+  definitions in docs/DATA.md).
+- The DCAT-AP.de catalogue record read as RDF (`rdflib`, JSON-LD), and CITATION.cff as YAML.
 
 Run by `scripts/test.sh` (layer `opendata`) with the project's .venv (scripts/setup.sh --test);
 by hand: .venv/bin/python tests/opendata/test_opendata.py
 """
 
 import copy
+import csv
+import hashlib
 import json
 import sys
 import threading
 import unittest
 from pathlib import Path
 
+import frictionless
+import rdflib
+import yaml
 from jsonschema import Draft202012Validator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,6 +200,192 @@ class JsonSchema(unittest.TestCase):
         ok = entity(federal, lambda e: e.pop("land", None))
         ok["entities"][city]["sources"][0]["date"] = "~2024-02-29"
         self.assertEqual([e.json_path for e in VALIDATOR.iter_errors(ok)], [])
+
+
+DATASET = load_json(DATA / "cdo-atlas.json")
+CHANGELOG = load_json(DATA / "cdo-atlas.changelog.json")["changes"]
+PACKAGE = load_json(DATA / "datapackage.json")
+BOM = "\ufeff"
+
+
+def read_csv(path, delimiter=","):
+    """(header, records, physical lines) of a CSV file, read with Python's csv module."""
+    text = path.read_bytes().decode("utf-8")
+    assert text.startswith(BOM), f"{path.name}: a byte order mark first"
+    text = text[len(BOM):]
+    records = list(csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True))
+    assert text.endswith("\r\n"), f"{path.name}: every line ends with CRLF"
+    return records[0], records[1:], text.count("\r\n")
+
+
+def guarded(value):
+    """A cell as the CSV writers write `value`: a leading =, +, -, @, tab or CR gets a '."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def day_span(date):
+    """(earliest day, precision) of a partial date such as ~2019-01, for ordering."""
+    body = date.lstrip("~")
+    parts = [int(p) for p in body.split("-")]
+    return (parts + [1, 1][len(parts) - 1:])[:3], len(parts)
+
+
+def newest(dates):
+    """The latest of partial dates, `~` dropped (docs/DATA.md, "Zuletzt belegt")."""
+    dates = [d.lstrip("~") for d in dates if d]
+    return max(dates, key=day_span) if dates else ""
+
+
+HEADLINE = {
+    "honorary_cdo": "honorary", "agency": "agency", "department": "department",
+    "staff_unit": "staff-unit", "state_government": "state",
+    "administrative_unit": "office", "other": "other",
+}
+CDO_BY_ORIGIN = {
+    "academia": "cdo-academia", "internal": "cdo-internal", "private_sector": "cdo-private",
+    "public_sector": "cdo-public", "politics": "cdo-politics", None: "cdo",
+}
+
+
+def headline(period):
+    """The headline model of a period, by docs/DATA.md's definition."""
+    if period["form"] == "cdo_post":
+        return CDO_BY_ORIGIN[period.get("origin")]
+    return HEADLINE[period["form"]]
+
+
+def citations(period):
+    """The source ids a period's facts cite, each once, in order."""
+    ids = list(period["sources"])
+    for dated in (period.get("since"), period.get("until")):
+        ids += dated["sources"] if dated else []
+    for h in period.get("holders", []):
+        ids += h["sources"]
+    if period.get("reporting_line"):
+        ids += period["reporting_line"]["sources"]
+    return list(dict.fromkeys(ids))
+
+
+class DataPackage(unittest.TestCase):
+    def test_frictionless_finds_the_package_valid(self):
+        report = frictionless.validate(str(DATA / "datapackage.json"))
+        print("\nfrictionless validate public/data/datapackage.json:")
+        for task in report.tasks:
+            errors = [e.message for e in task.errors][:3]
+            print(f"  {task.name:<20} {task.type:<6} {'VALID' if task.valid else 'INVALID'} {errors if errors else ''}")
+        self.assertTrue(report.valid, report.flatten(["type", "message"])[:5])
+        self.assertEqual(len(report.tasks), len(PACKAGE["resources"]))
+
+    def test_each_resource_is_a_published_file_with_its_size_and_hash(self):
+        for r in PACKAGE["resources"]:
+            content = (DATA / r["path"]).read_bytes()
+            self.assertEqual(r["bytes"], len(content), r["path"])
+            self.assertEqual(r["hash"], "sha256:" + hashlib.sha256(content).hexdigest(), r["path"])
+        paths = {r["path"] for r in PACKAGE["resources"]}
+        for name in ("cdo-atlas.json", "cdo-atlas.csv", "cdo-atlas.sources.csv", "cdo-atlas.schema.json", "cdo-atlas.changelog.json", "laender.json"):
+            self.assertIn(name, paths)
+        tables = [r for r in PACKAGE["resources"] if r["path"].endswith(".csv")]
+        self.assertTrue(all(r["profile"] == "tabular-data-resource" and r["schema"]["fields"] for r in tables))
+
+    def test_licence_sources_version_and_date_are_the_datasets(self):
+        self.assertEqual(PACKAGE["version"], DATASET["data_version"])
+        self.assertEqual(PACKAGE["version"], CHANGELOG[0]["version"])
+        self.assertEqual(PACKAGE["created"], CHANGELOG[0]["date"] + "T00:00:00Z")
+        self.assertEqual(DATASET["licence"], "CC BY 4.0")
+        self.assertEqual([l["name"] for l in PACKAGE["licenses"]], ["CC-BY-4.0"])
+        sources = " ".join(json.dumps(s, ensure_ascii=False) for s in PACKAGE["sources"])
+        self.assertIn("© Statistisches Bundesamt (Destatis), 2024 – Vervielfältigung und Verbreitung, auch auszugsweise, mit Quellenangabe gestattet", sources)
+        self.assertIn("© GeoBasis-DE / BKG 2017", sources)
+        outlines = next(r for r in PACKAGE["resources"] if r["path"] == "laender.json")
+        self.assertEqual(outlines["licenses"][0]["name"], "GeoNutzV")
+
+
+class Csv(unittest.TestCase):
+    def test_the_whole_dataset_reads_back_one_row_per_entity_and_period(self):
+        header, rows, lines = read_csv(DATA / "cdo-atlas.csv")
+        fields = [f["name"] for f in next(r for r in PACKAGE["resources"] if r["path"] == "cdo-atlas.csv")["schema"]["fields"]]
+        self.assertEqual(header, fields, "the header first, as the Table Schema names the columns")
+        self.assertEqual(lines, len(rows) + 1, "one record per line")
+        expected = []
+        for e in DATASET["entities"]:
+            sources = {s["id"]: s for s in e["sources"]}
+            pop = e.get("population") or {}
+            for n, p in enumerate(e["periods"], start=1):
+                holders = p.get("holders", [])
+                last = holders[-1] if holders and not holders[-1].get("until") else None
+                reported = [d["date"] for d in (p.get("since"), p.get("until")) if d]
+                reported += [h.get(k) for h in holders for k in ("since", "until")]
+                dated = [sources[i].get("date") for i in citations(p)]
+                line = p.get("reporting_line") or {}
+                expected.append([
+                    e["id"], e["name"], e["kind"], e.get("land") or "", e.get("ags") or "",
+                    repr(e["coordinates"]["lat"]), repr(e["coordinates"]["lon"]),
+                    str(pop.get("value", "")), str(pop.get("year", "")),
+                    str(n), "true" if n == len(e["periods"]) else "false",
+                    p["title"], p["form"], p.get("origin") or "", headline(p),
+                    (p.get("since") or {}).get("date", ""), (p.get("until") or {}).get("date", ""),
+                    last["name"] if last else "", (last or {}).get("since") or "",
+                    "; ".join(h["name"] + (f" ({h.get('since') or ''}/{h.get('until') or ''})" if h.get("since") or h.get("until") else "") for h in holders),
+                    line.get("de", ""), line.get("en", ""),
+                    newest(reported + dated), "; ".join(citations(p)),
+                ])
+        expected = [[guarded(c) for c in row] for row in expected]
+        self.assertEqual(len(rows), sum(len(e["periods"]) for e in DATASET["entities"]))
+        for got, want in zip(rows, expected):
+            self.assertEqual(dict(zip(header, got)), dict(zip(header, want)))
+        self.assertFalse(any(guarded(c) != c for row in expected for c in row), "no value of today's data needs the formula guard")
+
+    def test_the_sources_read_back_one_row_per_entity_and_source(self):
+        header, rows, lines = read_csv(DATA / "cdo-atlas.sources.csv")
+        self.assertEqual(header, ["entity_id", "source_id", "url", "title", "publisher", "date", "party"])
+        self.assertEqual(lines, len(rows) + 1, "one record per line")
+        expected = [
+            [e["id"], s["id"], s["url"], s.get("title") or "", s.get("publisher") or "", s.get("date") or "", "true" if s.get("party") else "false"]
+            for e in DATASET["entities"] for s in e["sources"]
+        ]
+        self.assertEqual(rows, [[guarded(c) for c in row] for row in expected])
+
+
+class Catalogue(unittest.TestCase):
+    def test_the_dcat_record_reads_as_rdf_and_names_every_distribution(self):
+        path = DATA / "cdo-atlas.dcat.jsonld"
+        g = rdflib.Graph().parse(path, format="json-ld")
+        DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+        DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+        SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
+        OWL = rdflib.Namespace("http://www.w3.org/2002/07/owl#")
+        datasets = list(g.subjects(rdflib.RDF.type, DCAT.Dataset))
+        self.assertEqual(len(datasets), 1)
+        dataset = datasets[0]
+        self.assertEqual({t.language for t in g.objects(dataset, DCT.title)}, {"de", "en"})
+        self.assertEqual(str(g.value(dataset, OWL.versionInfo)), DATASET["data_version"])
+        self.assertEqual(str(g.value(dataset, DCT.modified)), CHANGELOG[0]["date"])
+        self.assertEqual(str(g.value(dataset, DCT.issued)), CHANGELOG[-1]["date"])
+        self.assertIn(rdflib.URIRef("http://publications.europa.eu/resource/authority/country/DEU"), set(g.objects(dataset, DCT.spatial)))
+        distributions = list(g.objects(dataset, DCAT.distribution))
+        names = set()
+        for d in distributions:
+            url = g.value(d, DCAT.downloadURL)
+            self.assertTrue(str(url).startswith(path.parent.as_uri() + "/"), f"{url}: relative to the record")
+            name = str(url).rsplit("/", 1)[1]
+            content = (DATA / name).read_bytes()
+            self.assertEqual(int(g.value(d, DCAT.byteSize)), len(content), name)
+            checksum = g.value(d, SPDX.checksum)
+            self.assertEqual(str(g.value(checksum, SPDX.checksumValue)), hashlib.sha256(content).hexdigest(), name)
+            self.assertEqual(g.value(d, DCT.license), rdflib.URIRef("http://dcat-ap.de/def/licenses/cc-by/4.0"), name)
+            names.add(name)
+        self.assertEqual(names, {"cdo-atlas.json", "cdo-atlas.csv", "cdo-atlas.sources.csv", "datapackage.json"})
+
+    def test_the_citation_file_cites_the_dataset_at_its_version(self):
+        cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+        self.assertEqual(cff["cff-version"], "1.2.0")
+        for key in ("message", "title", "authors"):
+            self.assertTrue(cff[key], key)
+        cited = cff["preferred-citation"]
+        self.assertEqual((cited["type"], cited["license"]), ("data", "CC-BY-4.0"))
+        self.assertEqual(str(cited["version"]), DATASET["data_version"])
+        self.assertEqual(str(cited["date-released"]), CHANGELOG[0]["date"])
+        self.assertTrue(cited["authors"] and cited["title"])
 
 
 def main():

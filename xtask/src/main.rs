@@ -20,6 +20,7 @@
 //!   issues (exit code 1).
 
 mod geodata;
+mod opendata;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,12 +53,21 @@ fn changelog_path() -> PathBuf {
     root().join("public/data/cdo-atlas.changelog.json")
 }
 
+/// The repository's citation file.
+fn citation_path() -> PathBuf {
+    root().join("CITATION.cff")
+}
+
 /// The files published in `public/data/` for reuse, in the order the about page lists them;
 /// the index carries their sizes.
-const PUBLISHED: [&str; 3] = [
-    "cdo-atlas.json",
-    "cdo-atlas.schema.json",
-    "cdo-atlas.changelog.json",
+const PUBLISHED: [&str; 7] = [
+    opendata::DATASET,
+    opendata::PERIODS_CSV,
+    opendata::SOURCES_CSV,
+    opendata::PACKAGE,
+    opendata::SCHEMA,
+    opendata::CHANGELOG,
+    opendata::DCAT,
 ];
 
 /// What the index carries beside the dataset: the changelog and the published files' sizes.
@@ -67,16 +77,29 @@ struct Published {
     files: Vec<cdo_model::DataFile>,
 }
 
-/// The published files' sizes as they are on disk.
-fn sizes() -> Result<Vec<cdo_model::DataFile>, String> {
+/// The files as the open-data writers take them.
+fn files_of<'a>(contents: &'a [(&'a str, String)]) -> Vec<opendata::File<'a>> {
+    contents
+        .iter()
+        .map(|(name, text)| opendata::File {
+            name,
+            bytes: text.as_bytes(),
+        })
+        .collect()
+}
+
+/// The published files' sizes, of their contents `files` (`(name, content)`).
+fn sizes(files: &[(&str, String)]) -> Result<Vec<cdo_model::DataFile>, String> {
     PUBLISHED
         .iter()
         .map(|name| {
-            let path = dataset_path().with_file_name(name);
-            let meta = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let (_, content) = files
+                .iter()
+                .find(|(n, _)| n == name)
+                .ok_or(format!("{name}: not written"))?;
             Ok(cdo_model::DataFile {
                 name: (*name).to_owned(),
-                bytes: meta.len(),
+                bytes: content.len() as u64,
             })
         })
         .collect()
@@ -134,13 +157,63 @@ fn changelog_fits(
     Ok(())
 }
 
-/// The published data: the changelog (checked against the dataset) and the files' sizes.
-fn published(dataset: &str, today: cdo_model::PartialDate) -> Result<Published, String> {
-    let text = std::fs::read_to_string(changelog_path()).map_err(|e| format!("changelog: {e}"))?;
-    Ok(Published {
-        changes: changelog_of(&text, dataset, today)?,
-        files: sizes()?,
-    })
+/// Every file derived from the dataset (and the Rust types), as `(path, content)`, the index
+/// last: it carries the changelog and the others' sizes. Read from the committed dataset,
+/// changelog and outlines; written by `data`, compared with the committed files by the tests.
+fn derived(today: cdo_model::PartialDate) -> Result<Vec<(PathBuf, String)>, String> {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let dataset_text = read(dataset_path())?;
+    let changelog_text = read(changelog_path())?;
+    let outlines = read(geodata_path())?;
+    let changes = changelog_of(&changelog_text, &dataset_text, today)?;
+    let loaded = cdo_model::parse_dataset(&dataset_text, today).map_err(|e| format!("{e:?}"))?;
+    if !loaded.rejected.is_empty() {
+        return Err(format!(
+            "{} rejected entries: run `cargo run -p xtask -- check`",
+            loaded.rejected.len()
+        ));
+    }
+    let d = &loaded.dataset;
+    // Every published file's content, by name; the package describes those before it, the
+    // catalogue record those and the package.
+    let mut contents: Vec<(&str, String)> = vec![
+        (opendata::DATASET, dataset_text.clone()),
+        (opendata::SCHEMA, cdo_model::dataset_schema()),
+        (opendata::CHANGELOG, changelog_text),
+        (opendata::OUTLINES, outlines),
+        (opendata::PERIODS_CSV, opendata::periods_csv(d)),
+        (opendata::SOURCES_CSV, opendata::sources_csv(d)),
+    ];
+    let package = opendata::datapackage(d, &changes, &files_of(&contents))?;
+    contents.push((opendata::PACKAGE, package));
+    let dcat = opendata::dcat(d, &changes, &files_of(&contents))?;
+    contents.push((opendata::DCAT, dcat));
+    let citation = opendata::citation(d, &changes)?;
+    let sizes = sizes(&contents)?;
+    let published = Published {
+        changes,
+        files: sizes,
+    };
+    let index = index_of(&dataset_text, today, &published)?;
+    let text = |name: &str| {
+        contents
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.clone())
+            .expect("written above")
+    };
+    let dir = |name: &str| dataset_path().with_file_name(name);
+    Ok(vec![
+        (schema_path(), text(opendata::SCHEMA)),
+        (dir(opendata::PERIODS_CSV), text(opendata::PERIODS_CSV)),
+        (dir(opendata::SOURCES_CSV), text(opendata::SOURCES_CSV)),
+        (dir(opendata::PACKAGE), text(opendata::PACKAGE)),
+        (dir(opendata::DCAT), text(opendata::DCAT)),
+        (citation_path(), citation),
+        (index_path(), index),
+    ])
 }
 
 /// The index of the dataset `text`, or why there is none.
@@ -246,7 +319,9 @@ fn main() -> ExitCode {
             .map_err(|e| e.to_string())
             .and_then(|text| {
                 let report = check(&text, today())?;
-                let changes = published(&text, today())?.changes;
+                let changelog = std::fs::read_to_string(changelog_path())
+                    .map_err(|e| format!("changelog: {e}"))?;
+                let changes = changelog_of(&changelog, &text, today())?;
                 let version = changes.first().and_then(|c| c.version);
                 let version = version.map_or("none".into(), |v| v.to_string());
                 Ok(format!(
@@ -289,18 +364,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes every file derived from the dataset and the Rust types, the index last (it carries
-/// the others' sizes); returns their paths.
+/// Writes every file derived from the dataset and the Rust types ([`derived`]); returns their
+/// paths.
 fn write_data(today: cdo_model::PartialDate) -> Result<Vec<PathBuf>, String> {
-    let write = |path: PathBuf, text: &str| {
-        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok::<PathBuf, String>(path)
-    };
-    let dataset = std::fs::read_to_string(dataset_path()).map_err(|e| e.to_string())?;
-    let mut written = vec![write(schema_path(), &cdo_model::dataset_schema())?];
-    let index = index_of(&dataset, today, &published(&dataset, today)?)?;
-    written.push(write(index_path(), &index)?);
-    Ok(written)
+    derived(today)?
+        .into_iter()
+        .map(|(path, text)| {
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(path)
+        })
+        .collect()
 }
 
 /// The data check's report of the dataset `text`, or why it fails: an entry the validator
@@ -391,14 +464,19 @@ mod tests {
         );
     }
 
+    /// The index, the open-data files and CITATION.cff are what `data` writes from the
+    /// committed dataset, changelog and outlines (the schema has its own test, below).
     #[test]
-    fn committed_index_is_current() {
-        let dataset = std::fs::read_to_string(dataset_path()).expect("dataset");
-        let committed = std::fs::read_to_string(index_path()).unwrap_or_default();
-        let published = published(&dataset, today()).expect("changelog and files");
+    fn committed_derived_files_are_current() {
+        let mut stale = Vec::new();
+        for (path, text) in derived(today()).expect("the derived files") {
+            if std::fs::read_to_string(&path).unwrap_or_default() != text {
+                stale.push(path.display().to_string());
+            }
+        }
         assert!(
-            committed == index_of(&dataset, today(), &published).expect("an index"),
-            "public/data/cdo-atlas.index.json is stale: run `cargo run -p xtask -- data`"
+            stale.is_empty(),
+            "stale: {stale:?}: run `cargo run -p xtask -- data` (make data)"
         );
     }
 
@@ -446,14 +524,23 @@ mod tests {
             .contains("BadDate"));
     }
 
-    /// The published files' sizes are those on disk, in the about page's order.
+    /// The index lists the published files' sizes, in the about page's order: those of the
+    /// committed files.
     #[test]
     fn sizes_of_the_published_files() {
-        let files = sizes().expect("sizes");
+        let index = std::fs::read_to_string(index_path()).unwrap();
+        let files = cdo_model::parse_index(&index, today())
+            .unwrap()
+            .dataset
+            .files;
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, PUBLISHED);
-        let dataset = std::fs::metadata(dataset_path()).unwrap().len();
-        assert_eq!(files[0].bytes, dataset);
+        for f in &files {
+            let on_disk = std::fs::metadata(dataset_path().with_file_name(&f.name))
+                .unwrap()
+                .len();
+            assert_eq!(f.bytes, on_disk, "{}", f.name);
+        }
     }
 
     #[test]
