@@ -1,7 +1,10 @@
 //! About: the model taxonomy (both axes with definitions, the headline models, the series' five
-//! examples), the sourcing policy, data "Stand", licences, the dataset's files and how to cite
-//! it, and how to report a city.
+//! examples), the sourcing policy, data "Stand", licences, the files published for reuse (each
+//! with its format, size and licence, from the index's header) and how to cite the dataset,
+//! what changed in the data ("Was ist neu", the changelog the index carries), and how to report
+//! a city.
 
+use cdo_model::published::Published;
 use cdo_model::{Form, Headline, Origin};
 use leptos::prelude::*;
 
@@ -10,6 +13,10 @@ use crate::data::use_index;
 use crate::head::use_title;
 use crate::i18n::{localized, use_strings};
 use crate::paths;
+
+/// A change names the entries it added or changed when there are at most this many (else it
+/// counts them).
+const NAMED_CHANGES: usize = 20;
 
 /// The five models the interview series presented, by entity id.
 const EXAMPLES: [(&str, &str, Headline); 5] = [
@@ -69,6 +76,66 @@ pub fn About() -> impl IntoView {
                 }
             })
         });
+        // The files for reuse, each with its format, size (written into the index by xtask; an
+        // older index has none) and the licence.
+        let header = data.get().and_then(|r| {
+            let d = &r.as_ref().as_ref().ok()?.dataset;
+            Some((d.licence.clone(), d.files.clone()))
+        });
+        let (licence, sizes) = header.unwrap_or_default();
+        let files = Published::ALL
+            .iter()
+            .map(|&file| {
+                let name = file.file_name();
+                let bytes = sizes.iter().find(|f| f.name == name).map(|f| f.bytes);
+                let meta = (!licence.is_empty())
+                    .then(|| cdo_text::phrase::data_file_meta(lang, file.format(), bytes, &licence));
+                view! {
+                    <li>
+                        <a href=paths::data_file(file) download=name>{cdo_text::published(lang, file)}</a>
+                        {meta.map(|m| view! { " " <span class="file-meta">{m}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        // What changed in the data, newest first; the entries each change added or changed,
+        // named where they are few.
+        let whats_new = data.get().and_then(|r| {
+            let d = &r.as_ref().as_ref().ok()?.dataset;
+            (!d.changes.is_empty()).then(|| {
+                let names = |ids: &[String]| {
+                    (!ids.is_empty() && ids.len() <= NAMED_CHANGES).then(|| {
+                        ids.iter()
+                            .filter_map(|id| d.entity(id))
+                            .map(|e| view! { <li><a href=paths::entity(lang, &e.id)>{e.name.clone()}</a></li> })
+                            .collect_view()
+                    })
+                };
+                let changes = d
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        let counts = cdo_text::phrase::change_counts(lang, c.added.len(), c.changed.len());
+                        let added = names(&c.added).map(|l| view! { <div class="changed-entries">{s.about_change_added} " " <ul>{l}</ul></div> });
+                        let changed = names(&c.changed).map(|l| view! { <div class="changed-entries">{s.about_change_changed} " " <ul>{l}</ul></div> });
+                        view! {
+                            <li class="change">
+                                <h3>{cdo_text::phrase::change_heading(lang, c.version, c.date)}</h3>
+                                <p>{cdo_text::present::text(lang, &c.text).to_owned()}</p>
+                                {counts.map(|n| view! { <p class="change-counts">{n}</p> })}
+                                {added}
+                                {changed}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2 id=paths::WHATS_NEW>{s.about_whats_new_title}</h2>
+                    <p>{s.about_whats_new}</p>
+                    <ol class="changes">{changes}</ol>
+                }
+            })
+        });
         // The citation names the site's own address, in the language it is read in.
         let address = paths::absolute(&paths::Page::Overview.href(lang));
         let cite = as_of.map(|d| {
@@ -102,11 +169,9 @@ pub fn About() -> impl IntoView {
                 <p>{s.notice_destatis}</p>
                 <h2>{s.about_data_title}</h2>
                 <p>{s.about_data}</p>
-                <ul class="data-files">
-                    <li><a href=paths::DATASET_URL download="cdo-atlas.json">{s.about_data_file}</a></li>
-                    <li><a href=paths::SCHEMA_URL download="cdo-atlas.schema.json">{s.about_data_schema}</a></li>
-                </ul>
+                <ul class="data-files">{files}</ul>
                 {cite}
+                {whats_new}
                 <h2>{s.about_report_title}</h2>
                 <p>{s.about_report} " " <a href=paths::Page::Report.href(lang)>{s.report_title}</a></p>
             </article>

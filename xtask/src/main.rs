@@ -60,15 +60,12 @@ fn citation_path() -> PathBuf {
 
 /// The files published in `public/data/` for reuse, in the order the about page lists them;
 /// the index carries their sizes.
-const PUBLISHED: [&str; 7] = [
-    opendata::DATASET,
-    opendata::PERIODS_CSV,
-    opendata::SOURCES_CSV,
-    opendata::PACKAGE,
-    opendata::SCHEMA,
-    opendata::CHANGELOG,
-    opendata::DCAT,
-];
+fn published_names() -> Vec<&'static str> {
+    cdo_model::published::Published::ALL
+        .iter()
+        .map(|p| p.file_name())
+        .collect()
+}
 
 /// What the index carries beside the dataset: the changelog and the published files' sizes.
 #[derive(Default)]
@@ -90,15 +87,15 @@ fn files_of<'a>(contents: &'a [(&'a str, String)]) -> Vec<opendata::File<'a>> {
 
 /// The published files' sizes, of their contents `files` (`(name, content)`).
 fn sizes(files: &[(&str, String)]) -> Result<Vec<cdo_model::DataFile>, String> {
-    PUBLISHED
-        .iter()
+    published_names()
+        .into_iter()
         .map(|name| {
             let (_, content) = files
                 .iter()
-                .find(|(n, _)| n == name)
+                .find(|(n, _)| *n == name)
                 .ok_or(format!("{name}: not written"))?;
             Ok(cdo_model::DataFile {
-                name: (*name).to_owned(),
+                name: name.to_owned(),
                 bytes: content.len() as u64,
             })
         })
@@ -534,7 +531,7 @@ mod tests {
             .dataset
             .files;
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, PUBLISHED);
+        assert_eq!(names, published_names());
         for f in &files {
             let on_disk = std::fs::metadata(dataset_path().with_file_name(&f.name))
                 .unwrap()

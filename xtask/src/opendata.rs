@@ -24,13 +24,16 @@ use cdo_model::{
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-pub const DATASET: &str = "cdo-atlas.json";
-pub const PERIODS_CSV: &str = "cdo-atlas.csv";
-pub const SOURCES_CSV: &str = "cdo-atlas.sources.csv";
-pub const PACKAGE: &str = "datapackage.json";
-pub const SCHEMA: &str = "cdo-atlas.schema.json";
-pub const CHANGELOG: &str = "cdo-atlas.changelog.json";
-pub const DCAT: &str = "cdo-atlas.dcat.jsonld";
+use cdo_model::published::Published;
+
+pub const DATASET: &str = Published::Dataset.file_name();
+pub const PERIODS_CSV: &str = Published::Csv.file_name();
+pub const SOURCES_CSV: &str = Published::SourcesCsv.file_name();
+pub const PACKAGE: &str = Published::Package.file_name();
+pub const SCHEMA: &str = Published::Schema.file_name();
+pub const CHANGELOG: &str = Published::Changelog.file_name();
+pub const DCAT: &str = Published::Catalogue.file_name();
+/// The map's outlines, described by the package too (not offered on the about page).
 pub const OUTLINES: &str = "laender.json";
 
 /// The CSVs are for tools: `,`, which they read without options.

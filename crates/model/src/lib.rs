@@ -18,6 +18,7 @@ pub mod json_out;
 pub mod map;
 pub mod num;
 pub mod params;
+pub mod published;
 #[cfg(feature = "schema")]
 pub mod raw;
 pub mod report;

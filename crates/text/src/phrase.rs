@@ -3,9 +3,9 @@
 //! (and `xtask/tests/source_rules.rs` fails if it assembles such text itself).
 
 use cdo_model::map::Axis;
-use cdo_model::{Headline, Kind, PartialDate};
+use cdo_model::{DataVersion, Headline, Kind, PartialDate};
 
-use crate::{date, headline, Lang};
+use crate::{date, headline, number, Lang};
 
 /// The items of a list in running text: "koeln, bonn".
 fn list<S: AsRef<str>>(items: &[S]) -> String {
@@ -305,9 +305,156 @@ pub fn document_title(page: &str) -> String {
     }
 }
 
+/// A file's size as a reader reads it: "395 KB", "1,2 MB" / "1.2 MB", "512 Bytes" (1 KB is
+/// 1,024 bytes).
+pub fn file_size(lang: Lang, bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    match bytes {
+        1 => match lang {
+            Lang::De => "1 Byte".to_owned(),
+            Lang::En => "1 byte".to_owned(),
+        },
+        b if b < KB => match lang {
+            Lang::De => format!("{} Bytes", number(lang, b)),
+            Lang::En => format!("{} bytes", number(lang, b)),
+        },
+        b if b < MB => format!("{} KB", number(lang, (b + KB / 2) / KB)),
+        b => {
+            // One decimal, rounded: tenths of a megabyte.
+            let tenths = (b * 10 + MB / 2) / MB;
+            let point = match lang {
+                Lang::De => ',',
+                Lang::En => '.',
+            };
+            format!("{}{point}{} MB", number(lang, tenths / 10), tenths % 10)
+        }
+    }
+}
+
+/// What the about page says of a published file beside its link: format, size (if the index
+/// gave it) and licence, "CSV · 45 KB · CC BY 4.0".
+pub fn data_file_meta(lang: Lang, format: &str, bytes: Option<u64>, licence: &str) -> String {
+    match bytes {
+        Some(b) => format!("{format} · {} · {licence}", file_size(lang, b)),
+        None => format!("{format} · {licence}"),
+    }
+}
+
+/// The heading of a change of the data: "Version 1.0.0 · 5. Dezember 2026", or its date
+/// alone for a change made before the data had versions.
+pub fn change_heading(lang: Lang, version: Option<DataVersion>, when: PartialDate) -> String {
+    match version {
+        Some(v) => format!("Version {v} · {}", date(lang, when)),
+        None => date(lang, when),
+    }
+}
+
+/// How many entries a change added and changed: "69 neue Einträge, 25 geändert"; `None` if
+/// neither.
+pub fn change_counts(lang: Lang, added: usize, changed: usize) -> Option<String> {
+    let n = |v: usize| number(lang, v as u64);
+    Some(match (lang, added, changed) {
+        (_, 0, 0) => return None,
+        (Lang::De, 1, 0) => "1 neuer Eintrag".to_owned(),
+        (Lang::De, a, 0) => format!("{} neue Einträge", n(a)),
+        (Lang::De, 0, 1) => "1 Eintrag geändert".to_owned(),
+        (Lang::De, 0, c) => format!("{} Einträge geändert", n(c)),
+        (Lang::De, 1, c) => format!("1 neuer Eintrag, {} geändert", n(c)),
+        (Lang::De, a, c) => format!("{} neue Einträge, {} geändert", n(a), n(c)),
+        (Lang::En, 1, 0) => "1 entry added".to_owned(),
+        (Lang::En, a, 0) => format!("{} entries added", n(a)),
+        (Lang::En, 0, 1) => "1 entry changed".to_owned(),
+        (Lang::En, 0, c) => format!("{} entries changed", n(c)),
+        (Lang::En, 1, c) => format!("1 entry added, {} changed", n(c)),
+        (Lang::En, a, c) => format!("{} entries added, {} changed", n(a), n(c)),
+    })
+}
+
+/// A profile's note of the newest change of the data that added or changed its entry.
+pub fn entry_changed(lang: Lang, version: Option<DataVersion>, when: PartialDate) -> String {
+    let when = date(lang, when);
+    match (lang, version) {
+        (Lang::De, Some(v)) => format!("Eintrag zuletzt geändert am {when} (Datenversion {v})."),
+        (Lang::De, None) => format!("Eintrag zuletzt geändert am {when}."),
+        (Lang::En, Some(v)) => format!("Entry last changed on {when} (data version {v})."),
+        (Lang::En, None) => format!("Entry last changed on {when}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_and_what_the_about_page_says_of_a_file() {
+        assert_eq!(file_size(Lang::De, 512), "512 Bytes");
+        assert_eq!(file_size(Lang::En, 1), "1 byte");
+        assert_eq!(file_size(Lang::En, 0), "0 bytes");
+        assert_eq!(file_size(Lang::De, 404_352), "395 KB");
+        assert_eq!(file_size(Lang::En, 45_802), "45 KB");
+        assert_eq!(file_size(Lang::De, 1_258_291), "1,2 MB");
+        assert_eq!(file_size(Lang::En, 1_258_291), "1.2 MB");
+        assert_eq!(file_size(Lang::En, 1024 * 1024 * 1024 * 2), "2,048.0 MB");
+        assert_eq!(
+            data_file_meta(Lang::De, "CSV", Some(45_802), "CC BY 4.0"),
+            "CSV · 45 KB · CC BY 4.0"
+        );
+        assert_eq!(
+            data_file_meta(Lang::En, "JSON", None, "CC BY 4.0"),
+            "JSON · CC BY 4.0"
+        );
+    }
+
+    #[test]
+    fn changes_of_the_data() {
+        let v = DataVersion::parse("1.0.0");
+        assert_eq!(
+            change_heading(Lang::De, v, d("2026-12-05")),
+            "Version 1.0.0 · 5. Dezember 2026"
+        );
+        assert_eq!(
+            change_heading(Lang::En, None, d("2026-12-04")),
+            "4 December 2026"
+        );
+        assert_eq!(change_counts(Lang::De, 0, 0), None);
+        assert_eq!(
+            change_counts(Lang::De, 69, 25).as_deref(),
+            Some("69 neue Einträge, 25 geändert")
+        );
+        assert_eq!(
+            change_counts(Lang::De, 1, 0).as_deref(),
+            Some("1 neuer Eintrag")
+        );
+        assert_eq!(
+            change_counts(Lang::De, 0, 15).as_deref(),
+            Some("15 Einträge geändert")
+        );
+        assert_eq!(
+            change_counts(Lang::De, 1, 1).as_deref(),
+            Some("1 neuer Eintrag, 1 geändert")
+        );
+        assert_eq!(
+            change_counts(Lang::En, 69, 25).as_deref(),
+            Some("69 entries added, 25 changed")
+        );
+        assert_eq!(
+            change_counts(Lang::En, 0, 1).as_deref(),
+            Some("1 entry changed")
+        );
+        assert_eq!(
+            change_counts(Lang::En, 1_000, 0).as_deref(),
+            Some("1,000 entries added")
+        );
+        assert_eq!(
+            entry_changed(Lang::De, None, d("2026-12-04")),
+            "Eintrag zuletzt geändert am 4. Dezember 2026."
+        );
+        assert_eq!(
+            entry_changed(Lang::En, v, d("2026-12-05")),
+            "Entry last changed on 5 December 2026 (data version 1.0.0)."
+        );
+    }
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
