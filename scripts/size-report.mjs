@@ -29,7 +29,11 @@ const ROWS = [
   // dates, earlier periods on the profile) +6.1 KB; the about page's cities not covered yet and
   // Destatis' notice, the report form's prefill, the update link, the model 'Amt oder
   // Fachbereich' +3.9 KB (docs/PERFORMANCE.md, "Periods").
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 276 * KB },
+  // 276 → 285 KB (2026-12-05): the base of that change measured 277.9 KB, over the limit already;
+  // the open data (#26) +6.5 KB: the index header's data version, changelog and file sizes read
+  // and checked, the about page's downloads with sizes and "Was ist neu", the profile's link to
+  // it (docs/PERFORMANCE.md, "Open data").
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 285 * KB },
   // No goal of its own: a regression guard over all of them together.
   { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },

@@ -14,10 +14,6 @@ use crate::head::use_title;
 use crate::i18n::{localized, use_strings};
 use crate::paths;
 
-/// A change names the entries it added or changed when there are at most this many (else it
-/// counts them).
-const NAMED_CHANGES: usize = 20;
-
 /// The five models the interview series presented, by entity id.
 const EXAMPLES: [(&str, &str, Headline); 5] = [
     ("darmstadt", "Darmstadt", Headline::CdoFromAcademia),
@@ -88,43 +84,35 @@ pub fn About() -> impl IntoView {
             .map(|&file| {
                 let name = file.file_name();
                 let bytes = sizes.iter().find(|f| f.name == name).map(|f| f.bytes);
-                let meta = (!licence.is_empty())
-                    .then(|| cdo_text::phrase::data_file_meta(lang, file.format(), bytes, &licence));
+                let meta = cdo_text::phrase::data_file_meta(lang, file.format(), bytes, &licence);
                 view! {
                     <li>
                         <a href=paths::data_file(file) download=name>{cdo_text::published(lang, file)}</a>
-                        {meta.map(|m| view! { " " <span class="file-meta">{m}</span> })}
+                        " " <span class="file-meta">{meta}</span>
                     </li>
                 }
             })
             .collect_view();
-        // What changed in the data, newest first; the entries each change added or changed,
-        // named where they are few.
+        // What changed in the data, newest first, with the entries each change added or changed
+        // (named where they are few, else counted).
         let whats_new = data.get().and_then(|r| {
             let d = &r.as_ref().as_ref().ok()?.dataset;
             (!d.changes.is_empty()).then(|| {
-                let names = |ids: &[String]| {
-                    (!ids.is_empty() && ids.len() <= NAMED_CHANGES).then(|| {
-                        ids.iter()
-                            .filter_map(|id| d.entity(id))
-                            .map(|e| view! { <li><a href=paths::entity(lang, &e.id)>{e.name.clone()}</a></li> })
-                            .collect_view()
-                    })
+                let names = |ids: &[String]| -> Vec<String> {
+                    ids.iter()
+                        .map(|id| d.entity(id).map_or_else(|| id.clone(), |e| e.name.clone()))
+                        .collect()
                 };
                 let changes = d
                     .changes
                     .iter()
                     .map(|c| {
-                        let counts = cdo_text::phrase::change_counts(lang, c.added.len(), c.changed.len());
-                        let added = names(&c.added).map(|l| view! { <div class="changed-entries">{s.about_change_added} " " <ul>{l}</ul></div> });
-                        let changed = names(&c.changed).map(|l| view! { <div class="changed-entries">{s.about_change_changed} " " <ul>{l}</ul></div> });
+                        let entries = cdo_text::phrase::change_entries(lang, &names(&c.added), &names(&c.changed));
                         view! {
                             <li class="change">
                                 <h3>{cdo_text::phrase::change_heading(lang, c.version, c.date)}</h3>
                                 <p>{cdo_text::present::text(lang, &c.text).to_owned()}</p>
-                                {counts.map(|n| view! { <p class="change-counts">{n}</p> })}
-                                {added}
-                                {changed}
+                                <p class="change-entries">{entries}</p>
                             </li>
                         }
                     })

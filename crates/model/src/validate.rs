@@ -1052,67 +1052,72 @@ impl<'v> Checker<'v> {
 
     /// The changelog of a header (an index's) or of the changelog file: `changes`, each
     /// `{version, date, de, en, added, changed}` (`version` `null` before the data had one;
-    /// `added` and `changed` lists of entry ids, optional).
+    /// `added` and `changed` lists of entry ids, optional). Loops rather than iterator
+    /// adapters, as each adapter costs the app's wasm a generic instantiation.
     fn changes(&mut self, top: &'v Map<'v>) -> Vec<Change> {
         let at = At::Entry.key("changes");
-        self.array(top, At::Entry, "changes", false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                let at = at.index(i);
-                let obj = self.as_object(v, at)?;
-                let version = self.data_version(obj, at, "version");
-                let date = self
-                    .text(obj, at, "date", MAX_ID)
-                    .and_then(|d| self.date(at.key("date"), d));
-                let text = self.localized(obj, at, MAX_TEXT);
-                let added = self.ids(obj, at, "added");
-                let changed = self.ids(obj, at, "changed");
-                Some(Change {
+        let mut out = Vec::new();
+        for (i, v) in self.array(top, At::Entry, "changes", false).iter().enumerate() {
+            let at = at.index(i);
+            let Some(obj) = self.as_object(v, at) else {
+                continue;
+            };
+            let version = self.data_version(obj, at, "version");
+            let date = self
+                .text(obj, at, "date", MAX_ID)
+                .and_then(|d| self.date(at.key("date"), d));
+            let text = self.localized(obj, at, MAX_TEXT);
+            let added = self.ids(obj, at, "added");
+            let changed = self.ids(obj, at, "changed");
+            if let (Some(date), Some(text)) = (date, text) {
+                out.push(Change {
                     version,
-                    date: date?,
-                    text: text?,
+                    date,
+                    text,
                     added,
                     changed,
-                })
-            })
-            .collect()
+                });
+            }
+        }
+        out
     }
 
     /// A list of entry ids under `key` (optional).
     fn ids(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Vec<String> {
         let list_at = at.key(key);
-        self.array(obj, at, key, false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, id)| self.slug_value(Some(id), list_at.index(i)))
-            .collect()
+        let mut out = Vec::new();
+        for (i, id) in self.array(obj, at, key, false).iter().enumerate() {
+            if let Some(id) = self.slug_value(Some(id), list_at.index(i)) {
+                out.push(id);
+            }
+        }
+        out
     }
 
     /// The header's `files` (an index's): `{name, bytes}` for each file published with the
     /// dataset.
     fn files(&mut self, top: &'v Map<'v>) -> Vec<DataFile> {
         let at = At::Entry.key("files");
-        self.array(top, At::Entry, "files", false)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                let at = at.index(i);
-                let obj = self.as_object(v, at)?;
-                let name = self.string(obj, at, "name", MAX_ID);
-                let bytes = match self.whole_number(obj, at, "bytes") {
-                    Some(n) if n < 0 => {
-                        self.report(at.key("bytes"), Problem::NotPositive(n as f64));
-                        None
-                    }
-                    n => n,
-                };
-                Some(DataFile {
-                    name: name?,
-                    bytes: u64::try_from(bytes?).ok()?,
-                })
-            })
-            .collect()
+        let mut out = Vec::new();
+        for (i, v) in self.array(top, At::Entry, "files", false).iter().enumerate() {
+            let at = at.index(i);
+            let Some(obj) = self.as_object(v, at) else {
+                continue;
+            };
+            let name = self.string(obj, at, "name", MAX_ID);
+            let bytes = self.whole_number(obj, at, "bytes");
+            match (name, bytes) {
+                (Some(_), Some(n)) if n < 0 => {
+                    self.report(at.key("bytes"), Problem::NotPositive(n as f64));
+                }
+                (Some(name), Some(n)) => out.push(DataFile {
+                    name,
+                    bytes: n as u64,
+                }),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// The header's `not_covered`: `{name, ags}` for each large city not in the dataset.

@@ -333,12 +333,18 @@ pub fn file_size(lang: Lang, bytes: u64) -> String {
 }
 
 /// What the about page says of a published file beside its link: format, size (if the index
-/// gave it) and licence, "CSV · 45 KB · CC BY 4.0".
+/// gave it) and licence (if known), "CSV · 45 KB · CC BY 4.0".
 pub fn data_file_meta(lang: Lang, format: &str, bytes: Option<u64>, licence: &str) -> String {
-    match bytes {
-        Some(b) => format!("{format} · {} · {licence}", file_size(lang, b)),
-        None => format!("{format} · {licence}"),
+    let mut out = format.to_owned();
+    if let Some(b) = bytes {
+        out.push_str(" · ");
+        out.push_str(&file_size(lang, b));
     }
+    if !licence.is_empty() {
+        out.push_str(" · ");
+        out.push_str(licence);
+    }
+    out
 }
 
 /// The heading of a change of the data: "Version 1.0.0 · 5. Dezember 2026", or its date
@@ -350,25 +356,36 @@ pub fn change_heading(lang: Lang, version: Option<DataVersion>, when: PartialDat
     }
 }
 
-/// How many entries a change added and changed: "69 neue Einträge, 25 geändert"; `None` if
-/// neither.
-pub fn change_counts(lang: Lang, added: usize, changed: usize) -> Option<String> {
+/// A change names the entries it added or changed when there are at most this many, and
+/// counts them otherwise.
+pub const NAMED_CHANGES: usize = 20;
+
+/// The entries a change added and changed, by their names: "Neu: Köln, Bonn · 25 Einträge
+/// geändert" (named up to [`NAMED_CHANGES`], else counted); empty if it names none.
+pub fn change_entries<S: AsRef<str>>(lang: Lang, added: &[S], changed: &[S]) -> String {
     let n = |v: usize| number(lang, v as u64);
-    Some(match (lang, added, changed) {
-        (_, 0, 0) => return None,
-        (Lang::De, 1, 0) => "1 neuer Eintrag".to_owned(),
-        (Lang::De, a, 0) => format!("{} neue Einträge", n(a)),
-        (Lang::De, 0, 1) => "1 Eintrag geändert".to_owned(),
-        (Lang::De, 0, c) => format!("{} Einträge geändert", n(c)),
-        (Lang::De, 1, c) => format!("1 neuer Eintrag, {} geändert", n(c)),
-        (Lang::De, a, c) => format!("{} neue Einträge, {} geändert", n(a), n(c)),
-        (Lang::En, 1, 0) => "1 entry added".to_owned(),
-        (Lang::En, a, 0) => format!("{} entries added", n(a)),
-        (Lang::En, 0, 1) => "1 entry changed".to_owned(),
-        (Lang::En, 0, c) => format!("{} entries changed", n(c)),
-        (Lang::En, 1, c) => format!("1 entry added, {} changed", n(c)),
-        (Lang::En, a, c) => format!("{} entries added, {} changed", n(a), n(c)),
-    })
+    let part = |names: &[S], is_added: bool| -> Option<String> {
+        let count = names.len();
+        Some(match (lang, is_added, count) {
+            (_, _, 0) => return None,
+            (Lang::De, true, c) if c <= NAMED_CHANGES => format!("Neu: {}", list(names)),
+            (Lang::De, false, c) if c <= NAMED_CHANGES => format!("Geändert: {}", list(names)),
+            (Lang::En, true, c) if c <= NAMED_CHANGES => format!("Added: {}", list(names)),
+            (Lang::En, false, c) if c <= NAMED_CHANGES => format!("Changed: {}", list(names)),
+            (Lang::De, true, c) => format!("{} neue Einträge", n(c)),
+            (Lang::De, false, c) => format!("{} Einträge geändert", n(c)),
+            (Lang::En, true, c) => format!("{} entries added", n(c)),
+            (Lang::En, false, c) => format!("{} entries changed", n(c)),
+        })
+    };
+    let mut out = part(added, true).unwrap_or_default();
+    if let Some(changed) = part(changed, false) {
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(&changed);
+    }
+    out
 }
 
 /// A profile's note of the newest change of the data that added or changed its entry.
@@ -404,6 +421,7 @@ mod tests {
             data_file_meta(Lang::En, "JSON", None, "CC BY 4.0"),
             "JSON · CC BY 4.0"
         );
+        assert_eq!(data_file_meta(Lang::En, "CSV", None, ""), "CSV");
     }
 
     #[test]
@@ -417,34 +435,31 @@ mod tests {
             change_heading(Lang::En, None, d("2026-12-04")),
             "4 December 2026"
         );
-        assert_eq!(change_counts(Lang::De, 0, 0), None);
+        let none: [&str; 0] = [];
+        assert_eq!(change_entries(Lang::De, &none, &none), "");
+        let many: Vec<String> = (0..69).map(|i| format!("e{i}")).collect();
+        let some: Vec<String> = (0..25).map(|i| format!("e{i}")).collect();
         assert_eq!(
-            change_counts(Lang::De, 69, 25).as_deref(),
-            Some("69 neue Einträge, 25 geändert")
+            change_entries(Lang::De, &many, &some),
+            "69 neue Einträge · 25 Einträge geändert"
         );
         assert_eq!(
-            change_counts(Lang::De, 1, 0).as_deref(),
-            Some("1 neuer Eintrag")
+            change_entries(Lang::En, &many, &some),
+            "69 entries added · 25 entries changed"
         );
         assert_eq!(
-            change_counts(Lang::De, 0, 15).as_deref(),
-            Some("15 Einträge geändert")
+            change_entries(Lang::De, &none, &["Köln", "Aachen"]),
+            "Geändert: Köln, Aachen"
         );
         assert_eq!(
-            change_counts(Lang::De, 1, 1).as_deref(),
-            Some("1 neuer Eintrag, 1 geändert")
+            change_entries(Lang::En, &["Ulm"], &["Bonn"]),
+            "Added: Ulm · Changed: Bonn"
         );
+        let twenty = &many[..NAMED_CHANGES];
+        assert!(change_entries(Lang::En, twenty, &[]).starts_with("Added: e0, e1,"));
         assert_eq!(
-            change_counts(Lang::En, 69, 25).as_deref(),
-            Some("69 entries added, 25 changed")
-        );
-        assert_eq!(
-            change_counts(Lang::En, 0, 1).as_deref(),
-            Some("1 entry changed")
-        );
-        assert_eq!(
-            change_counts(Lang::En, 1_000, 0).as_deref(),
-            Some("1,000 entries added")
+            change_entries(Lang::En, &many[..NAMED_CHANGES + 1], &[]),
+            "21 entries added"
         );
         assert_eq!(
             entry_changed(Lang::De, None, d("2026-12-04")),

@@ -233,10 +233,6 @@ strings! {
     about_data_catalogue,
     about_whats_new_title,
     about_whats_new,
-    /// The label before the list of entries a change added ("Neu:").
-    about_change_added,
-    /// The label before the list of entries a change changed ("Geändert:").
-    about_change_changed,
     about_cite,
     cite_as_of,
     cite_licence,
@@ -453,8 +449,6 @@ pub const DE: Strings = Strings {
     about_data_catalogue: "Katalogeintrag für Datenportale (DCAT-AP.de, JSON-LD)",
     about_whats_new_title: "Was ist neu",
     about_whats_new: "Was sich an den Daten geändert hat, das Neueste zuerst:",
-    about_change_added: "Neu:",
-    about_change_changed: "Geändert:",
     about_cite: "Bitte zitieren Sie ihn so:",
     cite_as_of: "Datensatz, Stand",
     cite_licence: "Lizenz: CC BY 4.0",
@@ -671,8 +665,6 @@ pub const EN: Strings = Strings {
     about_data_catalogue: "Catalogue record for data portals (DCAT-AP.de, JSON-LD)",
     about_whats_new_title: "What's new",
     about_whats_new: "What changed in the data, newest first:",
-    about_change_added: "Added:",
-    about_change_changed: "Changed:",
     about_cite: "Please cite it as:",
     cite_as_of: "Dataset, as of",
     cite_licence: "Licence: CC BY 4.0",
