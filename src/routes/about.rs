@@ -107,7 +107,11 @@ pub fn About() -> impl IntoView {
                     .changes
                     .iter()
                     .map(|c| {
-                        let entries = cdo_text::phrase::change_entries(lang, &names(&c.added), &names(&c.changed));
+                        let entries = cdo_text::phrase::change_entries(
+                            lang,
+                            &names(&c.added),
+                            &names(&c.changed),
+                        );
                         view! {
                             <li class="change">
                                 <h3>{cdo_text::phrase::change_heading(lang, c.version, c.date)}</h3>

@@ -1057,7 +1057,11 @@ impl<'v> Checker<'v> {
     fn changes(&mut self, top: &'v Map<'v>) -> Vec<Change> {
         let at = At::Entry.key("changes");
         let mut out = Vec::new();
-        for (i, v) in self.array(top, At::Entry, "changes", false).iter().enumerate() {
+        for (i, v) in self
+            .array(top, At::Entry, "changes", false)
+            .iter()
+            .enumerate()
+        {
             let at = at.index(i);
             let Some(obj) = self.as_object(v, at) else {
                 continue;
@@ -1099,7 +1103,11 @@ impl<'v> Checker<'v> {
     fn files(&mut self, top: &'v Map<'v>) -> Vec<DataFile> {
         let at = At::Entry.key("files");
         let mut out = Vec::new();
-        for (i, v) in self.array(top, At::Entry, "files", false).iter().enumerate() {
+        for (i, v) in self
+            .array(top, At::Entry, "files", false)
+            .iter()
+            .enumerate()
+        {
             let at = at.index(i);
             let Some(obj) = self.as_object(v, at) else {
                 continue;
