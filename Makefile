@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: serve test size schema index shell bench fuzz gates
+.PHONY: serve test size schema data index shell bench fuzz gates
 
 serve:   ## build and serve the app at http://127.0.0.1:8080
 	@scripts/serve.sh
@@ -13,8 +13,11 @@ size:    ## release build + gzip size report with budgets
 schema:  ## regenerate public/data/cdo-atlas.schema.json from the Rust types
 	@cargo run -q -p xtask -- schema
 
-index:   ## regenerate public/data/cdo-atlas.index.json (what the lists read) from the dataset
-	@cargo run -q -p xtask -- index
+data:    ## regenerate every file derived from the dataset (index, schema, …) in public/data/
+	@cargo run -q -p xtask -- data
+
+index:   ## the same as `make data` (the index carries the other files' sizes)
+	@cargo run -q -p xtask -- data
 
 shell:   ## regenerate web/shell.html (what a first visit shows before the wasm) from the built app
 	@scripts/test.sh shell

@@ -1,9 +1,9 @@
 // Writes the service worker into a build: `web/sw.js` with BUILD (a hash of every file's content),
-// PRECACHE (every file's URL) and HASHED (which of them are named by their content's hash, the
-// rule of scripts/hashed.mjs) filled in. Called by the post_build hook (scripts/postbuild.mjs)
-// on the staging dir; `node scripts/precache.mjs <dir>` re-runs it on a finished release build
-// (the update e2e test does). A development build gets PRECACHE = null: a worker that caches
-// nothing.
+// PRECACHE (every file's URL but the downloads offered for reuse, below) and HASHED (which of
+// them are named by their content's hash, the rule of scripts/hashed.mjs) filled in. Called by
+// the post_build hook (scripts/postbuild.mjs) on the staging dir; `node scripts/precache.mjs
+// <dir>` re-runs it on a finished release build (the update e2e test does). A development build
+// gets PRECACHE = null: a worker that caches nothing.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,14 @@ import { HASHED } from './hashed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// The files offered for reuse only (the about page's downloads, written by `xtask data`: the
+// CSVs, the data package, the schema, the changelog, the catalogue record) are not precached: a
+// first visit would fetch ~45 KB more for the few readers who want them, and a copy kept by the
+// build would go stale when the data is replaced without one (README, "Deploying"). The worker
+// fetches them from the network when asked for. The app's own data is precached.
+const APP_DATA = new Set(['data/cdo-atlas.json', 'data/cdo-atlas.index.json', 'data/laender.json']);
+const precached = (f) => !f.startsWith('data/') || APP_DATA.has(f);
+
 function files(d, prefix = '') {
   return fs
     .readdirSync(d, { withFileTypes: true })
@@ -20,6 +28,7 @@ function files(d, prefix = '') {
     // The worker itself, and the brotli siblings (the server picks them; the cache stores
     // what the browser decoded, under the plain name).
     .filter((f) => f !== 'sw.js' && !f.endsWith('.br'))
+    .filter(precached)
     .sort();
 }
 

@@ -3,8 +3,10 @@
 #   scripts/setup.sh          build tools: Rust as rust-toolchain.toml pins it (with the wasm32
 #                             target, rustfmt, clippy), trunk, wasm-bindgen-cli, wasm-split-cli,
 #                             npm packages (binaryen, Playwright), at the versions of scripts/tools.mjs
-#   scripts/setup.sh --test   the above plus Debian's chromium + chromium-driver for browser tests
-# Nothing here downloads a prebuilt tool or browser: crates.io, npm and Debian packages only, and
+#   scripts/setup.sh --test   the above plus Debian's chromium + chromium-driver for browser tests,
+#                             and the open-data validators from PyPI in .venv (Python jsonschema,
+#                             frictionless, rdflib; scripts/requirements-opendata.txt)
+# Nothing here downloads a prebuilt tool or browser: crates.io, npm, PyPI and Debian packages only, and
 # rustup for a missing part of the pinned Rust toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,4 +110,19 @@ if [ "${1:-}" = "--test" ]; then
   # target/test-logs/browser.txt) and warns when Chromium is not the major the tests last passed
   # with (CHROMIUM_MAJOR, scripts/tools.env) or newer than the one playwright-core was made for.
   node scripts/tools.mjs --browser
+  # A project-local virtual environment, (re)made when the pinned list changed since it was
+  # installed (.venv/requirements-opendata.txt is the list it was made from).
+  REQUIREMENTS=scripts/requirements-opendata.txt
+  if ! cmp -s "$REQUIREMENTS" .venv/requirements-opendata.txt 2>/dev/null; then
+    command -v python3 >/dev/null || apt_install python3
+    # Debian's python3 makes a venv only with python3-venv (ensurepip) installed.
+    if ! python3 -m venv .venv >/dev/null 2>&1; then
+      rm -rf .venv
+      apt_install python3-venv
+      python3 -m venv .venv
+    fi
+    say "installing the open-data validators into .venv ($(grep -v '^#' "$REQUIREMENTS" | xargs))"
+    .venv/bin/pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
+    cp "$REQUIREMENTS" .venv/requirements-opendata.txt
+  fi
 fi

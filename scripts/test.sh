@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer of cdo-atlas and prints one summary line per layer; exits non-zero if any
 # layer fails. Installs whatever is missing first (scripts/setup.sh --test).
-#   scripts/test.sh          lint, native, data check, wasm (headless Chromium), release build, end-to-end,
-#                            size
+#   scripts/test.sh          lint, native, data check, open data (independent validators), wasm
+#                            (headless Chromium), release build, end-to-end, size
 #   scripts/test.sh size     release build + size report only
 #   scripts/test.sh bench    release build + benchmarks (not part of the default run: timings)
 #   scripts/test.sh gates    release build + the performance gates: sizes against their budgets
@@ -68,6 +68,19 @@ layer_data() {
     tail -20 "$LOGS/data.log"
     record data 0 1
   fi
+}
+
+# The published files read by independent tools, as a reuser reads them (tests/opendata/): the
+# JSON Schema with Python's jsonschema over the dataset and every fixture (the table of which
+# faults the schema alone rejects), the data package with frictionless, every CSV read back.
+layer_opendata() {
+  echo "== opendata: jsonschema (draft 2020-12), frictionless, CSVs read back (Python, .venv)"
+  .venv/bin/python tests/opendata/test_opendata.py >"$LOGS/opendata.log" 2>&1
+  grep -E ' \.\.\. (FAIL|ERROR)|^(FAIL|ERROR):|rejected by the schema|^opendata:' "$LOGS/opendata.log"
+  local pass fail
+  pass=$(sed -nE 's/^opendata: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$LOGS/opendata.log")
+  fail=$(sed -nE 's/^opendata: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$LOGS/opendata.log")
+  record opendata "${pass:-0}" "${fail:-1}"
 }
 
 layer_wasm() {
@@ -140,6 +153,7 @@ else
   layer_lint
   layer_native
   layer_data
+  layer_opendata
   layer_wasm
   if build_release; then
     layer_e2e

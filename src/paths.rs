@@ -132,9 +132,19 @@ pub const EDITORS_MAIL: Option<&str> = None;
 /// Where the dataset is served from (absolute, so deep links load it too).
 pub const DATASET_URL: &str = "/data/cdo-atlas.json";
 
-/// The dataset's JSON Schema (written by `cargo run -p xtask -- schema`), linked for readers who
-/// reuse the data.
-pub const SCHEMA_URL: &str = "/data/cdo-atlas.schema.json";
+/// Where a file published for reuse is served (`cdo_model::published`; written by
+/// `cargo run -p xtask -- data`, but for the dataset and its changelog).
+pub fn data_file(file: cdo_model::published::Published) -> String {
+    format!("/data/{}", file.file_name())
+}
+
+/// The id of the about page's "Was ist neu" (the data changelog).
+pub const WHATS_NEW: &str = "whats-new";
+
+/// The about page's "Was ist neu", in `lang`: where a profile whose entry changed links to.
+pub fn whats_new(lang: Lang) -> String {
+    format!("{}#{WHATS_NEW}", Page::About.href(lang))
+}
 
 /// The dataset's index, what the lists read (`cdo_model::index`; written by
 /// `cargo run -p xtask -- index`).

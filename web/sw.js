@@ -2,8 +2,9 @@
 // hook) writes it into the build with BUILD, PRECACHE and HASHED filled in. Hand-written rather than
 // Workbox: the strategies below are four small functions, and there is no runtime to self-host.
 //
-//   precache     every file of the release build, under a cache named after the build (what
-//                the page has loaded already is taken from the HTTP cache, see `precache`)
+//   precache     every file of the release build but the downloads offered for reuse (CSVs,
+//                data package, …: scripts/precache.mjs), under a cache named after the build
+//                (what the page has loaded already is taken from the HTTP cache, see `precache`)
 //   navigations  network first (3 s), falling back to the cached shell, so deep links open offline
 //   data         the dataset and its index: stale-while-revalidate; pages are told when a refresh
 //                failed or brought news

@@ -1,7 +1,10 @@
 //! About: the model taxonomy (both axes with definitions, the headline models, the series' five
-//! examples), the sourcing policy, data "Stand", licences, the dataset's files and how to cite
-//! it, and how to report a city.
+//! examples), the sourcing policy, data "Stand", licences, the files published for reuse (each
+//! with its format, size and licence, from the index's header) and how to cite the dataset,
+//! what changed in the data ("Was ist neu", the changelog the index carries), and how to report
+//! a city.
 
+use cdo_model::published::Published;
 use cdo_model::{Form, Headline, Origin};
 use leptos::prelude::*;
 
@@ -67,6 +70,62 @@ pub fn About() -> impl IntoView {
                 }
             })
         });
+        // The files for reuse, each with its format, size (written into the index by xtask; an
+        // older index has none) and the licence.
+        let header = data.get().and_then(|r| {
+            let d = &r.as_ref().as_ref().ok()?.dataset;
+            Some((d.licence.clone(), d.files.clone()))
+        });
+        let (licence, sizes) = header.unwrap_or_default();
+        let files = Published::ALL
+            .iter()
+            .map(|&file| {
+                let name = file.file_name();
+                let bytes = sizes.iter().find(|f| f.name == name).map(|f| f.bytes);
+                let meta = cdo_text::phrase::data_file_meta(lang, file.format(), bytes, &licence);
+                view! {
+                    <li>
+                        <a href=paths::data_file(file) download=name>{cdo_text::published(lang, file)}</a>
+                        " " <span class="file-meta">{meta}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        // What changed in the data, newest first, with the entries each change added or changed
+        // (named where they are few, else counted).
+        let whats_new = data.get().and_then(|r| {
+            let d = &r.as_ref().as_ref().ok()?.dataset;
+            (!d.changes.is_empty()).then(|| {
+                let names = |ids: &[String]| -> Vec<String> {
+                    ids.iter()
+                        .map(|id| d.entity(id).map_or_else(|| id.clone(), |e| e.name.clone()))
+                        .collect()
+                };
+                let changes = d
+                    .changes
+                    .iter()
+                    .map(|c| {
+                        let entries = cdo_text::phrase::change_entries(
+                            lang,
+                            &names(&c.added),
+                            &names(&c.changed),
+                        );
+                        view! {
+                            <li class="change">
+                                <h3>{cdo_text::phrase::change_heading(lang, c.version, c.date)}</h3>
+                                <p>{cdo_text::present::text(lang, &c.text).to_owned()}</p>
+                                <p class="change-entries">{entries}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2 id=paths::WHATS_NEW>{s.about_whats_new_title}</h2>
+                    <p>{s.about_whats_new}</p>
+                    <ol class="changes">{changes}</ol>
+                }
+            })
+        });
         // The citation names the site's own address, in the language it is read in.
         let origin = crate::use_origin();
         let address = paths::absolute(&origin, &paths::Page::Overview.href(lang));
@@ -101,11 +160,9 @@ pub fn About() -> impl IntoView {
                 <p>{s.notice_destatis}</p>
                 <h2>{s.about_data_title}</h2>
                 <p>{s.about_data}</p>
-                <ul class="data-files">
-                    <li><a href=paths::DATASET_URL download="cdo-atlas.json">{s.about_data_file}</a></li>
-                    <li><a href=paths::SCHEMA_URL download="cdo-atlas.schema.json">{s.about_data_schema}</a></li>
-                </ul>
+                <ul class="data-files">{files}</ul>
                 {cite}
+                {whats_new}
                 <h2>{s.about_report_title}</h2>
                 <p>{s.about_report} " " <a href=paths::Page::Report.href(lang)>{s.report_title}</a></p>
             </article>

@@ -34,7 +34,7 @@ pub fn Profile(id: String) -> impl IntoView {
     });
     with_data(Box::new(move |loaded, lang, s| {
         match loaded.dataset.entity(&id()) {
-            Some(entity) => profile(entity, &loaded.dataset.entities, lang, s).into_any(),
+            Some(entity) => profile(entity, &loaded.dataset, lang, s).into_any(),
             None => not_found(lang, s, &id()).into_any(),
         }
     }))
@@ -45,18 +45,28 @@ pub fn Profile(id: String) -> impl IntoView {
 /// that nothing drawn earlier moves.
 fn profile(
     summary: &Summary,
-    entities: &[Summary],
+    index: &cdo_model::Dataset<Summary>,
     lang: Lang,
     s: &'static Strings,
 ) -> impl IntoView {
-    let onward = Onward::of(entities, summary);
+    let onward = Onward::of(&index.entities, summary);
+    // The newest change of the data that added or changed this entry (the changelog is newest
+    // first), for a link to "Was ist neu".
+    let changed = index
+        .changes
+        .iter()
+        .find(|c| c.concerns(&summary.id))
+        .map(|c| (c.version, c.date));
     // The model and its explanation need only the index: drawn with the heading (the
     // explanation is the page's largest text, what LCP measures).
     let headline = summary.model().headline();
     let id = summary.id.clone();
     let details = with_details(Box::new(move |full, lang, s| {
         let as_of = full.dataset.as_of;
-        let found = full.dataset.entity(&id).map(|e| details(e, as_of, lang, s));
+        let found = full
+            .dataset
+            .entity(&id)
+            .map(|e| details(e, as_of, changed, lang, s));
         let found = found.map_or_else(
             || view! { <p class="notice" role="status">{s.profile_missing}</p> }.into_any(),
             IntoAny::into_any,
@@ -79,8 +89,15 @@ fn profile(
 }
 
 /// Everything the profile shows of `e` below its model, and how to cite it (`as_of` is the
-/// dataset's "Stand").
-fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> impl IntoView {
+/// dataset's "Stand"; `changed`, the version and day of the newest change of the data to this
+/// entry, if the changelog names one).
+fn details(
+    e: &Entity,
+    as_of: PartialDate,
+    changed: Option<(Option<cdo_model::DataVersion>, PartialDate)>,
+    lang: Lang,
+    s: &'static Strings,
+) -> impl IntoView {
     let p = present::profile(e, lang);
     let facts = p
         .facts
@@ -159,6 +176,12 @@ fn details(e: &Entity, as_of: PartialDate, lang: Lang, s: &'static Strings) -> i
                 <h2 id="cite-title">{s.profile_cite_title}</h2>
                 <p>{s.profile_cite}</p>
                 <p class="citation">{cdo_text::citation(lang, as_of, Some(&e.name), &address)}</p>
+                {changed.map(|(version, date)| view! {
+                    <p class="entry-changed">
+                        {cdo_text::phrase::entry_changed(lang, version, date)} " "
+                        <a href=paths::whats_new(lang)>{s.about_whats_new_title}</a>
+                    </p>
+                })}
             </section>
     }
 }

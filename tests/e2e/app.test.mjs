@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 import { useApp, axe, settled, DATASET, DATA_ROUTE, APP_H1 } from './harness.mjs';
+import { DIST } from './static-server.mjs';
 
 const app = useApp();
 const open = (...args) => app.open(...args);
@@ -603,6 +604,68 @@ test('the about page offers the dataset and its schema as files, and a citation 
     assert.match((await response.json()).$schema, /^https:\/\/json-schema\.org\//);
     await page.context().close();
   }
+});
+
+test('the about page offers every file for reuse with its format, size and licence, each one served', async () => {
+  const index = JSON.parse(fs.readFileSync(`${DIST}/data/cdo-atlas.index.json`, 'utf8'));
+  const files = index.files.map((f) => f.name);
+  assert.deepEqual(files, ['cdo-atlas.json', 'cdo-atlas.csv', 'cdo-atlas.sources.csv', 'datapackage.json', 'cdo-atlas.schema.json', 'cdo-atlas.changelog.json', 'cdo-atlas.dcat.jsonld']);
+  for (const [lang, labels] of [
+    ['de', ['Datensatz (JSON)', 'Alle Einträge und Zeiträume (CSV, eine Zeile je Eintrag und Zeitraum)', 'Alle Quellen (CSV)']],
+    ['en', ['Dataset (JSON)', 'All entries and periods (CSV, one row per entry and period)', 'All sources (CSV)']],
+  ]) {
+    const page = await open('/about', { lang });
+    const items = page.locator('.data-files li');
+    await items.locator('.file-meta').first().waitFor();
+    assert.equal(await items.count(), files.length);
+    assert.deepEqual((await items.locator('a').allTextContents()).slice(0, 3), labels);
+    for (const [i, name] of files.entries()) {
+      const link = items.nth(i).locator('a');
+      assert.equal(await link.getAttribute('href'), `/data/${name}`);
+      assert.equal(await link.getAttribute('download'), name);
+      // The size the index carries is the served file's, as the page writes it (1 KB = 1,024 bytes).
+      const bytes = fs.statSync(`${DIST}/data/${name}`).size;
+      const kb = Math.round(bytes / 1024).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
+      const format = name.endsWith('.csv') ? 'CSV' : name.endsWith('.jsonld') ? 'JSON-LD' : 'JSON';
+      assert.equal(await items.nth(i).locator('.file-meta').textContent(), `${format} · ${kb} KB · CC BY 4.0`);
+      const response = await page.request.get(new URL(`/data/${name}`, app.base).href);
+      assert.equal(response.status(), 200, name);
+      assert.equal((await response.body()).length, bytes, name);
+    }
+    await page.context().close();
+  }
+});
+
+test('the about page says what is new in the data, newest first; a profile whose entry changed links to it', async () => {
+  const index = JSON.parse(fs.readFileSync(`${DIST}/data/cdo-atlas.index.json`, 'utf8'));
+  for (const [lang, title, first, counts, named] of [
+    ['de', 'Was ist neu', 'Version 1.0.0 · 5. Dezember 2026', '69 neue Einträge · 25 Einträge geändert', /^Geändert: Köln, Aachen, Bielefeld, /],
+    ['en', "What's new", 'Version 1.0.0 · 5 December 2026', '69 entries added · 25 entries changed', /^Changed: Köln, Aachen, Bielefeld, /],
+  ]) {
+    const page = await open('/about', { lang });
+    const heading = page.getByRole('heading', { level: 2, name: title });
+    await heading.waitFor();
+    assert.equal(await heading.getAttribute('id'), 'whats-new');
+    const changes = page.locator('.changes > li');
+    assert.equal(await changes.count(), index.changes.length);
+    assert.equal(await changes.first().locator('h3').textContent(), first);
+    assert.equal(await changes.first().locator('p').first().textContent(), index.changes[0][lang]);
+    const entries = await page.locator('.change-entries').allTextContents();
+    assert.ok(entries.includes(counts), 'many entries are counted');
+    // A change of a few entries names them.
+    const few = await changes.filter({ hasText: 'administrative_unit' }).locator('.change-entries').textContent();
+    assert.match(few, named);
+    assert.equal(few.split(', ').length, 15);
+    await page.context().close();
+  }
+  const page = await open('/entity/koeln');
+  const note = page.locator('.entry-changed');
+  await note.waitFor();
+  assert.equal(await note.textContent(), 'Eintrag zuletzt geändert am 4. Dezember 2026. Was ist neu');
+  await note.getByRole('link', { name: 'Was ist neu' }).click();
+  await page.waitForURL(`${app.base}/about#whats-new`);
+  await page.getByRole('heading', { level: 2, name: 'Was ist neu' }).waitFor();
+  await page.context().close();
 });
 
 test('overview charts: a bar filters the explorer; both charts have a description and a table', async () => {

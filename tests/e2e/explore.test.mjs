@@ -1,11 +1,17 @@
 // End-to-end tests of the explorer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { useApp, axe, DATASET, DATA_ROUTE } from './harness.mjs';
 
 const app = useApp();
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Python for reading a CSV back (its standard library only): the project's .venv, else the system's. */
+const PYTHON = fs.existsSync(path.join(ROOT, '.venv/bin/python')) ? path.join(ROOT, '.venv/bin/python') : 'python3';
 const rows = (page) => page.locator('.explore-table tbody tr');
 /** The explorer shows pages of 25 rows. */
 const PAGE = 25;
@@ -323,21 +329,37 @@ test('CSV and JSON downloads hold exactly the filtered, searched and sorted view
   const shown = await names(page);
   const download = async (label) => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
-    return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+    const saved = await file.path();
+    return { name: file.suggestedFilename(), file: saved, text: fs.readFileSync(saved, 'utf8') };
   };
   const csv = await download('CSV (Excel)');
   assert.equal(csv.name, `cdo-atlas-${DATASET.as_of}.csv`);
-  assert.ok(csv.text.startsWith('\uFEFFQuelle;cdo-atlas;'), 'UTF-8 BOM and the source first');
-  assert.match(csv.text, new RegExp(`\\r\\nStand;${DATASET.as_of}\\r\\n`));
-  assert.match(csv.text, /\r\nLizenz;CC BY 4\.0\r\n/, "the licence");
-  assert.match(csv.text, /\r\nDestatis;Gemeindeschlüssel, Einwohnerzahlen [^\r\n]*© Statistisches Bundesamt \(Destatis\)/, "Destatis' notice for the population");
-  assert.match(csv.text, /\r\nAnsicht;http:\/\/127\.0\.0\.1:\d+\/explore\?form=cdo_post&sort=-population\r\n/);
-  const lines = csv.text.trimEnd().split('\r\n');
-  const header = lines.findIndex((l) => l.startsWith('Name;'));
-  const body = lines.slice(header + 1);
-  assert.equal(body.length, CDO_POSTS.length, 'every hit of the view, all pages');
-  assert.deepEqual(body.map((l) => l.split(';')[0]).slice(0, shown.length), shown, 'the rows shown first, in their order');
-  assert.ok(body.every((l) => l.split(';')[5] === 'CDO-Stelle'), 'only the filtered form');
+  // The header on the first line, then one record per line and nothing else: BOM, `;`, CRLF.
+  assert.ok(csv.text.startsWith('\uFEFFName;Land;Art;'), 'UTF-8 BOM, then the header');
+  const lines = csv.text.slice(1).split('\r\n');
+  assert.equal(lines.pop(), '', 'each line ends with CRLF');
+  assert.equal(lines.length, CDO_POSTS.length + 1, 'the header and one line per hit of the view, all pages');
+  // Read back by an independent parser (Python's csv module) and compared with the dataset.
+  const read = JSON.parse(execFileSync(PYTHON, [path.join(ROOT, 'tests/opendata/read_csv.py'), csv.file, ';'], { encoding: 'utf8' }));
+  assert.equal(read.lines, lines.length, 'one record per line');
+  assert.deepEqual(read.header.slice(0, 3), ['Name', 'Land', 'Art']);
+  assert.deepEqual(read.header.slice(-2), ['ID', 'Profil']);
+  const col = (name) => read.header.indexOf(name);
+  assert.equal(read.rows.length, CDO_POSTS.length);
+  assert.deepEqual(read.rows.map((r) => r[0]).slice(0, shown.length), shown, 'the rows shown first, in their order');
+  const byId = new Map(DATASET.entities.map((e) => [e.id, e]));
+  for (const row of read.rows) {
+    assert.equal(row.length, read.header.length);
+    const e = byId.get(row[col('ID')]);
+    assert.ok(e, `an entity of the dataset: ${row[col('ID')]}`);
+    assert.equal(row[col('Name')], e.name);
+    assert.equal(row[col('Form')], 'CDO-Stelle', 'only the filtered form');
+    assert.equal(row[col('Amt')], e.periods.at(-1).title);
+    assert.equal(row[col('Einwohner')], e.population ? String(e.population.value) : '', 'unknown is an empty cell');
+    const holder = e.periods.at(-1).holders.at(-1);
+    assert.equal(row[col('Amtsinhaber:in')], holder && !holder.until ? holder.name : '');
+    assert.equal(row[col('Profil')], `${app.base}/entity/${e.id}`);
+  }
 
   const json = await download('JSON');
   assert.equal(json.name, `cdo-atlas-${DATASET.as_of}.json`);

@@ -64,7 +64,80 @@ pub struct Dataset<E = Entity> {
     /// The editors' figures ([`crate::check::figures`]): computed for a dataset's summaries,
     /// read from an index's header; `None` in a dataset as read.
     pub figures: Option<crate::check::Figures>,
+    /// The data's own version (since schema 2.1, optional: older files have none).
+    pub data_version: Option<DataVersion>,
+    /// The data changelog, newest first: read from an index's header (written by xtask from
+    /// `cdo-atlas.changelog.json`); empty in a dataset as read.
+    pub changes: Vec<Change>,
+    /// The files published with the dataset and their sizes: read from an index's header
+    /// (written by xtask), for the about page; empty in a dataset as read.
+    pub files: Vec<DataFile>,
     pub entities: Vec<E>,
+}
+
+/// The version of the data, `MAJOR.MINOR.PATCH`, apart from the format's [`SchemaVersion`]:
+/// MAJOR when a reuser's reading breaks (an id removed or renamed, a value of the taxonomy
+/// removed or redefined, a new schema major), MINOR when something is added (entries, periods,
+/// facts, header fields, a value of the taxonomy) or an entry is reclassified, PATCH for
+/// corrections (docs/DATA.md, "Versions").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DataVersion {
+    pub major: u32,
+    pub minor: u32,
+    pub patch: u32,
+}
+
+impl DataVersion {
+    /// `MAJOR.MINOR.PATCH`: three numbers of ASCII digits without a leading zero (Semantic
+    /// Versioning's core, no pre-release or build suffix).
+    pub fn parse(s: &str) -> Option<DataVersion> {
+        let mut parts = s.split('.').map(|p| {
+            let digits = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+            (digits && (p == "0" || !p.starts_with('0')))
+                .then(|| p.parse::<u32>().ok())
+                .flatten()
+        });
+        let (major, minor, patch) = (parts.next()??, parts.next()??, parts.next()??);
+        parts.next().is_none().then_some(DataVersion {
+            major,
+            minor,
+            patch,
+        })
+    }
+}
+
+impl std::fmt::Display for DataVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+
+/// An entry of the data changelog (`public/data/cdo-atlas.changelog.json`): what changed in
+/// the data, when, in both languages, and which entries were added or changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// `None` for the changes made before the data had a version.
+    pub version: Option<DataVersion>,
+    pub date: PartialDate,
+    pub text: Localized,
+    /// Ids of entries added.
+    pub added: Vec<String>,
+    /// Ids of entries changed.
+    pub changed: Vec<String>,
+}
+
+impl Change {
+    /// Whether this change added or changed the entry `id`.
+    pub fn concerns(&self, id: &str) -> bool {
+        self.added.iter().chain(&self.changed).any(|a| a == id)
+    }
+}
+
+/// A file published with the dataset (in `public/data/`) and its size in bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataFile {
+    pub name: String,
+    pub bytes: u64,
 }
 
 /// A large city not in the dataset yet ([`Dataset::not_covered`]).
@@ -90,6 +163,9 @@ impl Dataset {
             compiled_by: self.compiled_by.clone(),
             not_covered: self.not_covered.clone(),
             figures: Some(crate::check::figures(self)),
+            data_version: self.data_version,
+            changes: self.changes.clone(),
+            files: self.files.clone(),
             entities: self.entities.iter().map(Summary::of).collect(),
         }
     }
@@ -131,8 +207,9 @@ impl std::fmt::Display for SchemaVersion {
 /// published (README, "Deploying").
 pub const SUPPORTED_MAJORS: [u32; 2] = [1, 2];
 
-/// The schema version the project's files are written in.
-pub const CURRENT_SCHEMA: SchemaVersion = SchemaVersion { major: 2, minor: 0 };
+/// The schema version the project's files are written in (2.1: the header's optional
+/// `data_version`).
+pub const CURRENT_SCHEMA: SchemaVersion = SchemaVersion { major: 2, minor: 1 };
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
@@ -774,6 +851,35 @@ impl HttpUrl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_versions_are_three_numbers() {
+        let v = |major, minor, patch| DataVersion {
+            major,
+            minor,
+            patch,
+        };
+        assert_eq!(DataVersion::parse("1.0.0"), Some(v(1, 0, 0)));
+        assert_eq!(DataVersion::parse("0.10.200"), Some(v(0, 10, 200)));
+        assert_eq!(v(2, 1, 3).to_string(), "2.1.3");
+        for bad in [
+            "",
+            "1",
+            "1.0",
+            "1.0.0.0",
+            "01.0.0",
+            "1.00.0",
+            "+1.0.0",
+            "1.0.0-rc1",
+            "1..0",
+            "v1.0.0",
+            " 1.0.0",
+            "99999999999.0.0",
+        ] {
+            assert_eq!(DataVersion::parse(bad), None, "{bad:?}");
+        }
+        assert!(v(1, 10, 0) > v(1, 9, 9), "ordered as numbers");
+    }
 
     #[test]
     fn only_http_and_https_urls_are_accepted() {

@@ -11,7 +11,8 @@
 //! the committed one is not what that writes.
 //!
 //! ```json
-//! { "schema_version": "1.2", "as_of": "2026-11-26", "licence": "…", "compiled_by": "…",
+//! { "schema_version": "1.3", "as_of": "2026-11-26", "licence": "…", "compiled_by": "…",
+//!   "not_covered": […], "figures": {…}, "data_version": "1.0.0", "changes": […], "files": […],
 //!   "columns": { "id": ["darmstadt", …], "name": ["Darmstadt", …], "kind": ["city", …],
 //!     "land": ["DE-HE", …], "lat": [49.873, …], "lon": [8.651, …], "population": [159174, …],
 //!     "title": ["Chief Digital Officer", …], "origin": ["academia", …], "form": ["cdo_post", …],
@@ -24,7 +25,7 @@
 
 use serde_json::Value;
 
-use crate::domain::{Dataset, SchemaVersion, Summary, Uncovered};
+use crate::domain::{Change, DataFile, Dataset, SchemaVersion, Summary, Uncovered};
 use crate::json_out::{compact, float, int, obj, opt_text, text};
 use crate::PartialDate;
 
@@ -32,7 +33,10 @@ use crate::PartialDate;
 /// (readers of an older minor ignore it; [`Column::since_minor`] lets this reader accept files
 /// without it), so the lists of an app cached before a change of the dataset's major still
 /// read a new index.
-pub const INDEX_SCHEMA: SchemaVersion = SchemaVersion { major: 1, minor: 2 };
+///
+/// 1.3 added header fields (optional for the reader): the dataset's `data_version`, the data
+/// changelog (`changes`) and the published files with their sizes (`files`).
+pub const INDEX_SCHEMA: SchemaVersion = SchemaVersion { major: 1, minor: 3 };
 
 /// A column of the index: reader ([`crate::validate::parse_index`]) and writer ([`to_json`])
 /// both go by this one list, in this order.
@@ -120,6 +124,12 @@ pub fn to_json(dataset: &Dataset<Summary>) -> String {
         ("compiled_by", opt_text(dataset.compiled_by.as_deref())),
         ("not_covered", not_covered(&dataset.not_covered)),
         ("figures", figures(dataset.figures.as_ref())),
+        (
+            "data_version",
+            opt_text(dataset.data_version.map(|v| v.to_string()).as_deref()),
+        ),
+        ("changes", changes(&dataset.changes)),
+        ("files", files(&dataset.files)),
     ];
     let mut out = String::from("{\n");
     for (key, value) in header {
@@ -148,6 +158,43 @@ fn figures(f: Option<&crate::check::Figures>) -> Value {
         .map(|(k, v)| ((*k).to_owned(), int(i64::try_from(v).unwrap_or(i64::MAX))))
         .collect();
     Value::Object(map)
+}
+
+/// A data changelog as JSON, newest first: the index's `changes`, and the shape of
+/// `cdo-atlas.changelog.json`'s.
+pub fn changes(list: &[Change]) -> Value {
+    let ids = |ids: &[String]| Value::Array(ids.iter().map(|id| text(id)).collect());
+    Value::Array(
+        list.iter()
+            .map(|c| {
+                obj([
+                    (
+                        "version",
+                        opt_text(c.version.map(|v| v.to_string()).as_deref()),
+                    ),
+                    ("date", text(&c.date.to_string())),
+                    ("de", text(&c.text.de)),
+                    ("en", text(&c.text.en)),
+                    ("added", ids(&c.added)),
+                    ("changed", ids(&c.changed)),
+                ])
+            })
+            .collect(),
+    )
+}
+
+/// The header's published files and their sizes.
+fn files(list: &[DataFile]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|f| {
+                obj([
+                    ("name", text(&f.name)),
+                    ("bytes", int(i64::try_from(f.bytes).unwrap_or(i64::MAX))),
+                ])
+            })
+            .collect(),
+    )
 }
 
 /// The header's list of large cities not covered yet.

@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod check;
 pub mod compare;
+pub mod csv;
 pub mod date;
 pub mod domain;
 pub mod explore;
@@ -17,6 +18,7 @@ pub mod json_out;
 pub mod map;
 pub mod num;
 pub mod params;
+pub mod published;
 #[cfg(feature = "schema")]
 pub mod raw;
 pub mod report;
@@ -26,7 +28,8 @@ pub mod validate;
 pub use date::{PartialDate, Precision};
 pub use domain::*;
 pub use validate::{
-    parse_dataset, parse_index, DatasetError, Issue, JsonType, Loaded, Problem, Rejection,
+    parse_changelog, parse_dataset, parse_index, DatasetError, Issue, JsonType, Loaded, Problem,
+    Rejection,
 };
 
 /// Sorts `order` (indices into some list) by `cmp`, stable. Every sort whose length the data

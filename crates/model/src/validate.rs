@@ -41,9 +41,29 @@ pub const MAX_POPULATION: u64 = 100_000_000;
 /// allowed) and the bidirectional embeddings, overrides and isolates, which can make a text
 /// display differently from what it says. Zero-width characters are allowed (emoji sequences
 /// need the joiner); search ignores them (`search::fold`).
-fn is_forbidden_char(c: char) -> bool {
+pub fn is_forbidden_char(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// [`is_forbidden_char`]'s characters as ranges, for the JSON Schema's patterns (`raw.rs`); a
+/// test checks that both say the same of every character.
+pub const FORBIDDEN_CHARS: [(char, char); 6] = [
+    ('\u{0}', '\u{8}'),
+    ('\u{b}', '\u{c}'),
+    ('\u{e}', '\u{1f}'),
+    ('\u{7f}', '\u{9f}'),
+    ('\u{202a}', '\u{202e}'),
+    ('\u{2066}', '\u{2069}'),
+];
+
+/// Whether `id` is a slug: lower-case ASCII letters, digits and `-`, not first or last (the
+/// length is checked apart).
+pub fn is_slug(id: &str) -> bool {
+    id.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
 }
 
 /// The outcome of loading a dataset file (or its index, `Loaded<Summary>`) that is one: what
@@ -192,6 +212,8 @@ pub enum Problem {
     TooLarge {
         max: u64,
     },
+    /// Not a data version, `MAJOR.MINOR.PATCH`.
+    NotAVersion(String),
 }
 
 /// Parses and validates a dataset file. `today` decides what counts as "in the future".
@@ -278,6 +300,32 @@ pub fn parse_index(text: &str, today: PartialDate) -> Result<Loaded<Summary>, Da
     Ok(header.with(kept, rejected))
 }
 
+/// Parses and validates the data changelog, `cdo-atlas.changelog.json`: `{"changes": [...]}`,
+/// newest first, each change checked as in an index's header. Any problem makes the file
+/// unusable (it is the editors' file, checked by `xtask check` before it is published).
+pub fn parse_changelog(text: &str, today: PartialDate) -> Result<Vec<Change>, DatasetError> {
+    let value = parse_json(text)?;
+    let mut c = Checker::new(today);
+    let changes = match &value {
+        Value::Object(top) => {
+            c.expect_type(
+                top.get("changes"),
+                At::Entry.key("changes"),
+                JsonType::Array,
+            );
+            c.changes(top)
+        }
+        other => {
+            c.expect_type(Some(other), At::Entry, JsonType::Object);
+            Vec::new()
+        }
+    };
+    match c.issues.into_iter().next() {
+        Some(issue) => Err(DatasetError::Header(issue)),
+        None => Ok(changes),
+    }
+}
+
 /// The JSON tree of a file, or why it is none (empty, an HTML page, a syntax error).
 fn parse_json(text: &str) -> Result<Value<'_>, DatasetError> {
     // A byte order mark is harmless (editors on Windows write one); JSON parsers refuse it.
@@ -300,6 +348,9 @@ struct Header {
     compiled_by: Option<String>,
     not_covered: Vec<Uncovered>,
     figures: Option<crate::check::Figures>,
+    data_version: Option<DataVersion>,
+    changes: Vec<Change>,
+    files: Vec<DataFile>,
 }
 
 impl Header {
@@ -312,6 +363,9 @@ impl Header {
                 compiled_by: self.compiled_by,
                 not_covered: self.not_covered,
                 figures: self.figures,
+                data_version: self.data_version,
+                changes: self.changes,
+                files: self.files,
                 entities,
             },
             rejected,
@@ -355,6 +409,9 @@ fn read_header<'v>(
     let compiled_by = header.opt_string(top, At::Entry, "compiled_by", MAX_TEXT);
     let not_covered = header.not_covered(top);
     let figures = header.figures(top);
+    let data_version = header.data_version(top, At::Entry, "data_version");
+    let changes = header.changes(top);
+    let files = header.files(top);
     let entries = top.get(key);
     let entries = header
         .expect_type(entries, At::Entry.key(key), body)
@@ -375,6 +432,9 @@ fn read_header<'v>(
         compiled_by,
         not_covered,
         figures,
+        data_version,
+        changes,
+        files,
     };
     Ok((header, entries))
 }
@@ -980,6 +1040,94 @@ impl<'v> Checker<'v> {
         ok.then(|| Figures::from_values(values))
     }
 
+    /// An optional data version under `key` of `obj`, which `at` names: `MAJOR.MINOR.PATCH`.
+    fn data_version(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Option<DataVersion> {
+        let s = self.opt_text(obj, at, key, MAX_ID)?;
+        let version = DataVersion::parse(s);
+        if version.is_none() {
+            self.report(at.key(key), Problem::NotAVersion(bounded_echo(s)));
+        }
+        version
+    }
+
+    /// The changelog of a header (an index's) or of the changelog file: `changes`, each
+    /// `{version, date, de, en, added, changed}` (`version` `null` before the data had one;
+    /// `added` and `changed` lists of entry ids, optional). Loops rather than iterator
+    /// adapters, as each adapter costs the app's wasm a generic instantiation.
+    fn changes(&mut self, top: &'v Map<'v>) -> Vec<Change> {
+        let at = At::Entry.key("changes");
+        let mut out = Vec::new();
+        for (i, v) in self
+            .array(top, At::Entry, "changes", false)
+            .iter()
+            .enumerate()
+        {
+            let at = at.index(i);
+            let Some(obj) = self.as_object(v, at) else {
+                continue;
+            };
+            let version = self.data_version(obj, at, "version");
+            let date = self
+                .text(obj, at, "date", MAX_ID)
+                .and_then(|d| self.date(at.key("date"), d));
+            let text = self.localized(obj, at, MAX_TEXT);
+            let added = self.ids(obj, at, "added");
+            let changed = self.ids(obj, at, "changed");
+            if let (Some(date), Some(text)) = (date, text) {
+                out.push(Change {
+                    version,
+                    date,
+                    text,
+                    added,
+                    changed,
+                });
+            }
+        }
+        out
+    }
+
+    /// A list of entry ids under `key` (optional).
+    fn ids(&mut self, obj: &'v Map<'v>, at: At, key: &str) -> Vec<String> {
+        let list_at = at.key(key);
+        let mut out = Vec::new();
+        for (i, id) in self.array(obj, at, key, false).iter().enumerate() {
+            if let Some(id) = self.slug_value(Some(id), list_at.index(i)) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// The header's `files` (an index's): `{name, bytes}` for each file published with the
+    /// dataset.
+    fn files(&mut self, top: &'v Map<'v>) -> Vec<DataFile> {
+        let at = At::Entry.key("files");
+        let mut out = Vec::new();
+        for (i, v) in self
+            .array(top, At::Entry, "files", false)
+            .iter()
+            .enumerate()
+        {
+            let at = at.index(i);
+            let Some(obj) = self.as_object(v, at) else {
+                continue;
+            };
+            let name = self.string(obj, at, "name", MAX_ID);
+            let bytes = self.whole_number(obj, at, "bytes");
+            match (name, bytes) {
+                (Some(_), Some(n)) if n < 0 => {
+                    self.report(at.key("bytes"), Problem::NotPositive(n as f64));
+                }
+                (Some(name), Some(n)) => out.push(DataFile {
+                    name,
+                    bytes: n as u64,
+                }),
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The header's `not_covered`: `{name, ags}` for each large city not in the dataset.
     fn not_covered(&mut self, top: &'v Map<'v>) -> Vec<Uncovered> {
         let at = At::Entry.key("not_covered");
@@ -1011,11 +1159,7 @@ impl<'v> Checker<'v> {
 
     fn slug_value(&mut self, value: Option<&'v Value<'v>>, at: At) -> Option<String> {
         let id = self.text_value(value, at, MAX_ID)?;
-        let is_slug = id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !id.starts_with('-')
-            && !id.ends_with('-');
+        let is_slug = is_slug(id);
         if !is_slug {
             self.report(at, Problem::NotASlug);
         }
@@ -1283,5 +1427,28 @@ fn bounded_echo(value: &str) -> String {
         value.to_owned()
     } else {
         value.chars().take(MAX_ECHO).chain(['…']).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_chars_as_ranges_are_the_forbidden_chars() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let listed = FORBIDDEN_CHARS.iter().any(|&(a, b)| (a..=b).contains(&c));
+            assert_eq!(listed, is_forbidden_char(c), "{:#x}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        for ok in ["darmstadt", "land-hessen", "a", "0", "a--b"] {
+            assert!(is_slug(ok), "{ok}");
+        }
+        for bad in ["Darmstadt", "-a", "a-", "a b", "ä", "a_b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
     }
 }

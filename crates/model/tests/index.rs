@@ -8,7 +8,8 @@ use cdo_model::{
 };
 use serde_json::{json, Value};
 
-const TODAY: PartialDate = PartialDate::ymd(2026, 12, 4);
+/// The day of the newest entry of the data changelog, which the index carries.
+const TODAY: PartialDate = PartialDate::ymd(2026, 12, 5);
 
 fn shipped() -> cdo_model::Loaded {
     parse_dataset(include_str!("../../../public/data/cdo-atlas.json"), TODAY).unwrap()
@@ -40,7 +41,13 @@ fn issue(field: &str, problem: Problem) -> Issue {
 #[test]
 fn the_index_reads_back_as_the_summaries_of_the_dataset() {
     let full = shipped();
-    let written = to_json(&full.dataset.summaries());
+    // What xtask adds from beside the dataset: the changelog and the files' sizes.
+    let committed = include_str!("../../../public/data/cdo-atlas.index.json");
+    let beside = parse_index(committed, TODAY).unwrap().dataset;
+    let mut summaries = full.dataset.summaries();
+    summaries.changes = beside.changes;
+    summaries.files = beside.files;
+    let written = to_json(&summaries);
     let index = parse_index(&written, TODAY).unwrap();
     assert_eq!(index.rejected, vec![]);
     let summaries = full.dataset.summaries();
@@ -51,10 +58,7 @@ fn the_index_reads_back_as_the_summaries_of_the_dataset() {
     assert_eq!(index.dataset.schema_version, cdo_model::index::INDEX_SCHEMA);
     assert_eq!(index.dataset.entities.len(), full.dataset.entities.len());
     // The shipped file is that text (xtask's test says how to regenerate it).
-    assert_eq!(
-        written,
-        include_str!("../../../public/data/cdo-atlas.index.json")
-    );
+    assert_eq!(written, committed);
 }
 
 #[test]
@@ -320,5 +324,112 @@ fn the_dataset_figures_come_with_the_index() {
             .dataset
             .figures,
         None
+    );
+}
+
+/// The data's version, its changelog and the published files' sizes travel in the index's
+/// header (the about page shows them without the dataset), checked like the other header
+/// fields; an index or a dataset written before them reads as it did.
+#[test]
+fn the_data_version_changelog_and_files_come_with_the_index() {
+    let full = shipped();
+    let version = full
+        .dataset
+        .data_version
+        .expect("the dataset has a data version");
+    assert_eq!(version.to_string(), "1.0.0");
+    let index = parse_index(&index_json().to_string(), TODAY)
+        .unwrap()
+        .dataset;
+    assert_eq!(index.data_version, Some(version));
+    assert_eq!(index.changes[0].version, Some(version));
+    assert!(index.changes.iter().any(|c| c.concerns("darmstadt")));
+    let names: Vec<&str> = index.files.iter().map(|f| f.name.as_str()).collect();
+    assert!(names.contains(&"cdo-atlas.json"), "{names:?}");
+    assert!(index.files.iter().all(|f| f.bytes > 0));
+    assert!(
+        full.dataset.changes.is_empty() && full.dataset.files.is_empty(),
+        "a dataset as read carries none"
+    );
+
+    let broken = |f: &dyn Fn(&mut Value)| {
+        let mut index = index_json();
+        f(&mut index);
+        parse_index(&index.to_string(), TODAY)
+    };
+    let header = |field: &str, problem| Err(DatasetError::Header(issue(field, problem)));
+    assert_eq!(
+        broken(&|i| i["data_version"] = json!("1.0")),
+        header("data_version", Problem::NotAVersion("1.0".into()))
+    );
+    assert_eq!(
+        broken(&|i| i["changes"][0]["version"] = json!("v1")),
+        header("changes[0].version", Problem::NotAVersion("v1".into()))
+    );
+    assert!(matches!(
+        broken(&|i| i["changes"][0]["date"] = json!("2026-12-06")),
+        Err(DatasetError::Header(Issue {
+            problem: Problem::InFuture(_),
+            ..
+        }))
+    ));
+    assert_eq!(
+        broken(&|i| i["changes"][1]["changed"][0] = json!("Köln")),
+        header("changes[1].changed[0]", Problem::NotASlug)
+    );
+    assert_eq!(
+        broken(&|i| i["changes"][0]["en"] = json!("")),
+        header("changes[0].en", Problem::Empty)
+    );
+    assert_eq!(
+        broken(&|i| i["files"][0]["bytes"] = json!(-1)),
+        header("files[0].bytes", Problem::NotPositive(-1.0))
+    );
+    // An index of 1.2, before them: no version, no changes, no files, every entry kept.
+    let old = broken(&|i| {
+        i["schema_version"] = json!("1.2");
+        for key in ["data_version", "changes", "files"] {
+            i.as_object_mut().unwrap().remove(key);
+        }
+    })
+    .unwrap();
+    assert_eq!(
+        (
+            old.dataset.data_version,
+            old.dataset.changes.len(),
+            old.dataset.files.len()
+        ),
+        (None, 0, 0)
+    );
+    assert_eq!(old.dataset.entities.len(), full.dataset.entities.len());
+    assert_eq!(old.rejected, vec![]);
+}
+
+/// The dataset's `data_version` is optional (older files have none) and checked where present.
+#[test]
+fn a_dataset_without_a_data_version_reads_as_before() {
+    let text = include_str!("../../../public/data/cdo-atlas.json");
+    let without = text.replacen("\n \"data_version\": \"1.0.0\",", "", 1);
+    assert_ne!(without, text);
+    let loaded = parse_dataset(&without, TODAY).unwrap();
+    assert_eq!(loaded.dataset.data_version, None);
+    assert_eq!(loaded.dataset.entities, shipped().dataset.entities);
+    let old = parse_dataset(
+        include_str!("../../../tests/fixtures/schema-1-1.json"),
+        TODAY,
+    )
+    .unwrap();
+    assert_eq!(old.dataset.data_version, None);
+    let bad = text.replacen(
+        "\"data_version\": \"1.0.0\"",
+        "\"data_version\": \"01.0.0\"",
+        1,
+    );
+    assert_eq!(
+        parse_dataset(&bad, TODAY),
+        Err(DatasetError::Header(issue(
+            "data_version",
+            Problem::NotAVersion("01.0.0".into())
+        )))
     );
 }

@@ -1,7 +1,9 @@
 //! Downloads of the explorer's current view: CSV for spreadsheets (German Excel opens it as is:
-//! UTF-8 with BOM, `;`-separated, quoted where needed) and JSON for code. Both name the source,
-//! the licence, the data "Stand" and the view they came from.
+//! UTF-8 with BOM, `;`-separated, quoted where needed), a table and nothing else; and JSON for
+//! code, which also names the source, the licence, Destatis' notice, the data "Stand" and the
+//! view it came from.
 
+use cdo_model::csv::{record, BOM};
 use cdo_model::explore::{headline_wire, Column};
 use cdo_model::json_out::{int, obj, opt_text, pretty, text};
 use cdo_model::{Dataset, Entity};
@@ -18,6 +20,9 @@ pub struct Origin<'a> {
 }
 
 const COLUMNS: [Column; 11] = Column::ALL;
+
+/// The explorer's CSV is for German spreadsheets, whose list separator is `;`.
+pub const DELIMITER: char = ';';
 
 fn cells(e: &Entity, lang: Lang, site: &str) -> Vec<String> {
     let text = |o: Option<String>| o.unwrap_or_default();
@@ -40,77 +45,26 @@ fn cells(e: &Entity, lang: Lang, site: &str) -> Vec<String> {
         .collect()
 }
 
-/// One CSV field: quoted when it holds a separator, quote or line break; a leading `=`, `+`,
-/// `-`, `@`, tab or carriage return is neutralised with `'` so a spreadsheet never evaluates
-/// data as a formula (CSV injection).
-fn field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
+/// The CSV of `entities` (in view order): the header on the first line, then one line per
+/// entity, nothing else, so that a spreadsheet or a tool reads it without options (UTF-8 with
+/// a byte order mark, `;`-separated, quoted where needed, no formulas: `cdo_model::csv`). An
+/// empty cell is unknown. Where the rows come from (source, licence, Destatis' notice, Stand,
+/// the view's address) is in the JSON download and the data package (docs/DATA.md, "Files");
+/// the file's name carries the Stand.
+pub fn csv(lang: Lang, entities: &[&Entity], site: &str) -> String {
+    let (id, profile) = match lang {
+        Lang::De => ("ID", "Profil"),
+        Lang::En => ("ID", "Profile"),
     };
-    if value.contains([';', '"', '\n', '\r']) || value.trim() != value {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-fn line(fields: &[String]) -> String {
-    let mut out = fields
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(";");
-    out.push_str("\r\n");
-    out
-}
-
-/// The CSV of `entities` (in view order).
-pub fn csv(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin) -> String {
-    let (source, licence, as_of, view, empty, id, profile) = match lang {
-        Lang::De => (
-            "Quelle",
-            "Lizenz",
-            "Stand",
-            "Ansicht",
-            "Leere Zelle: unbekannt",
-            "ID",
-            "Profil",
-        ),
-        Lang::En => (
-            "Source",
-            "Licence",
-            "As of",
-            "View",
-            "Empty cell: unknown",
-            "ID",
-            "Profile",
-        ),
-    };
-    let mut out = String::from('\u{feff}');
-    out.push_str(&line(&[
-        source.into(),
-        "cdo-atlas".into(),
-        origin.site.into(),
-    ]));
-    out.push_str(&line(&[licence.into(), dataset.licence.clone()]));
-    out.push_str(&line(&[
-        "Destatis".into(),
-        lang.strings().notice_destatis.into(),
-    ]));
-    out.push_str(&line(&[as_of.into(), dataset.as_of.to_string()]));
-    out.push_str(&line(&[view.into(), origin.view_url.into()]));
-    out.push_str(&line(&[empty.into()]));
-    out.push_str("\r\n");
+    let mut out = String::from(BOM);
     let header: Vec<String> = COLUMNS
         .iter()
         .map(|c| crate::column(lang, *c).to_owned())
         .chain([id.into(), profile.into()])
         .collect();
-    out.push_str(&line(&header));
+    out.push_str(&record(&header, DELIMITER));
     for e in entities {
-        out.push_str(&line(&cells(e, lang, origin.site)));
+        out.push_str(&record(&cells(e, lang, site), DELIMITER));
     }
     out
 }
@@ -182,45 +136,33 @@ mod tests {
     }
 
     #[test]
-    fn fields_are_quoted_and_formulas_neutralised() {
-        assert_eq!(field("Darmstadt"), "Darmstadt");
-        assert_eq!(field("a;b"), "\"a;b\"");
-        assert_eq!(field("Er sagte \"ja\""), "\"Er sagte \"\"ja\"\"\"");
-        assert_eq!(field("zwei\nZeilen"), "\"zwei\nZeilen\"");
-        assert_eq!(field(" Rand"), "\" Rand\"");
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("+49 6151"), "'+49 6151");
-        assert_eq!(field("-5"), "'-5");
-        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-    }
-
-    #[test]
-    fn csv_has_bom_preamble_header_and_one_line_per_entity() {
+    fn csv_is_a_header_and_one_line_per_entity() {
         let d = data();
         let picked: Vec<&Entity> = d
             .entities
             .iter()
             .filter(|e| e.id == "darmstadt" || e.id == "hamburg")
             .collect();
-        let origin = Origin {
-            view_url: "https://atlas.example/explore?q=x",
-            site: "https://atlas.example",
-        };
-        let out = csv(Lang::De, &d, &picked, &origin);
-        assert!(out.starts_with("\u{feff}Quelle;cdo-atlas;https://atlas.example\r\n"));
-        assert!(out.contains(&format!("\r\nStand;{}\r\n", d.as_of)));
-        assert!(out.contains("\r\nAnsicht;https://atlas.example/explore?q=x\r\n"));
-        let lines: Vec<&str> = out.trim_end().split("\r\n").collect();
-        let header = lines.iter().position(|l| l.starts_with("Name;")).unwrap();
-        assert_eq!(lines.len() - header - 1, 2, "one line per entity");
-        assert!(lines[header + 1].starts_with("Darmstadt;Hessen;Stadt;"));
-        assert!(lines[header + 1].ends_with(";darmstadt;https://atlas.example/entity/darmstadt"));
-        let columns = lines[header].split(';').count();
-        assert_eq!(columns, 13);
+        let out = csv(Lang::De, &picked, "https://atlas.example");
+        let body = out.strip_prefix('\u{feff}').expect("a byte order mark");
+        let lines: Vec<&str> = body.strip_suffix("\r\n").unwrap().split("\r\n").collect();
         assert!(
-            out.contains("\r\nDestatis;"),
-            "Destatis' notice for the population"
+            lines[0].starts_with("Name;Land;Art;"),
+            "the header first: {}",
+            lines[0]
         );
+        assert!(lines[0].ends_with(";ID;Profil"));
+        assert_eq!(
+            lines.len(),
+            3,
+            "the header and one line per entity, nothing else"
+        );
+        assert!(lines[1].starts_with("Darmstadt;Hessen;Stadt;"));
+        assert!(lines[1].ends_with(";darmstadt;https://atlas.example/entity/darmstadt"));
+        assert!(lines.iter().all(|l| l.split(';').count() == 13));
+        let en = csv(Lang::En, &picked, "https://s");
+        assert!(en.starts_with("\u{feff}Name;Land;Kind;"), "{en}");
+        assert_eq!(csv(Lang::En, &[], "https://s").matches("\r\n").count(), 1);
     }
 
     #[test]

@@ -165,6 +165,21 @@ pub fn citation(lang: Lang, as_of: PartialDate, entry: Option<&str>, address: &s
     )
 }
 
+/// What the about page calls a file published for reuse.
+pub fn published(lang: Lang, file: cdo_model::published::Published) -> &'static str {
+    use cdo_model::published::Published::*;
+    let s = lang.strings();
+    match file {
+        Dataset => s.about_data_file,
+        Csv => s.about_data_csv,
+        SourcesCsv => s.about_data_sources,
+        Package => s.about_data_package,
+        Schema => s.about_data_schema,
+        Changelog => s.about_data_changelog,
+        Catalogue => s.about_data_catalogue,
+    }
+}
+
 /// The link a "not found" page offers: a search of the explorer for what the address named.
 pub fn search_for(lang: Lang, term: &str) -> String {
     match lang {

@@ -197,6 +197,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, ColumnLength { expected, found }) => {
             format!("has {found} values instead of {expected} like the id column.")
         }
+        (Lang::De, NotAVersion(v)) => {
+            format!("„{v}“ ist keine Versionsnummer (MAJOR.MINOR.PATCH, z. B. 1.0.0).")
+        }
+        (Lang::En, NotAVersion(v)) => {
+            format!("“{v}” is not a version number (MAJOR.MINOR.PATCH, e.g. 1.0.0).")
+        }
         (Lang::De, TooLarge { max }) => format!("mehr als {} ist nicht plausibel.", crate::number(lang, *max)),
         (Lang::En, TooLarge { max }) => format!("more than {} is not plausible.", crate::number(lang, *max)),
     }

@@ -3,9 +3,9 @@
 //! (and `xtask/tests/source_rules.rs` fails if it assembles such text itself).
 
 use cdo_model::map::Axis;
-use cdo_model::{Headline, Kind, PartialDate};
+use cdo_model::{DataVersion, Headline, Kind, PartialDate};
 
-use crate::{date, headline, Lang};
+use crate::{date, headline, number, Lang};
 
 /// The items of a list in running text: "koeln, bonn".
 fn list<S: AsRef<str>>(items: &[S]) -> String {
@@ -345,9 +345,171 @@ pub fn document_title(page: &str) -> String {
     }
 }
 
+/// A file's size as a reader reads it: "395 KB", "1,2 MB" / "1.2 MB", "512 Bytes" (1 KB is
+/// 1,024 bytes).
+pub fn file_size(lang: Lang, bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    match bytes {
+        1 => match lang {
+            Lang::De => "1 Byte".to_owned(),
+            Lang::En => "1 byte".to_owned(),
+        },
+        b if b < KB => match lang {
+            Lang::De => format!("{} Bytes", number(lang, b)),
+            Lang::En => format!("{} bytes", number(lang, b)),
+        },
+        b if b < MB => format!("{} KB", number(lang, (b + KB / 2) / KB)),
+        b => {
+            // One decimal, rounded: tenths of a megabyte.
+            let tenths = (b * 10 + MB / 2) / MB;
+            let point = match lang {
+                Lang::De => ',',
+                Lang::En => '.',
+            };
+            format!("{}{point}{} MB", number(lang, tenths / 10), tenths % 10)
+        }
+    }
+}
+
+/// What the about page says of a published file beside its link: format, size (if the index
+/// gave it) and licence (if known), "CSV · 45 KB · CC BY 4.0".
+pub fn data_file_meta(lang: Lang, format: &str, bytes: Option<u64>, licence: &str) -> String {
+    let mut out = format.to_owned();
+    if let Some(b) = bytes {
+        out.push_str(" · ");
+        out.push_str(&file_size(lang, b));
+    }
+    if !licence.is_empty() {
+        out.push_str(" · ");
+        out.push_str(licence);
+    }
+    out
+}
+
+/// The heading of a change of the data: "Version 1.0.0 · 5. Dezember 2026", or its date
+/// alone for a change made before the data had versions.
+pub fn change_heading(lang: Lang, version: Option<DataVersion>, when: PartialDate) -> String {
+    match version {
+        Some(v) => format!("Version {v} · {}", date(lang, when)),
+        None => date(lang, when),
+    }
+}
+
+/// A change names the entries it added or changed when there are at most this many, and
+/// counts them otherwise.
+pub const NAMED_CHANGES: usize = 20;
+
+/// The entries a change added and changed, by their names: "Neu: Köln, Bonn · 25 Einträge
+/// geändert" (named up to [`NAMED_CHANGES`], else counted); empty if it names none.
+pub fn change_entries<S: AsRef<str>>(lang: Lang, added: &[S], changed: &[S]) -> String {
+    let n = |v: usize| number(lang, v as u64);
+    let part = |names: &[S], is_added: bool| -> Option<String> {
+        let count = names.len();
+        Some(match (lang, is_added, count) {
+            (_, _, 0) => return None,
+            (Lang::De, true, c) if c <= NAMED_CHANGES => format!("Neu: {}", list(names)),
+            (Lang::De, false, c) if c <= NAMED_CHANGES => format!("Geändert: {}", list(names)),
+            (Lang::En, true, c) if c <= NAMED_CHANGES => format!("Added: {}", list(names)),
+            (Lang::En, false, c) if c <= NAMED_CHANGES => format!("Changed: {}", list(names)),
+            (Lang::De, true, c) => format!("{} neue Einträge", n(c)),
+            (Lang::De, false, c) => format!("{} Einträge geändert", n(c)),
+            (Lang::En, true, c) => format!("{} entries added", n(c)),
+            (Lang::En, false, c) => format!("{} entries changed", n(c)),
+        })
+    };
+    let mut out = part(added, true).unwrap_or_default();
+    if let Some(changed) = part(changed, false) {
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(&changed);
+    }
+    out
+}
+
+/// A profile's note of the newest change of the data that added or changed its entry.
+pub fn entry_changed(lang: Lang, version: Option<DataVersion>, when: PartialDate) -> String {
+    let when = date(lang, when);
+    match (lang, version) {
+        (Lang::De, Some(v)) => format!("Eintrag zuletzt geändert am {when} (Datenversion {v})."),
+        (Lang::De, None) => format!("Eintrag zuletzt geändert am {when}."),
+        (Lang::En, Some(v)) => format!("Entry last changed on {when} (data version {v})."),
+        (Lang::En, None) => format!("Entry last changed on {when}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_and_what_the_about_page_says_of_a_file() {
+        assert_eq!(file_size(Lang::De, 512), "512 Bytes");
+        assert_eq!(file_size(Lang::En, 1), "1 byte");
+        assert_eq!(file_size(Lang::En, 0), "0 bytes");
+        assert_eq!(file_size(Lang::De, 404_352), "395 KB");
+        assert_eq!(file_size(Lang::En, 45_802), "45 KB");
+        assert_eq!(file_size(Lang::De, 1_258_291), "1,2 MB");
+        assert_eq!(file_size(Lang::En, 1_258_291), "1.2 MB");
+        assert_eq!(file_size(Lang::En, 1024 * 1024 * 1024 * 2), "2,048.0 MB");
+        assert_eq!(
+            data_file_meta(Lang::De, "CSV", Some(45_802), "CC BY 4.0"),
+            "CSV · 45 KB · CC BY 4.0"
+        );
+        assert_eq!(
+            data_file_meta(Lang::En, "JSON", None, "CC BY 4.0"),
+            "JSON · CC BY 4.0"
+        );
+        assert_eq!(data_file_meta(Lang::En, "CSV", None, ""), "CSV");
+    }
+
+    #[test]
+    fn changes_of_the_data() {
+        let v = DataVersion::parse("1.0.0");
+        assert_eq!(
+            change_heading(Lang::De, v, d("2026-12-05")),
+            "Version 1.0.0 · 5. Dezember 2026"
+        );
+        assert_eq!(
+            change_heading(Lang::En, None, d("2026-12-04")),
+            "4 December 2026"
+        );
+        let none: [&str; 0] = [];
+        assert_eq!(change_entries(Lang::De, &none, &none), "");
+        let many: Vec<String> = (0..69).map(|i| format!("e{i}")).collect();
+        let some: Vec<String> = (0..25).map(|i| format!("e{i}")).collect();
+        assert_eq!(
+            change_entries(Lang::De, &many, &some),
+            "69 neue Einträge · 25 Einträge geändert"
+        );
+        assert_eq!(
+            change_entries(Lang::En, &many, &some),
+            "69 entries added · 25 entries changed"
+        );
+        assert_eq!(
+            change_entries(Lang::De, &none, &["Köln", "Aachen"]),
+            "Geändert: Köln, Aachen"
+        );
+        assert_eq!(
+            change_entries(Lang::En, &["Ulm"], &["Bonn"]),
+            "Added: Ulm · Changed: Bonn"
+        );
+        let twenty = &many[..NAMED_CHANGES];
+        assert!(change_entries(Lang::En, twenty, &[]).starts_with("Added: e0, e1,"));
+        assert_eq!(
+            change_entries(Lang::En, &many[..NAMED_CHANGES + 1], &[]),
+            "21 entries added"
+        );
+        assert_eq!(
+            entry_changed(Lang::De, None, d("2026-12-04")),
+            "Eintrag zuletzt geändert am 4. Dezember 2026."
+        );
+        assert_eq!(
+            entry_changed(Lang::En, v, d("2026-12-05")),
+            "Entry last changed on 5 December 2026 (data version 1.0.0)."
+        );
+    }
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()

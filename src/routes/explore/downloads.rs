@@ -32,7 +32,7 @@ pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
         let meta = &full.dataset;
         let (text, mime, ext) = match format {
             Format::Csv => (
-                cdo_text::export::csv(lang, meta, &picked, &origin),
+                cdo_text::export::csv(lang, &picked, origin.site),
                 "text/csv;charset=utf-8",
                 "csv",
             ),
