@@ -32,10 +32,13 @@ const ROWS = [
   // Fachbereich' +3.9 KB (docs/PERFORMANCE.md, "Periods"). 276 → 281 KB: the explorer that fits
   // the screen (last-confirmed column, grouped header, cards), the language in the path, the
   // construction without browser reads and the shared address-state hook +5.8 KB
-  // (docs/PERFORMANCE.md, "The explorer, the language in the path").
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 281 * KB },
-  // No goal of its own: a regression guard over all of them together.
-  { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 130 * KB, onDemand: true },
+  // (docs/PERFORMANCE.md, "The explorer, the language in the path"); the open data +6.6 KB; then
+  // the about page as a module of its own −13.1 KB: 276 KB again (the same section).
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 276 * KB },
+  // No goal of its own: a regression guard over all of them together. 130 → 148 KB: the about
+  // page's module (with the open data's downloads and changelog) +17.7 KB, taken from the main
+  // module (docs/PERFORMANCE.md, "The explorer, the language in the path").
+  { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 148 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
   { name: 'html', match: (f) => f === 'index.html', budget: 5 * KB, limit: 5 * KB },

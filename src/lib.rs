@@ -30,7 +30,7 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use components::layout::Frame;
 use paths::{Page, Route};
 use routes::explore::ExplorePage;
-use routes::{about::About, overview::Overview, profile::Profile, NotFound};
+use routes::{overview::Overview, profile::Profile, NotFound};
 
 /// Removes the shell: the frame and heading `web/shell.js` showed from `index.html` while the
 /// wasm was on its way (ARCHITECTURE.md, "The shell"). Called just before the app mounts, in the
@@ -132,7 +132,7 @@ fn Pages() -> impl IntoView {
             on_demand::series()
         }
         Route::Page(Page::Report) => on_demand::report(),
-        Route::Page(Page::About) => view! { <About /> }.into_any(),
+        Route::Page(Page::About) => on_demand::about(),
         Route::Entity(id) => view! { <Profile id /> }.into_any(),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }

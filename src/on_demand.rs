@@ -7,7 +7,7 @@
 //! `wasm-bindgen-test` — they are plain functions and everything is one module.
 //!
 //! Which pages: those with the most code of their own that a first visit to another page does
-//! not need (map, compare, the series, report; sizes in docs/PERFORMANCE.md). While a
+//! not need (map, compare, the series, report, about; sizes in docs/PERFORMANCE.md). While a
 //! page's module loads, its heading, introduction and the loading status show at once (they
 //! are main's strings), exactly as `data_page` draws them while the dataset loads: the first
 //! paint says what the page is, and nothing moves when the page takes over. The module is asked
@@ -24,6 +24,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use crate::components::with_data::{page_head, PageHead};
 use crate::data::MapOutlines;
 use crate::i18n::localized;
+use crate::routes::about::{self, About};
 use crate::routes::compare::{self, ComparePage};
 use crate::routes::map::{self, MapPage};
 use crate::routes::report::{self, ReportPage};
@@ -62,6 +63,11 @@ fn series_page() -> Result<Build, Unavailable> {
     Ok(|| view! { <SeriesPage /> }.into_any())
 }
 
+#[cfg_attr(feature = "split", wasm_split(about, fallible))]
+fn about_page() -> Result<Build, Unavailable> {
+    Ok(|| view! { <About /> }.into_any())
+}
+
 #[cfg_attr(feature = "split", wasm_split(report, fallible))]
 fn report_page() -> Result<Build, Unavailable> {
     Ok(|| view! { <ReportPage /> }.into_any())
@@ -95,6 +101,12 @@ pub fn compare() -> AnyView {
 /// The interview series, question by question (`/series`).
 pub fn series() -> AnyView {
     on_demand(series::HEAD, async { load!(series_page) })
+}
+
+/// The about page (`/about`): the taxonomy, sources, licences, the published files and what
+/// changed, read by few visits.
+pub fn about() -> AnyView {
+    on_demand(about::HEAD, async { load!(about_page) })
 }
 
 /// The report form (`/report`).

@@ -9,6 +9,7 @@ use cdo_model::{Form, Headline, Origin};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
+use crate::components::with_data::PageHead;
 use crate::data::use_index;
 use crate::head::use_title;
 use crate::i18n::{localized, use_strings};
@@ -22,6 +23,12 @@ const EXAMPLES: [(&str, &str, Headline); 5] = [
     ("hamburg", "Hamburg", Headline::CdoFromPrivateSector),
     ("heidelberg", "Heidelberg", Headline::AgencyInsteadOfCdo),
 ];
+
+/// The about page's section class, heading and introduction (also shown while its code loads).
+pub const HEAD: PageHead = PageHead {
+    class: "page about",
+    text: |s| [s.about_title, s.about_intro],
+};
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -136,7 +143,7 @@ pub fn About() -> impl IntoView {
             }
         });
         view! {
-            <article class="page about">
+            <section class=HEAD.class>
                 <h1>{s.about_title}</h1>
                 <p class="lead">{s.about_intro}</p>
                 <h2>{s.about_axes_title}</h2>
@@ -165,7 +172,7 @@ pub fn About() -> impl IntoView {
                 {whats_new}
                 <h2>{s.about_report_title}</h2>
                 <p>{s.about_report} " " <a href=paths::Page::Report.href(lang)>{s.report_title}</a></p>
-            </article>
+            </section>
         }
     })
 }

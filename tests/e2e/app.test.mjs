@@ -797,6 +797,8 @@ test('the about page lists the large cities not covered yet, each with the repor
   // No notice about an unknown parameter: the form reads `name`.
   assert.equal(await page.getByText(/ignoriert/).count(), 0);
   await page.goto(`${app.base}/about`);
+  // The page's own code arrives after its heading (a module of its own).
+  await page.locator('p.figures').waitFor();
   assert.match(await page.locator('main').textContent(), /Statistisches Bundesamt \(Destatis\)/);
   // The editors' figures, as the data check prints them (from the index's header).
   const figures = await page.locator('p.figures').textContent();

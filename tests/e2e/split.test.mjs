@@ -1,4 +1,4 @@
-// Code splitting (src/on_demand.rs, scripts/wasm.mjs): map, compare, the series and report are wasm modules
+// Code splitting (src/on_demand.rs, scripts/wasm.mjs): map, compare, the series, report and about are wasm modules
 // of their own, fetched — with their integrity — the first time their page is shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ test('the overview loads only the main module; the map module arrives with the f
   await nav.getByRole('link', { name: 'Karte' }).click();
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
   assert.equal(seen.filter((p) => MODULE('map').test(p)).length, 1, seen.join(' '));
-  assert.equal(seen.filter((p) => ['compare', 'report', 'series'].some((m) => MODULE(m).test(p))).length, 0, seen.join(' '));
+  assert.equal(seen.filter((p) => ['compare', 'report', 'series', 'about'].some((m) => MODULE(m).test(p))).length, 0, seen.join(' '));
   const count = seen.length;
 
   await nav.getByRole('link', { name: 'Explorer' }).click();
@@ -38,6 +38,10 @@ test('the overview loads only the main module; the map module arrives with the f
   await nav.getByRole('link', { name: 'Karte' }).click();
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
   assert.equal(seen.length, count, 'nothing fetched again');
+  // The about page's code comes with its first visit, once.
+  await nav.getByRole('link', { name: 'Über', exact: true }).click();
+  await page.getByRole('heading', { name: 'Lizenzen' }).waitFor();
+  assert.equal(seen.filter((p) => MODULE('about').test(p)).length, 1, seen.join(' '));
   await context.close();
 });
 
