@@ -288,6 +288,25 @@ impl MapState {
     }
 }
 
+/// Where a mark is drawn: an SVG `translate` to `at`, in whole frame units. A mark draws its
+/// shapes around the origin, so one that only moves (a pan; a zoom that keeps it) changes this
+/// one attribute, not the position of each of its shapes.
+pub fn translate(at: Point) -> String {
+    format!("translate({} {})", fixed(at.x, 0), fixed(at.y, 0))
+}
+
+/// The place a [`translate`] names; `None` for anything else.
+pub fn translated(transform: &str) -> Option<Point> {
+    let (x, y) = transform
+        .strip_prefix("translate(")?
+        .strip_suffix(')')?
+        .split_once(' ')?;
+    Some(Point {
+        x: parse_decimal(x)?,
+        y: parse_decimal(y)?,
+    })
+}
+
 /// Marker radius in screen pixels: area proportional to population (√), within 5..=22 px;
 /// entities without a population figure get the smallest size.
 pub fn radius_px(population: Option<u64>) -> f64 {
@@ -803,6 +822,31 @@ mod tests {
         };
         let back = v.to_map(v.to_frame(p));
         assert!((back.x - p.x).abs() < 1e-9 && (back.y - p.y).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_marks_place_round_trips_through_its_transform() {
+        let at = Point {
+            x: 1234.4,
+            y: -56.6,
+        };
+        assert_eq!(translate(at), "translate(1234 -57)");
+        assert_eq!(
+            translated(&translate(at)),
+            Some(Point {
+                x: 1234.0,
+                y: -57.0
+            })
+        );
+        for other in [
+            "",
+            "translate(1 2",
+            "scale(2)",
+            "translate(1,2)",
+            "translate(a b)",
+        ] {
+            assert_eq!(translated(other), None, "{other}");
+        }
     }
 
     #[test]

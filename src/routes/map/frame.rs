@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use cdo_model::geo::{self, Outlines, Point};
-use cdo_model::map::{layout, MapState};
+use cdo_model::map::{self, layout, MapState};
 use cdo_model::num::{fixed, parse_decimal};
 use cdo_model::Summary;
 use cdo_text::Lang;
@@ -203,12 +203,10 @@ pub(super) fn MapFrame(
     let activate = move |el: &web_sys::Element| {
         if let Some(id) = el.get_attribute("data-id") {
             navigate(&paths::entity(lang, &id), NavigateOptions::default());
-        } else if let (Some(x), Some(y)) = (el.get_attribute("data-x"), el.get_attribute("data-y"))
+        } else if let Some(at) = el
+            .get_attribute("transform")
+            .and_then(|t| map::translated(&t))
         {
-            let at = Point {
-                x: parse_decimal(&x).unwrap_or(0.0),
-                y: parse_decimal(&y).unwrap_or(0.0),
-            };
             let st = state.get_untracked();
             commit(
                 MapState {
