@@ -491,8 +491,17 @@ pub fn layout(
 
     if shown.len() > CLUSTER_ABOVE {
         // Grid clustering in frame space: one mark per 40 px cell (a cluster disc is at most
-        // 48 px across, so neighbours rarely overlap; fewer marks keep a zoom step in a frame).
+        // 48 px across, so neighbours may overlap; fewer marks keep a zoom step in a frame).
+        // A mark whose disc (and its 2 px outline) lies wholly outside the frame is left out:
+        // it would be clipped, and each mark drawn costs a zoom step its share of the work.
         let cell = 40.0 * units_per_px;
+        let seen = |at: Point, radius: f64| {
+            let reach = radius + 2.0 * units_per_px;
+            at.x + reach > 0.0
+                && at.y + reach > 0.0
+                && at.x - reach < geo::WIDTH
+                && at.y - reach < geo::HEIGHT
+        };
         let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> =
             std::collections::BTreeMap::new();
         for &i in &shown {
@@ -506,7 +515,7 @@ pub fn layout(
         }
         return cells
             .into_values()
-            .map(|members| {
+            .filter_map(|members| {
                 let n = members.len() as f64;
                 let (sx, sy) = members.iter().fold((0.0, 0.0), |(x, y), &i| {
                     let p = frame(i);
@@ -516,11 +525,17 @@ pub fn layout(
                     x: sx / n,
                     y: sy / n,
                 };
-                if members.len() == 1 {
-                    let i = members[0];
-                    let radius = radius_px(entities[i].0.population) * units_per_px;
+                let radius = if members.len() == 1 {
+                    radius_px(entities[members[0]].0.population)
+                } else {
+                    (8.0 + n.log2() * 3.0).min(24.0)
+                } * units_per_px;
+                if !seen(at, radius) {
+                    return None;
+                }
+                Some(if members.len() == 1 {
                     Mark::Entity {
-                        index: i,
+                        index: members[0],
                         at,
                         radius,
                         hit: radius.max(MIN_HIT_PX * units_per_px),
@@ -528,14 +543,13 @@ pub fn layout(
                         anchor: None,
                     }
                 } else {
-                    let radius = (8.0 + n.log2() * 3.0).min(24.0) * units_per_px;
                     Mark::Cluster {
                         at,
                         radius,
                         members,
                         label: None,
                     }
-                }
+                })
             })
             .collect();
     }
