@@ -198,6 +198,97 @@ impl View {
             fixed(self.zoom, 4)
         )
     }
+
+    /// One notch of the wheel over `at` (a frame position): in by 1.25 when the wheel turns
+    /// away from the reader (`delta_y` below 0), else out by 0.8.
+    pub fn wheeled(self, delta_y: f64, at: Point) -> View {
+        self.zoom_at(if delta_y < 0.0 { 1.25 } else { 0.8 }, at)
+    }
+
+    /// What a key does to the view: the arrows pan by a tenth of the frame's height, `+` (and
+    /// `=`, the same key unshifted) zooms in by 1.5 at the centre, `-` (and `_`) out. `None`
+    /// for any other key, which the map leaves to the browser.
+    pub fn keyed(self, key: &str) -> Option<View> {
+        let step = geo::HEIGHT / 10.0;
+        let centre = Point {
+            x: geo::WIDTH / 2.0,
+            y: geo::HEIGHT / 2.0,
+        };
+        Some(match key {
+            "ArrowLeft" => self.pan_frame(step, 0.0),
+            "ArrowRight" => self.pan_frame(-step, 0.0),
+            "ArrowUp" => self.pan_frame(0.0, step),
+            "ArrowDown" => self.pan_frame(0.0, -step),
+            "+" | "=" => self.zoom_at(1.5, centre),
+            "-" | "_" => self.zoom_at(1.0 / 1.5, centre),
+            _ => return None,
+        })
+    }
+}
+
+/// Map units per screen pixel in a frame `width_px` wide; `None` while it has no width (not
+/// laid out yet, or hidden).
+pub fn units_per_px(width_px: i32) -> Option<f64> {
+    (width_px > 0).then(|| geo::WIDTH / f64::from(width_px))
+}
+
+/// A drag or pinch on the map: the pointers down (id and frame position) and whether the
+/// gesture has moved the view. One pointer pans; two zoom around the other one by the change
+/// of their distance; a third is ignored. The view is shown as it moves and written to the
+/// address once the last pointer is up, and only if it moved: a tap may be a click on a marker
+/// that leaves the page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gesture {
+    pointers: Vec<(i32, Point)>,
+    moved: bool,
+}
+
+impl Gesture {
+    /// Pointer `id` went down at `at`; the first pointer starts a new gesture.
+    pub fn down(&mut self, id: i32, at: Point) {
+        if self.pointers.is_empty() {
+            self.moved = false;
+        }
+        self.pointers.retain(|(p, _)| *p != id);
+        self.pointers.push((id, at));
+    }
+
+    /// Pointer `id` moved to `at`: the view after that move, if it changed. A pointer that is
+    /// not down changes nothing.
+    pub fn move_to(&mut self, id: i32, at: Point, view: View) -> Option<View> {
+        let i = self.pointers.iter().position(|(p, _)| *p == id)?;
+        let before = self.pointers[i].1;
+        let next = match self.pointers.len() {
+            1 => view.pan_frame(at.x - before.x, at.y - before.y),
+            2 => {
+                let other = self.pointers[1 - i].1;
+                let (old, new) = (distance(before, other), distance(at, other));
+                if old > 0.0 {
+                    view.zoom_at(new / old, other)
+                } else {
+                    view
+                }
+            }
+            _ => view,
+        };
+        self.pointers[i].1 = at;
+        (next != view).then(|| {
+            self.moved = true;
+            next
+        })
+    }
+
+    /// Pointer `id` was released or cancelled. `true` when that ends a gesture that moved the
+    /// view: the view is then written to the address.
+    pub fn up(&mut self, id: i32) -> bool {
+        let was_down = self.pointers.iter().any(|(p, _)| *p == id);
+        self.pointers.retain(|(p, _)| *p != id);
+        was_down && self.pointers.is_empty() && self.moved
+    }
+}
+
+fn distance(a: Point, b: Point) -> f64 {
+    ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
 /// The map's shareable state: view, axis and hidden categories, as in the URL.
@@ -819,6 +910,107 @@ mod tests {
             "cannot zoom out past the whole map"
         );
         assert_eq!(v.zoom_at(1000.0, anchor).zoom, MAX_ZOOM);
+    }
+
+    #[test]
+    fn the_wheel_zooms_at_the_pointer() {
+        let v = View::default();
+        let at = Point {
+            x: 2000.0,
+            y: 3000.0,
+        };
+        assert_eq!(v.wheeled(-120.0, at), v.zoom_at(1.25, at));
+        let zoomed = v.zoom_at(4.0, at);
+        assert_eq!(zoomed.wheeled(3.0, at), zoomed.zoom_at(0.8, at));
+    }
+
+    #[test]
+    fn keys_pan_and_zoom_and_leave_the_others_alone() {
+        let v = View::default().zoom_at(4.0, View::default().center);
+        let step = geo::HEIGHT / 10.0;
+        assert_eq!(v.keyed("ArrowLeft"), Some(v.pan_frame(step, 0.0)));
+        assert_eq!(v.keyed("ArrowRight"), Some(v.pan_frame(-step, 0.0)));
+        assert_eq!(v.keyed("ArrowUp"), Some(v.pan_frame(0.0, step)));
+        assert_eq!(v.keyed("ArrowDown"), Some(v.pan_frame(0.0, -step)));
+        assert!(
+            v.keyed("ArrowLeft").unwrap().center.x < v.center.x,
+            "left shows the west"
+        );
+        assert_eq!(v.keyed("+").unwrap().zoom, 6.0);
+        assert_eq!(v.keyed("="), v.keyed("+"));
+        assert_eq!(v.keyed("-").unwrap().zoom, 4.0 / 1.5);
+        assert_eq!(v.keyed("_"), v.keyed("-"));
+        for other in ["Tab", "Enter", " ", "a"] {
+            assert_eq!(v.keyed(other), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_frame_without_width_has_no_scale() {
+        assert_eq!(units_per_px(0), None);
+        assert_eq!(units_per_px(-3), None);
+        assert_eq!(units_per_px(2), Some(geo::WIDTH / 2.0));
+    }
+
+    fn pt(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+
+    #[test]
+    fn a_drag_pans_and_is_written_once_released() {
+        let v = View::default().zoom_at(4.0, View::default().center);
+        let mut g = Gesture::default();
+        g.down(1, pt(100.0, 100.0));
+        let moved = g.move_to(1, pt(160.0, 80.0), v).expect("the view moves");
+        assert_eq!(moved, v.pan_frame(60.0, -20.0));
+        // Each move pans from the last position, not from where the pointer went down.
+        assert_eq!(
+            g.move_to(1, pt(170.0, 80.0), moved),
+            Some(moved.pan_frame(10.0, 0.0))
+        );
+        assert!(g.up(1), "released after moving: written");
+        assert!(!g.up(1), "and only once");
+    }
+
+    #[test]
+    fn a_tap_is_not_written() {
+        let v = View::default().zoom_at(4.0, View::default().center);
+        let mut g = Gesture::default();
+        g.down(1, pt(100.0, 100.0));
+        assert_eq!(g.move_to(1, pt(100.0, 100.0), v), None);
+        assert!(!g.up(1));
+        // A new gesture forgets that the one before moved.
+        g.down(2, pt(0.0, 0.0));
+        g.move_to(2, pt(50.0, 0.0), v).unwrap();
+        assert!(g.up(2));
+        g.down(3, pt(0.0, 0.0));
+        assert!(!g.up(3));
+    }
+
+    #[test]
+    fn a_pinch_zooms_around_the_other_finger() {
+        let v = View::default();
+        let mut g = Gesture::default();
+        g.down(1, pt(1000.0, 1000.0));
+        g.down(2, pt(2000.0, 1000.0));
+        // The second finger moves away: twice the distance, twice the zoom, around the first.
+        let zoomed = g.move_to(2, pt(3000.0, 1000.0), v).unwrap();
+        assert_eq!(zoomed, v.zoom_at(2.0, pt(1000.0, 1000.0)));
+        // The first finger lifts: nothing is written while the other is down.
+        assert!(!g.up(1));
+        // The one left pans.
+        assert_eq!(
+            g.move_to(2, pt(3100.0, 1000.0), zoomed),
+            Some(zoomed.pan_frame(100.0, 0.0))
+        );
+        assert!(g.up(2));
+        // Two fingers on one spot zoom nowhere; a third finger and an unknown pointer do nothing.
+        g.down(1, pt(5.0, 5.0));
+        g.down(2, pt(5.0, 5.0));
+        assert_eq!(g.move_to(2, pt(50.0, 5.0), v), None);
+        g.down(3, pt(9.0, 9.0));
+        assert_eq!(g.move_to(3, pt(90.0, 90.0), v), None);
+        assert_eq!(g.move_to(7, pt(90.0, 90.0), v), None);
     }
 
     #[test]
