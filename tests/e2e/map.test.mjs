@@ -326,3 +326,50 @@ test('the tooltip of a moved marker stands over the marker, not over its place',
   assert.ok(t.y + t.height <= m.y, 'above it');
   await page.context().close();
 });
+
+test('the wheel zooms at the pointer, a drag pans, two fingers pinch; each view lands in the address', async () => {
+  const context = await app.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${app.base}/map`);
+  await markers(page).first().waitFor();
+  await settled(page);
+  const frame = await page.locator('.map-frame').boundingBox();
+  // The map point (in the outlines' units) under a position on the screen.
+  const mapPoint = (x, y) =>
+    page.evaluate(([x, y]) => {
+      const p = new DOMPoint(x, y).matrixTransform(document.querySelector('g.lands').getScreenCTM().inverse());
+      return { x: p.x, y: p.y };
+    }, [x, y]);
+  const same = (a, b, what) => assert.ok(Math.hypot(a.x - b.x, a.y - b.y) < 2, `${what}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+  const param = (key) => Number(new URL(page.url()).searchParams.get(key));
+  // A spot in the north-west with no mark under it: a press on a marker is also a click on it.
+  const spot = { x: frame.x + frame.width * 0.3, y: frame.y + frame.height * 0.15 };
+  assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y).closest('.marks'), [spot.x, spot.y]), null);
+
+  const underWheel = await mapPoint(spot.x, spot.y);
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.wheel(0, -100);
+  await page.waitForURL(/z=1\.25/);
+  same(await mapPoint(spot.x, spot.y), underWheel, 'the point under the wheel stays under it');
+
+  const [x, y] = [param('x'), param('y')];
+  await page.mouse.down();
+  await page.mouse.move(spot.x + 40, spot.y + 20, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForURL(() => param('x') !== x);
+  assert.ok(param('x') < x && param('y') < y, 'dragged to the south-east, the view shows more of the north-west');
+  same(await mapPoint(spot.x + 40, spot.y + 20), underWheel, 'the point grabbed follows the pointer');
+
+  // Two fingers move apart to twice their distance: twice the zoom.
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const c = { x: frame.x + frame.width / 2, y: frame.y + frame.height / 2 };
+  await touch('touchStart', [[c.x - 50, c.y], [c.x + 50, c.y]]);
+  await touch('touchMove', [[c.x - 100, c.y], [c.x + 100, c.y]]);
+  await touch('touchEnd', []);
+  await page.waitForURL(/z=2\.5(&|$)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

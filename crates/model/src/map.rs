@@ -198,6 +198,97 @@ impl View {
             fixed(self.zoom, 4)
         )
     }
+
+    /// One notch of the wheel over `at` (a frame position): in by 1.25 when the wheel turns
+    /// away from the reader (`delta_y` below 0), else out by 0.8.
+    pub fn wheeled(self, delta_y: f64, at: Point) -> View {
+        self.zoom_at(if delta_y < 0.0 { 1.25 } else { 0.8 }, at)
+    }
+
+    /// What a key does to the view: the arrows pan by a tenth of the frame's height, `+` (and
+    /// `=`, the same key unshifted) zooms in by 1.5 at the centre, `-` (and `_`) out. `None`
+    /// for any other key, which the map leaves to the browser.
+    pub fn keyed(self, key: &str) -> Option<View> {
+        let step = geo::HEIGHT / 10.0;
+        let centre = Point {
+            x: geo::WIDTH / 2.0,
+            y: geo::HEIGHT / 2.0,
+        };
+        Some(match key {
+            "ArrowLeft" => self.pan_frame(step, 0.0),
+            "ArrowRight" => self.pan_frame(-step, 0.0),
+            "ArrowUp" => self.pan_frame(0.0, step),
+            "ArrowDown" => self.pan_frame(0.0, -step),
+            "+" | "=" => self.zoom_at(1.5, centre),
+            "-" | "_" => self.zoom_at(1.0 / 1.5, centre),
+            _ => return None,
+        })
+    }
+}
+
+/// Map units per screen pixel in a frame `width_px` wide; `None` while it has no width (not
+/// laid out yet, or hidden).
+pub fn units_per_px(width_px: i32) -> Option<f64> {
+    (width_px > 0).then(|| geo::WIDTH / f64::from(width_px))
+}
+
+/// A drag or pinch on the map: the pointers down (id and frame position) and whether the
+/// gesture has moved the view. One pointer pans; two zoom around the other one by the change
+/// of their distance; a third is ignored. The view is shown as it moves and written to the
+/// address once the last pointer is up, and only if it moved: a tap may be a click on a marker
+/// that leaves the page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gesture {
+    pointers: Vec<(i32, Point)>,
+    moved: bool,
+}
+
+impl Gesture {
+    /// Pointer `id` went down at `at`; the first pointer starts a new gesture.
+    pub fn down(&mut self, id: i32, at: Point) {
+        if self.pointers.is_empty() {
+            self.moved = false;
+        }
+        self.pointers.retain(|(p, _)| *p != id);
+        self.pointers.push((id, at));
+    }
+
+    /// Pointer `id` moved to `at`: the view after that move, if it changed. A pointer that is
+    /// not down changes nothing.
+    pub fn move_to(&mut self, id: i32, at: Point, view: View) -> Option<View> {
+        let i = self.pointers.iter().position(|(p, _)| *p == id)?;
+        let before = self.pointers[i].1;
+        let next = match self.pointers.len() {
+            1 => view.pan_frame(at.x - before.x, at.y - before.y),
+            2 => {
+                let other = self.pointers[1 - i].1;
+                let (old, new) = (distance(before, other), distance(at, other));
+                if old > 0.0 {
+                    view.zoom_at(new / old, other)
+                } else {
+                    view
+                }
+            }
+            _ => view,
+        };
+        self.pointers[i].1 = at;
+        (next != view).then(|| {
+            self.moved = true;
+            next
+        })
+    }
+
+    /// Pointer `id` was released or cancelled. `true` when that ends a gesture that moved the
+    /// view: the view is then written to the address.
+    pub fn up(&mut self, id: i32) -> bool {
+        let was_down = self.pointers.iter().any(|(p, _)| *p == id);
+        self.pointers.retain(|(p, _)| *p != id);
+        was_down && self.pointers.is_empty() && self.moved
+    }
+}
+
+fn distance(a: Point, b: Point) -> f64 {
+    ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
 /// The map's shareable state: view, axis and hidden categories, as in the URL.
@@ -286,6 +377,25 @@ impl MapState {
         }
         q
     }
+}
+
+/// Where a mark is drawn: an SVG `translate` to `at`, in whole frame units. A mark draws its
+/// shapes around the origin, so one that only moves (a pan; a zoom that keeps it) changes this
+/// one attribute, not the position of each of its shapes.
+pub fn translate(at: Point) -> String {
+    format!("translate({} {})", fixed(at.x, 0), fixed(at.y, 0))
+}
+
+/// The place a [`translate`] names; `None` for anything else.
+pub fn translated(transform: &str) -> Option<Point> {
+    let (x, y) = transform
+        .strip_prefix("translate(")?
+        .strip_suffix(')')?
+        .split_once(' ')?;
+    Some(Point {
+        x: parse_decimal(x)?,
+        y: parse_decimal(y)?,
+    })
 }
 
 /// Marker radius in screen pixels: area proportional to population (√), within 5..=22 px;
@@ -472,8 +582,17 @@ pub fn layout(
 
     if shown.len() > CLUSTER_ABOVE {
         // Grid clustering in frame space: one mark per 40 px cell (a cluster disc is at most
-        // 48 px across, so neighbours rarely overlap; fewer marks keep a zoom step in a frame).
+        // 48 px across, so neighbours may overlap; fewer marks keep a zoom step in a frame).
+        // A mark whose disc (and its 2 px outline) lies wholly outside the frame is left out:
+        // it would be clipped, and each mark drawn costs a zoom step its share of the work.
         let cell = 40.0 * units_per_px;
+        let seen = |at: Point, radius: f64| {
+            let reach = radius + 2.0 * units_per_px;
+            at.x + reach > 0.0
+                && at.y + reach > 0.0
+                && at.x - reach < geo::WIDTH
+                && at.y - reach < geo::HEIGHT
+        };
         let mut cells: std::collections::BTreeMap<(i64, i64), Vec<usize>> =
             std::collections::BTreeMap::new();
         for &i in &shown {
@@ -487,7 +606,7 @@ pub fn layout(
         }
         return cells
             .into_values()
-            .map(|members| {
+            .filter_map(|members| {
                 let n = members.len() as f64;
                 let (sx, sy) = members.iter().fold((0.0, 0.0), |(x, y), &i| {
                     let p = frame(i);
@@ -497,11 +616,17 @@ pub fn layout(
                     x: sx / n,
                     y: sy / n,
                 };
-                if members.len() == 1 {
-                    let i = members[0];
-                    let radius = radius_px(entities[i].0.population) * units_per_px;
+                let radius = if members.len() == 1 {
+                    radius_px(entities[members[0]].0.population)
+                } else {
+                    (8.0 + n.log2() * 3.0).min(24.0)
+                } * units_per_px;
+                if !seen(at, radius) {
+                    return None;
+                }
+                Some(if members.len() == 1 {
                     Mark::Entity {
-                        index: i,
+                        index: members[0],
                         at,
                         radius,
                         hit: radius.max(MIN_HIT_PX * units_per_px),
@@ -509,14 +634,13 @@ pub fn layout(
                         anchor: None,
                     }
                 } else {
-                    let radius = (8.0 + n.log2() * 3.0).min(24.0) * units_per_px;
                     Mark::Cluster {
                         at,
                         radius,
                         members,
                         label: None,
                     }
-                }
+                })
             })
             .collect();
     }
@@ -789,6 +913,107 @@ mod tests {
     }
 
     #[test]
+    fn the_wheel_zooms_at_the_pointer() {
+        let v = View::default();
+        let at = Point {
+            x: 2000.0,
+            y: 3000.0,
+        };
+        assert_eq!(v.wheeled(-120.0, at), v.zoom_at(1.25, at));
+        let zoomed = v.zoom_at(4.0, at);
+        assert_eq!(zoomed.wheeled(3.0, at), zoomed.zoom_at(0.8, at));
+    }
+
+    #[test]
+    fn keys_pan_and_zoom_and_leave_the_others_alone() {
+        let v = View::default().zoom_at(4.0, View::default().center);
+        let step = geo::HEIGHT / 10.0;
+        assert_eq!(v.keyed("ArrowLeft"), Some(v.pan_frame(step, 0.0)));
+        assert_eq!(v.keyed("ArrowRight"), Some(v.pan_frame(-step, 0.0)));
+        assert_eq!(v.keyed("ArrowUp"), Some(v.pan_frame(0.0, step)));
+        assert_eq!(v.keyed("ArrowDown"), Some(v.pan_frame(0.0, -step)));
+        assert!(
+            v.keyed("ArrowLeft").unwrap().center.x < v.center.x,
+            "left shows the west"
+        );
+        assert_eq!(v.keyed("+").unwrap().zoom, 6.0);
+        assert_eq!(v.keyed("="), v.keyed("+"));
+        assert_eq!(v.keyed("-").unwrap().zoom, 4.0 / 1.5);
+        assert_eq!(v.keyed("_"), v.keyed("-"));
+        for other in ["Tab", "Enter", " ", "a"] {
+            assert_eq!(v.keyed(other), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_frame_without_width_has_no_scale() {
+        assert_eq!(units_per_px(0), None);
+        assert_eq!(units_per_px(-3), None);
+        assert_eq!(units_per_px(2), Some(geo::WIDTH / 2.0));
+    }
+
+    fn pt(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+
+    #[test]
+    fn a_drag_pans_and_is_written_once_released() {
+        let v = View::default().zoom_at(4.0, View::default().center);
+        let mut g = Gesture::default();
+        g.down(1, pt(100.0, 100.0));
+        let moved = g.move_to(1, pt(160.0, 80.0), v).expect("the view moves");
+        assert_eq!(moved, v.pan_frame(60.0, -20.0));
+        // Each move pans from the last position, not from where the pointer went down.
+        assert_eq!(
+            g.move_to(1, pt(170.0, 80.0), moved),
+            Some(moved.pan_frame(10.0, 0.0))
+        );
+        assert!(g.up(1), "released after moving: written");
+        assert!(!g.up(1), "and only once");
+    }
+
+    #[test]
+    fn a_tap_is_not_written() {
+        let v = View::default().zoom_at(4.0, View::default().center);
+        let mut g = Gesture::default();
+        g.down(1, pt(100.0, 100.0));
+        assert_eq!(g.move_to(1, pt(100.0, 100.0), v), None);
+        assert!(!g.up(1));
+        // A new gesture forgets that the one before moved.
+        g.down(2, pt(0.0, 0.0));
+        g.move_to(2, pt(50.0, 0.0), v).unwrap();
+        assert!(g.up(2));
+        g.down(3, pt(0.0, 0.0));
+        assert!(!g.up(3));
+    }
+
+    #[test]
+    fn a_pinch_zooms_around_the_other_finger() {
+        let v = View::default();
+        let mut g = Gesture::default();
+        g.down(1, pt(1000.0, 1000.0));
+        g.down(2, pt(2000.0, 1000.0));
+        // The second finger moves away: twice the distance, twice the zoom, around the first.
+        let zoomed = g.move_to(2, pt(3000.0, 1000.0), v).unwrap();
+        assert_eq!(zoomed, v.zoom_at(2.0, pt(1000.0, 1000.0)));
+        // The first finger lifts: nothing is written while the other is down.
+        assert!(!g.up(1));
+        // The one left pans.
+        assert_eq!(
+            g.move_to(2, pt(3100.0, 1000.0), zoomed),
+            Some(zoomed.pan_frame(100.0, 0.0))
+        );
+        assert!(g.up(2));
+        // Two fingers on one spot zoom nowhere; a third finger and an unknown pointer do nothing.
+        g.down(1, pt(5.0, 5.0));
+        g.down(2, pt(5.0, 5.0));
+        assert_eq!(g.move_to(2, pt(50.0, 5.0), v), None);
+        g.down(3, pt(9.0, 9.0));
+        assert_eq!(g.move_to(3, pt(90.0, 90.0), v), None);
+        assert_eq!(g.move_to(7, pt(90.0, 90.0), v), None);
+    }
+
+    #[test]
     fn frame_and_map_coordinates_are_inverse() {
         let v = View {
             zoom: 3.0,
@@ -803,6 +1028,31 @@ mod tests {
         };
         let back = v.to_map(v.to_frame(p));
         assert!((back.x - p.x).abs() < 1e-9 && (back.y - p.y).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_marks_place_round_trips_through_its_transform() {
+        let at = Point {
+            x: 1234.4,
+            y: -56.6,
+        };
+        assert_eq!(translate(at), "translate(1234 -57)");
+        assert_eq!(
+            translated(&translate(at)),
+            Some(Point {
+                x: 1234.0,
+                y: -57.0
+            })
+        );
+        for other in [
+            "",
+            "translate(1 2",
+            "scale(2)",
+            "translate(1,2)",
+            "translate(a b)",
+        ] {
+            assert_eq!(translated(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! every entity's projected position inside its own Land, and labels inside the frame.
 
 use cdo_model::geo::{self, contains, decode_path, project, Point, Ring};
-use cdo_model::map::{label_box, layout, Mark, Side, View};
+use cdo_model::map::{label_box, layout, Mark, Side, View, CLUSTER_ABOVE};
 use cdo_model::{parse_dataset, Land, PartialDate, Summary};
 use serde_json::Value;
 
@@ -219,6 +219,72 @@ fn no_marker_hides_another_at_the_default_view() {
                 let d = ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
                 assert!(d + 1e-6 >= r + t, "{n} and {m} overlap at {px} px");
             }
+        }
+    }
+}
+
+/// Above `CLUSTER_ABOVE` entities the map draws a grid of groups. Zoomed in, it draws only what
+/// reaches into the frame (a disc wholly outside would be clipped, and costs a zoom step as
+/// much as one inside), and every entity well inside the frame is in a mark.
+#[test]
+fn the_grid_draws_only_what_the_frame_shows() {
+    let owned = shipped();
+    // 10,000 places on a lattice over the whole map (30 px apart at this zoom), each with a
+    // shipped entity's summary.
+    let side = 100;
+    let entities: Vec<(&Summary, Point)> = (0..side * side)
+        .map(|i| {
+            let p = Point {
+                x: geo::WIDTH * ((i % side) as f64 + 0.5) / side as f64,
+                y: geo::HEIGHT * ((i / side) as f64 + 0.5) / side as f64,
+            };
+            (&owned[i % owned.len()].0, p)
+        })
+        .collect();
+    assert!(entities.len() > CLUSTER_ABOVE);
+    let k = geo::WIDTH / 735.0;
+    let centre = Point {
+        x: geo::WIDTH / 2.0,
+        y: geo::HEIGHT / 2.0,
+    };
+    let view = View::default().zoom_at(4.0, centre);
+    let marks = layout(&entities, |_| true, view, k, None);
+    let mut drawn: Vec<usize> = Vec::new();
+    for m in &marks {
+        let (at, radius) = match m {
+            Mark::Entity {
+                index, at, radius, ..
+            } => {
+                drawn.push(*index);
+                (at, *radius)
+            }
+            Mark::Cluster {
+                members,
+                at,
+                radius,
+                ..
+            } => {
+                drawn.extend(members);
+                (at, *radius)
+            }
+        };
+        let reach = radius + 2.0 * k;
+        assert!(
+            at.x + reach > 0.0
+                && at.y + reach > 0.0
+                && at.x - reach < geo::WIDTH
+                && at.y - reach < geo::HEIGHT,
+            "a mark at {at:?} lies outside the frame"
+        );
+    }
+    // Well inside: a cell (40 px) and the largest disc (24 px) away from the edges.
+    let margin = 64.0 * k;
+    for (i, (_, p)) in entities.iter().enumerate() {
+        let f = view.to_frame(*p);
+        let inside =
+            f.x > margin && f.y > margin && f.x < geo::WIDTH - margin && f.y < geo::HEIGHT - margin;
+        if inside {
+            assert!(drawn.contains(&i), "entity {i} at {f:?} is on no mark");
         }
     }
 }

@@ -1,26 +1,31 @@
-//! The map's SVG: outlines, the marks (each drawn by `marks`), tooltip; wheel, drag, pinch and
-//! keys, and the delegated handlers of every mark.
+//! The map's SVG: outlines, the marks (each drawn by `marks`), tooltip, and the delegated
+//! handlers of every mark; the frame's width (`use_frame_width`, here) and its gestures
+//! (`gestures::use_map_gestures`) are hooks of their own.
 
 use std::sync::Arc;
 
 use cdo_model::geo::{self, Outlines, Point};
-use cdo_model::map::{layout, MapState};
+use cdo_model::map::{self, layout, MapState};
 use cdo_model::num::{fixed, parse_decimal};
 use cdo_model::Summary;
 use cdo_text::Lang;
 use leptos::ev;
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::gestures::use_map_gestures;
 use super::marks::mark_view;
 use super::Prepared;
 use crate::components::shapes::shape_defs;
 use crate::paths;
 
-/// The SVG: outlines, markers, clusters, labels; wheel, drag, pinch and keys.
+/// The SVG: outlines, markers, clusters, labels, the tooltip; its width from
+/// [`use_frame_width`], its gestures from [`use_map_gestures`], and the delegated handlers of
+/// every mark.
 #[component]
 pub(super) fn MapFrame(
     data: Arc<Prepared>,
@@ -35,143 +40,17 @@ pub(super) fn MapFrame(
 ) -> impl IntoView {
     let s = lang.strings();
     crate::perf::mark("cdo:map:start");
-    let commit = move |next: MapState, push: bool| commit.run((next, push));
-    let frame = NodeRef::<leptos::html::Div>::new();
-    // Map units per screen pixel, from the frame's width.
-    let scale = |w: i32| (w > 0).then(|| geo::WIDTH / f64::from(w));
-    let units_per_px = RwSignal::new(width.and_then(scale).unwrap_or(10.0));
-    let measure = move || {
-        let k = frame
-            .get_untracked()
-            .and_then(|div| scale(div.client_width()));
-        if let Some(k) = k.filter(|k| *k != units_per_px.get_untracked()) {
-            units_per_px.set(k);
-        }
-    };
-    // The width is read when a ResizeObserver reports a change: after the browser's own layout
-    // (the first report comes before the first paint), so reading it forces no layout of its
-    // own, and every change of the frame's size is seen (the window, a scroll bar, the column).
-    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    let frame = NodeRef::<Div>::new();
+    let units_per_px = use_frame_width(frame, width);
+    let gestures = use_map_gestures(frame, units_per_px, state, commit);
+    // Effects run once the view is in the DOM: the map is drawn.
     Effect::new(move |_| {
-        let Some(div) = frame.get() else { return };
-        let report = Closure::<dyn FnMut()>::new(measure).into_js_value();
-        let next = web_sys::ResizeObserver::new(report.unchecked_ref()).ok();
-        match &next {
-            Some(o) => o.observe(&div),
-            None => measure(),
-        }
-        if let Some(before) = observer
-            .try_update_value(|o| std::mem::replace(o, next))
-            .flatten()
-        {
-            before.disconnect();
-        }
-        // Effects run once the view is in the DOM: the map is drawn.
-        crate::perf::mark("cdo:map:drawn");
-    });
-    on_cleanup(move || {
-        if let Some(o) = observer.try_update_value(Option::take).flatten() {
-            o.disconnect();
+        if frame.get().is_some() {
+            crate::perf::mark("cdo:map:drawn");
         }
     });
-
     // The entity under the pointer or focus, and how far its marker was moved off its place.
     let hover = RwSignal::new(None::<(usize, Point)>);
-    // Active pointers (id, frame position) for drag and pinch.
-    let pointers = StoredValue::new(Vec::<(i32, Point)>::new());
-    let to_frame_units = move |client_x: i32, client_y: i32| -> Point {
-        let rect = frame.get_untracked().map(|d| d.get_bounding_client_rect());
-        let (left, top) = rect.map_or((0.0, 0.0), |r| (r.left(), r.top()));
-        let k = units_per_px.get_untracked();
-        Point {
-            x: (f64::from(client_x) - left) * k,
-            y: (f64::from(client_y) - top) * k,
-        }
-    };
-
-    let on_wheel = move |ev: ev::WheelEvent| {
-        ev.prevent_default();
-        let at = to_frame_units(ev.client_x(), ev.client_y());
-        let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
-        let st = state.get_untracked();
-        commit(
-            MapState {
-                view: st.view.zoom_at(factor, at),
-                ..st
-            },
-            false,
-        );
-    };
-    // Whether the current gesture moved the view: a plain tap or click must not rewrite the URL
-    // (it may be a click on a marker that navigates away).
-    let moved = StoredValue::new(false);
-    let on_down = move |ev: ev::PointerEvent| {
-        if ev.button() != 0 {
-            return;
-        }
-        if pointers.with_value(Vec::is_empty) {
-            moved.set_value(false);
-        }
-        let p = to_frame_units(ev.client_x(), ev.client_y());
-        pointers.update_value(|ps| {
-            ps.retain(|(id, _)| *id != ev.pointer_id());
-            ps.push((ev.pointer_id(), p));
-        });
-    };
-    let on_move = move |ev: ev::PointerEvent| {
-        let p = to_frame_units(ev.client_x(), ev.client_y());
-        let before = pointers.with_value(|ps| ps.clone());
-        let Some(i) = before.iter().position(|(id, _)| *id == ev.pointer_id()) else {
-            return;
-        };
-        let st = state.get_untracked();
-        let view = match before.len() {
-            1 => st.view.pan_frame(p.x - before[0].1.x, p.y - before[0].1.y),
-            2 => {
-                let other = before[1 - i].1;
-                let old = dist(before[i].1, other);
-                let new = dist(p, other);
-                if old > 0.0 {
-                    st.view.zoom_at(new / old, other)
-                } else {
-                    st.view
-                }
-            }
-            _ => st.view,
-        };
-        pointers.update_value(|ps| ps[i].1 = p);
-        if view != st.view {
-            // Dragging only moves the view; the URL follows when the pointer is released.
-            moved.set_value(true);
-            state.set(MapState { view, ..st });
-        }
-    };
-    let on_up = move |ev: ev::PointerEvent| {
-        let was_down = pointers.with_value(|ps| ps.iter().any(|(id, _)| *id == ev.pointer_id()));
-        pointers.update_value(|ps| ps.retain(|(id, _)| *id != ev.pointer_id()));
-        if was_down && pointers.with_value(Vec::is_empty) && moved.get_value() {
-            commit(state.get_untracked(), false);
-        }
-    };
-    let on_key = move |ev: ev::KeyboardEvent| {
-        let st = state.get_untracked();
-        let step = geo::HEIGHT / 10.0;
-        let center = Point {
-            x: geo::WIDTH / 2.0,
-            y: geo::HEIGHT / 2.0,
-        };
-        let view = match ev.key().as_str() {
-            "ArrowLeft" => st.view.pan_frame(step, 0.0),
-            "ArrowRight" => st.view.pan_frame(-step, 0.0),
-            "ArrowUp" => st.view.pan_frame(0.0, step),
-            "ArrowDown" => st.view.pan_frame(0.0, -step),
-            "+" | "=" => st.view.zoom_at(1.5, center),
-            "-" | "_" => st.view.zoom_at(1.0 / 1.5, center),
-            _ => return,
-        };
-        ev.prevent_default();
-        commit(MapState { view, ..st }, false);
-    };
 
     let lands = outlines
         .laender
@@ -203,20 +82,13 @@ pub(super) fn MapFrame(
     let activate = move |el: &web_sys::Element| {
         if let Some(id) = el.get_attribute("data-id") {
             navigate(&paths::entity(lang, &id), NavigateOptions::default());
-        } else if let (Some(x), Some(y)) = (el.get_attribute("data-x"), el.get_attribute("data-y"))
+        } else if let Some(at) = el
+            .get_attribute("transform")
+            .and_then(|t| map::translated(&t))
         {
-            let at = Point {
-                x: parse_decimal(&x).unwrap_or(0.0),
-                y: parse_decimal(&y).unwrap_or(0.0),
-            };
             let st = state.get_untracked();
-            commit(
-                MapState {
-                    view: st.view.zoom_at(2.0, at),
-                    ..st
-                },
-                false,
-            );
+            let view = st.view.zoom_at(2.0, at);
+            commit.run((MapState { view, ..st }, false));
         }
     };
     let activate = StoredValue::new(activate);
@@ -286,12 +158,12 @@ pub(super) fn MapFrame(
             role="group"
             aria-label=s.map_label
             aria-describedby="map-keys"
-            on:wheel=on_wheel
-            on:pointerdown=on_down
-            on:pointermove=on_move
-            on:pointerup=on_up
-            on:pointercancel=on_up
-            on:keydown=on_key
+            on:wheel=move |ev| gestures.wheel(ev)
+            on:pointerdown=move |ev| gestures.down(ev)
+            on:pointermove=move |ev| gestures.moved(ev)
+            on:pointerup=move |ev| gestures.up(ev)
+            on:pointercancel=move |ev| gestures.up(ev)
+            on:keydown=move |ev| gestures.key(ev)
         >
             <svg class="map" viewBox=format!("0 0 {} {}", fixed(geo::WIDTH, 0), fixed(geo::HEIGHT, 0)) data-testid="map">
                 <defs>{shape_defs()}</defs>
@@ -317,8 +189,42 @@ pub(super) fn MapFrame(
     }
 }
 
-fn dist(a: Point, b: Point) -> f64 {
-    ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
+/// Map units per screen pixel of `frame`, starting from `width` (pixels) where the page knows
+/// it. The width is read when a ResizeObserver reports a change: after the browser's own layout
+/// (the first report comes before the first paint), so reading it forces no layout of its own,
+/// and every change of the frame's size is seen (the window, a scroll bar, the column).
+fn use_frame_width(frame: NodeRef<Div>, width: Option<i32>) -> ReadSignal<f64> {
+    let units_per_px = RwSignal::new(width.and_then(map::units_per_px).unwrap_or(10.0));
+    let measure = move || {
+        let k = frame
+            .get_untracked()
+            .and_then(|div| map::units_per_px(div.client_width()));
+        if let Some(k) = k.filter(|k| *k != units_per_px.get_untracked()) {
+            units_per_px.set(k);
+        }
+    };
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    Effect::new(move |_| {
+        let Some(div) = frame.get() else { return };
+        let report = Closure::<dyn FnMut()>::new(measure).into_js_value();
+        let next = web_sys::ResizeObserver::new(report.unchecked_ref()).ok();
+        match &next {
+            Some(o) => o.observe(&div),
+            None => measure(),
+        }
+        if let Some(before) = observer
+            .try_update_value(|o| std::mem::replace(o, next))
+            .flatten()
+        {
+            before.disconnect();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(o) = observer.try_update_value(Option::take).flatten() {
+            o.disconnect();
+        }
+    });
+    units_per_px.read_only()
 }
 
 /// The marker or cluster an event happened in, if any.

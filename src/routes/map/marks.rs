@@ -1,8 +1,7 @@
 //! How one mark is drawn (a marker with its tap target and label, or a cluster); the marker
 //! shapes are `crate::components::shapes`.
 
-use cdo_model::geo::Point;
-use cdo_model::map::{MapState, Mark, Side};
+use cdo_model::map::{translate, MapState, Mark, Side};
 use cdo_model::num::fixed;
 use cdo_model::Kind;
 use cdo_text::Lang;
@@ -16,6 +15,8 @@ pub(super) use crate::components::shapes::SHAPES;
 /// One mark as plain SVG. Markers and clusters carry no event handlers of their own: the
 /// `.marks` group handles clicks, keys, hover and focus for all of them (see `MapFrame`), so a
 /// redraw only touches attributes — with 10,000 entities that keeps a zoom step within a frame.
+/// Each mark is placed by one `transform` on its outer element and draws its shapes around the
+/// origin: a mark that moves changes that attribute alone (PERFORMANCE.md, "Benchmarks").
 pub(super) fn mark_view(
     mark: Mark,
     data: &Prepared,
@@ -44,15 +45,15 @@ pub(super) fn mark_view(
                 cdo_text::category(lang, st.axis, category),
                 e.kind,
             );
-            let text = label.map(|side| label_view(&e.name, at, radius, side, k));
+            let text = label.map(|side| label_view(&e.name, radius, side, k));
             // A marker moved off its place (not to hide another) points back to it (inside the
             // link, first, so that the macro still builds an SVG <a>; the line takes no pointer).
             let leader = anchor.map(|p| {
-                view! { <line class="leader" x1=fixed(p.x, 0) y1=fixed(p.y, 0) x2=fixed(at.x, 0) y2=fixed(at.y, 0) stroke-width=fixed(1.2 * k, 1) /> }
+                view! { <line class="leader" x1=fixed(p.x - at.x, 0) y1=fixed(p.y - at.y, 0) stroke-width=fixed(1.2 * k, 1) /> }
             });
-            // Inside a <g> so the macro builds an SVG <a>, not an HTML one.
+            // Inside a <g> so the macro builds an SVG <a>, not an HTML one; the <g> places it.
             view! {
-                <g><a
+                <g transform=translate(at)><a
                     href=paths::entity(lang, &e.id)
                     class=match (e.kind, Some(index) == selected) {
                         (Kind::City, false) => "marker",
@@ -71,12 +72,12 @@ pub(super) fn mark_view(
                     {leader}
                     // An invisible disc of at least 12 px radius where there is room: a
                     // comfortable tap target that covers no other marker.
-                    <circle class="hit" cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(hit, 0) />
+                    <circle class="hit" r=fixed(hit, 0) />
                     <use
                         href=format!("#shape-{class_n}")
                         class=format!("mk c{class_n}")
-                        x=fixed(at.x - radius, 0)
-                        y=fixed(at.y - radius, 0)
+                        x=fixed(-radius, 0)
+                        y=fixed(-radius, 0)
                         width=fixed(radius * 2.0, 0)
                         height=fixed(radius * 2.0, 0)
                     />
@@ -108,18 +109,18 @@ pub(super) fn mark_view(
             // The count fits the disc, whatever its size.
             let font = (radius * 1.1).min(12.0 * k);
             view! {
+                // Opening it zooms in on its place, read back from `transform`.
                 <g
                     class="cluster"
                     role="button"
                     tabindex="0"
-                    data-x=fixed(at.x, 0)
-                    data-y=fixed(at.y, 0)
+                    transform=translate(at)
                     data-ids=ids
                     aria-label=cdo_text::cluster_label(lang, n, &names)
                 >
-                    <circle cx=fixed(at.x, 0) cy=fixed(at.y, 0) r=fixed(radius, 0) />
-                    <text x=fixed(at.x, 0) y=fixed(at.y + font / 3.0, 0) font-size=fixed(font, 0)>{n}</text>
-                    {label.map(|side| label_view(&data.entities[members[0]].name, at, radius, side, k))}
+                    <circle r=fixed(radius, 0) />
+                    <text y=fixed(font / 3.0, 0) font-size=fixed(font, 0)>{n}</text>
+                    {label.map(|side| label_view(&data.entities[members[0]].name, radius, side, k))}
                 </g>
             }
             .into_any()
@@ -127,11 +128,11 @@ pub(super) fn mark_view(
     }
 }
 
-/// A marker's (or a group's) name beside it, on `side`.
-fn label_view(name: &str, at: Point, radius: f64, side: Side, k: f64) -> impl IntoView {
+/// A marker's (or a group's) name beside it, on `side` (around the origin, as the mark's shapes).
+fn label_view(name: &str, radius: f64, side: Side, k: f64) -> impl IntoView {
     let (x, anchor) = match side {
-        Side::Right => (at.x + radius + 3.0 * k, "start"),
-        Side::Left => (at.x - radius - 3.0 * k, "end"),
+        Side::Right => (radius + 3.0 * k, "start"),
+        Side::Left => (-radius - 3.0 * k, "end"),
     };
-    view! { <text class="mk-label" x=fixed(x, 0) y=fixed(at.y + 4.5 * k, 0) font-size=fixed(13.0 * k, 0) text-anchor=anchor>{name.to_owned()}</text> }
+    view! { <text class="mk-label" x=fixed(x, 0) y=fixed(4.5 * k, 0) font-size=fixed(13.0 * k, 0) text-anchor=anchor>{name.to_owned()}</text> }
 }

@@ -4,13 +4,15 @@
 //! maths, URL state, layout, labels) lives in `cdo_model::map`; this module wires events to it.
 //!
 //! `controls` (axis, search, zoom, legend filter and picture download, beside the map on a wide
-//! screen and below it on a narrow one), `frame` (the SVG and its gestures), `marks` (one
-//! marker or cluster; the marker shapes are `crate::components::shapes`) and `list` (the list
-//! alternative) are the parts; this module holds the page and the shared state.
+//! screen and below it on a narrow one), `frame` (the SVG, its width and the marks' delegated
+//! handlers), `gestures` (drag, pinch, wheel and keys), `marks` (one marker or cluster; the
+//! marker shapes are `crate::components::shapes`) and `list` (the list alternative) are the
+//! parts; this module holds the page and the shared state.
 
 mod controls;
 mod export;
 mod frame;
+mod gestures;
 mod list;
 mod marks;
 
