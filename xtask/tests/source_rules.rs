@@ -127,10 +127,6 @@ const PROSE_ALLOWED_TEXTS: &[(&str, &str)] = &[
         "(max-width: 48rem)",
         "a CSS media query (the explorer's narrow screen)",
     ),
-    (
-        "Ready holds a loaded file",
-        "the message of an `unreachable!` in data.rs, for developers, never shown",
-    ),
 ];
 
 /// Attributes whose value is read out or shown to the reader.
