@@ -132,38 +132,55 @@ export class PipelineError extends Error {}
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
+/** The unsigned LEB128 number at `at` in `bytes`, and where the next value starts. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** A length-prefixed UTF-8 name at `at`, and where the next value starts. */
+function name(bytes, at) {
+  const [length, from] = leb(bytes, at);
+  return [bytes.subarray(from, from + length).toString('utf8'), from + length];
+}
+
+/**
+ * The sections of a wasm module, in order: `{ id, name, start, body, end }` (`name` for a custom
+ * section, id 0; `body` where its contents start after the name; `start`/`end` the whole section).
+ */
+export function* sections(bytes) {
+  let at = 8; // magic and version
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at];
+    const [size, from] = leb(bytes, at + 1);
+    const end = from + size;
+    const [custom, body] = id === 0 ? name(bytes, from) : [null, from];
+    yield { id, name: custom, start, body, end };
+    at = end;
+  }
+}
+
 /**
  * The features a wasm module declares in its target_features custom section (`+name` entries),
  * or null when it has none.
  */
 export function declaredFeatures(bytes) {
-  let at = 8; // magic and version
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
+  for (const section of sections(bytes)) {
+    if (section.name !== 'target_features') continue;
+    const features = [];
+    let [count, at] = leb(bytes, section.body);
+    for (; count > 0; count--) {
+      const prefix = String.fromCharCode(bytes[at]);
+      let feature;
+      [feature, at] = name(bytes, at + 1);
+      if (prefix === '+' || prefix === '=') features.push(feature);
     }
-  };
-  const name = () => {
-    const length = leb();
-    at += length;
-    return bytes.subarray(at - length, at).toString('utf8');
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const end = leb() + at;
-    if (id === 0 && name() === 'target_features') {
-      const features = [];
-      for (let n = leb(); n > 0; n--) {
-        const prefix = String.fromCharCode(bytes[at++]);
-        const feature = name();
-        if (prefix === '+' || prefix === '=') features.push(feature);
-      }
-      return features;
-    }
-    at = end;
+    return features;
   }
   return null;
 }

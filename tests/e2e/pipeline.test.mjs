@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { readManifest, splitModules } from '../../scripts/loader.mjs';
-import { declaredFeatures, manifestPath, optimize, PipelineError, splitPages } from '../../scripts/wasm.mjs';
+import { declaredFeatures, manifestPath, optimize, PipelineError, sections, splitPages } from '../../scripts/wasm.mjs';
 import { DIST } from './static-server.mjs';
 
 // What wasm-split-cli wrote for the last release build, before any patch.
@@ -89,23 +89,6 @@ test('each module declares the wasm features wasm-opt is to allow; one that does
 
 /** `bytes`, a wasm module, without its custom section `name`. */
 function withoutSection(bytes, name) {
-  const parts = [bytes.subarray(0, 8)];
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const end = leb() + at;
-    const isIt = id === 0 && bytes.subarray(at + 1, at + 1 + bytes[at]).toString() === name;
-    if (!isIt) parts.push(bytes.subarray(start, end));
-    at = end;
-  }
-  return Buffer.concat(parts);
+  const kept = [...sections(bytes)].filter((s) => s.name !== name).map((s) => bytes.subarray(s.start, s.end));
+  return Buffer.concat([bytes.subarray(0, 8), ...kept]);
 }
