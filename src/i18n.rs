@@ -76,13 +76,7 @@ pub fn keep_lang_in_address() {
                 let Some(shown) = lang.try_get_untracked() else {
                     return;
                 };
-                let address = window().location();
-                let part = |r: Result<String, _>| r.unwrap_or_default();
-                let (path, search, hash) = (
-                    part(address.pathname()),
-                    part(address.search()),
-                    part(address.hash()),
-                );
+                let (path, search, hash) = address_bar();
                 let to = match paths::moved_lang(&path, &search, &hash) {
                     Some(to) => to,
                     None if paths::split_lang(&path).0 != shown => {
@@ -90,14 +84,7 @@ pub fn keep_lang_in_address() {
                     }
                     None => return,
                 };
-                navigate(
-                    &to,
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+                navigate(&to, in_place());
             },
             std::time::Duration::ZERO,
         );
@@ -109,22 +96,28 @@ pub fn keep_lang_in_address() {
 /// the map rewrites without the router (`url_state`, `Write::ReplaceLater`).
 pub fn switch_to(lang: RwSignal<Lang>, to: Lang, navigate: impl Fn(&str, NavigateOptions)) {
     lang.set(to);
+    let (path, search, hash) = address_bar();
+    navigate(&paths::switch_lang(&path, &search, &hash, to), in_place());
+}
+
+/// The address bar's path, query and fragment (which the map rewrites without the router).
+fn address_bar() -> (String, String, String) {
     let address = window().location();
     let part = |r: Result<String, _>| r.unwrap_or_default();
-    let url = paths::switch_lang(
-        &part(address.pathname()),
-        &part(address.search()),
-        &part(address.hash()),
-        to,
-    );
-    navigate(
-        &url,
-        NavigateOptions {
-            replace: true,
-            scroll: false,
-            ..Default::default()
-        },
-    );
+    (
+        part(address.pathname()),
+        part(address.search()),
+        part(address.hash()),
+    )
+}
+
+/// A navigation that rewrites the current entry and keeps the scroll position.
+fn in_place() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..Default::default()
+    }
 }
 
 pub fn use_lang() -> RwSignal<Lang> {

@@ -62,7 +62,7 @@ impl<S: QueryState> Copy for UrlState<S> {}
 pub fn use_url_state<S: QueryState>(page: Page) -> UrlState<S> {
     let query = use_query_map();
     let read = move || query.with(|q| S::read(&|k| q.get(k)));
-    let state = RwSignal::new(query.with_untracked(|q| S::read(&|k| q.get(k))).0);
+    let state = RwSignal::new(untrack(read).0);
     let bad = Memo::new(move |_| read().1);
     // Back, forward and links change the address: the state follows.
     Effect::new(move |_| {

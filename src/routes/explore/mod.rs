@@ -19,7 +19,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::with_data::{data_page, PageHead};
-use crate::data::{peek_dataset, Load};
+use crate::data::{peek_dataset, use_dataset};
 use crate::head::use_title;
 use crate::i18n::use_strings;
 use crate::paths::Page;
@@ -92,8 +92,9 @@ fn explorer(
     // four fifths of its text, so that a first visit does not).
     let dataset = peek_dataset();
     Effect::new(move |_| {
-        if state.with(|st| !st.query.trim().is_empty()) && !dataset.asked() {
-            dataset.load();
+        if state.with(|st| !st.query.trim().is_empty()) {
+            // Asks for it once, after the page's paint, as every page does (`use_dataset`).
+            use_dataset();
         }
     });
     let d = data.clone();
