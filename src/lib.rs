@@ -5,7 +5,7 @@
 //! Views are built for a small wasm: a page is one reactive closure that reads the language and
 //! the data and renders plain, non-reactive markup (see ARCHITECTURE.md, "Decisions").
 
-#![cfg_attr(feature = "ssr", recursion_limit = "512")]
+#![cfg_attr(any(feature = "ssr", feature = "hydrate"), recursion_limit = "512")]
 
 pub mod components;
 pub mod data;

@@ -159,7 +159,8 @@ fn main() -> ExitCode {
         #[cfg(feature = "prerender")]
         Some("prerender") => {
             let dist = PathBuf::from(args.get(1).map_or("dist", String::as_str));
-            let origin = std::env::var("CDO_ORIGIN").unwrap_or_else(|_| "https://cdo-atlas.de".into());
+            let origin =
+                std::env::var("CDO_ORIGIN").unwrap_or_else(|_| "https://cdo-atlas.de".into());
             match prerender::run(&dist, args.get(2..).unwrap_or_default(), &origin) {
                 Ok(report) => {
                     print!("{report}");

@@ -16,8 +16,12 @@ use cdo_text::Lang;
 
 pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String> {
     let started = Instant::now();
-    let shell = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("{}: {e} (build first: trunk build --release)", dist.display()))?;
+    let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| {
+        format!(
+            "{}: {e} (build first: trunk build --release)",
+            dist.display()
+        )
+    })?;
     let text = std::fs::read_to_string(crate::dataset_path()).map_err(|e| e.to_string())?;
     let data = cdo_model::parse_dataset(&text, crate::today()).map_err(|e| format!("{e:?}"))?;
     let outlines = std::fs::read_to_string(crate::geodata_path())
@@ -30,7 +34,12 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
         let mut routes = Vec::new();
         for lang in Lang::ALL {
             routes.extend(Page::NAV.iter().map(|p| p.href(lang)));
-            routes.extend(data.dataset.entities.iter().map(|e| paths::entity(lang, &e.id)));
+            routes.extend(
+                data.dataset
+                    .entities
+                    .iter()
+                    .map(|e| paths::entity(lang, &e.id)),
+            );
             routes.push(paths::in_lang("/404".to_owned(), lang));
         }
         routes
@@ -116,6 +125,10 @@ fn into_shell(shell: &str, body: &str, title: Option<&str>, lang: Lang) -> Resul
         }
     }
     let mut html = format!("{}{body}{}", &shell[..from], &shell[to..]);
+    // The page reads without JavaScript: the notice that it does not goes.
+    if let (Some(a), Some(b)) = (html.find("<noscript>"), html.find("</noscript>")) {
+        html.replace_range(a..b + "</noscript>".len(), "");
+    }
     for quoted in ["<html lang=de>", "<html lang=\"de\">"] {
         html = html.replacen(quoted, &format!("<html lang={}>", lang.code()), 1);
     }
