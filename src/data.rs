@@ -217,6 +217,11 @@ impl MapOutlines {
 
 /// Provides the index, loading it, and the dataset, loaded once asked for.
 pub fn provide_data() {
+    // A prerender (`prerender::render`) has provided the data, loaded, before the app.
+    #[cfg(feature = "ssr")]
+    if use_context::<Index>().is_some() {
+        return;
+    }
     provide_context(Dataset::new());
     provide_context(MapOutlines::new());
     let index = Index::new();

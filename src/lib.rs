@@ -5,6 +5,8 @@
 //! Views are built for a small wasm: a page is one reactive closure that reads the language and
 //! the data and renders plain, non-reactive markup (see ARCHITECTURE.md, "Decisions").
 
+#![cfg_attr(any(feature = "ssr", feature = "hydrate"), recursion_limit = "512")]
+
 pub mod components;
 pub mod data;
 pub mod download;
@@ -16,6 +18,8 @@ pub mod on_demand;
 pub mod paths;
 pub mod perf;
 pub mod picks;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routes;
 pub mod schedule;
 pub mod settled;

@@ -129,6 +129,18 @@ fn on_demand(
     head: PageHead,
     load: impl Future<Output = Result<Build, Unavailable>> + 'static,
 ) -> AnyView {
+    // A prerender draws the page itself: without `split` the page's code is already here, and
+    // `load` is ready when first polled.
+    #[cfg(feature = "ssr")]
+    {
+        use std::task::{Context, Poll, Waker};
+        let mut load = std::pin::pin!(load);
+        return match load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(Ok(build)) => build(),
+            _ => loading(head).into_any(),
+        };
+    }
+    #[allow(unreachable_code)]
     let slot = RwSignal::new(Slot::Loading);
     spawn_local(async move {
         after_paint().await;

@@ -21,6 +21,8 @@
 
 mod geodata;
 mod opendata;
+#[cfg(feature = "prerender")]
+mod prerender;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -348,6 +350,22 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     println!("invalid: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        #[cfg(feature = "prerender")]
+        Some("prerender") => {
+            let dist = PathBuf::from(args.get(1).map_or("dist", String::as_str));
+            let origin =
+                std::env::var("CDO_ORIGIN").unwrap_or_else(|_| "https://cdo-atlas.de".into());
+            match prerender::run(&dist, args.get(2..).unwrap_or_default(), &origin) {
+                Ok(report) => {
+                    print!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("prerender: {e}");
                     ExitCode::FAILURE
                 }
             }

@@ -1,0 +1,68 @@
+//! Issue #24 (spike): the app's own views rendered to HTML natively, with the committed dataset
+//! provided through the same contexts the app reads (`data::provide_loaded`). Built only with the
+//! `ssr` feature, by `xtask prerender`; never part of the wasm.
+//!
+//! What makes it work without a browser:
+//! - an executor that runs no task: effects (which read and write browser state) and data loads
+//!   (`spawn_local`) are never run, so only what the views draw while constructed is rendered;
+//! - the router reads a `RequestUrl` (leptos_router's `ssr`) instead of `window.location`;
+//! - `Start` carries what the browser would tell the app (language from the path, the origin);
+//! - the data is ready before the views are built, so no page draws its loading state;
+//! - the split pages draw their page at once (`on_demand`, under `ssr`).
+
+use std::sync::{Arc, Mutex};
+
+use cdo_model::geo::Outlines;
+use cdo_model::Loaded;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+use crate::data::{provide_loaded, MapOutlines};
+use crate::{App, Start};
+
+/// What a page puts into the document's `<head>` while it is rendered (`head::use_title`).
+#[derive(Clone, Default)]
+pub struct Head {
+    pub title: Arc<Mutex<Option<String>>>,
+}
+
+/// One rendered page: what goes into `<body>` and `<head>`.
+pub struct Page {
+    pub body: String,
+    pub title: Option<String>,
+}
+
+/// An executor that drops every task: a prerender draws what the views build synchronously.
+struct NoTasks;
+
+impl any_spawner::CustomExecutor for NoTasks {
+    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// Sets up the executor; call once per process before rendering.
+pub fn init() {
+    let _ = any_spawner::Executor::init_custom_executor(NoTasks);
+}
+
+/// Renders the app at `path` (with the language the path names) over `data`.
+pub fn render(path: &str, start: Start, data: &Loaded, outlines: Option<&Outlines>) -> Page {
+    let owner = Owner::new();
+    let page = owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        let head = Head::default();
+        provide_context(head.clone());
+        // Provided before `App`, whose `provide_data` then leaves them be.
+        provide_loaded(Ok(data.clone()));
+        provide_context(match outlines {
+            Some(o) => MapOutlines::ready(Ok(o.clone())),
+            None => MapOutlines::ready(Err(crate::data::LoadError::Outlines)),
+        });
+        let body = view! { <App start /> }.to_html();
+        let title = head.title.lock().ok().and_then(|t| t.clone());
+        Page { body, title }
+    });
+    drop(owner);
+    page
+}
