@@ -1,5 +1,5 @@
 # The two commands of the README. Both install what is missing first.
-.PHONY: serve test size schema data index shell bench fuzz gates
+.PHONY: serve test size schema data index bench fuzz gates
 
 serve:   ## build and serve the app at http://127.0.0.1:8080
 	@scripts/serve.sh
@@ -18,9 +18,6 @@ data:    ## regenerate every file derived from the dataset (index, schema, …) 
 
 index:   ## the same as `make data` (the index carries the other files' sizes)
 	@cargo run -q -p xtask -- data
-
-shell:   ## regenerate web/shell.html (what a first visit shows before the wasm) from the built app
-	@scripts/test.sh shell
 
 bench:   ## benchmarks with budgets: 10,000 synthetic entities in headless Chromium
 	@scripts/test.sh bench

@@ -19,7 +19,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // build would go stale when the data is replaced without one (README, "Deploying"). The worker
 // fetches them from the network when asked for. The app's own data is precached.
 const APP_DATA = new Set(['data/cdo-atlas.json', 'data/cdo-atlas.index.json', 'data/laender.json']);
-const precached = (f) => !f.startsWith('data/') || APP_DATA.has(f);
+// Of the pre-rendered pages (scripts/prerender.mjs) only the overview and the fallback: offline,
+// the worker answers any other navigation with the fallback (404.html), on which the app draws
+// the address's page itself, from the precached code and data; a page opened online is kept as
+// it is opened (web/sw.js, `navigation`). Precaching all of them (200 pages, ~300 KB gzip) would
+// double a first visit's background download. What only crawlers and link previews read is left
+// out too.
+const APP_PAGES = new Set(['index.html', '404.html']);
+const NOT_FOR_THE_APP = new Set(['sitemap.xml', 'robots.txt', 'og.png']);
+const precached = (f) =>
+  (!f.startsWith('data/') || APP_DATA.has(f)) && (!f.endsWith('.html') || APP_PAGES.has(f)) && !NOT_FOR_THE_APP.has(f);
 
 function files(d, prefix = '') {
   return fs

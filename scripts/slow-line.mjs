@@ -4,9 +4,10 @@
 // response, the bandwidth shared by all of them), not by DevTools' emulation, which leaves the
 // service worker's requests unthrottled; and the worker is allowed, as for a real first visit,
 // so that what it downloads competes with the page as it would.
-// For each page: when its heading appears, and when its own content does (the map's markers,
-// the explorer's rows, …), median of three cold loads. Budget: the heading within 2.5 s, as
-// Lighthouse's LCP; the content is reported, not budgeted.
+// For each page: when its heading appears, when its own content does (the map's markers, the
+// explorer's rows, …: pre-rendered, issue #24), and when the app has taken over (the page
+// answers its controls), median of three cold loads. Budget: the content within 1.2 s; the
+// hand-over is reported, not budgeted.
 // Prints a table, exits 1 if a budget is missed.
 import { launch } from '../tests/e2e/browser.mjs';
 import { serveDist } from '../tests/e2e/static-server.mjs';
@@ -16,10 +17,11 @@ const PAGES = [
   ['map', '/map', 'svg[data-testid=map] .marks > *'],
   ['explorer', '/explore', '.explore-table tbody tr'],
   ['profile', '/entity/darmstadt', '.sources li'],
-  ['compare', '/compare?ids=darmstadt,hamburg', 'main table'],
+  ['compare', '/compare', 'main p.lead'],
   ['series', '/series', 'li.answer'],
+  ['about', '/about', '.data-files li'],
 ];
-const BUDGET_MS = 2500;
+const BUDGET_MS = 1200;
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 
 // `node scripts/slow-line.mjs [dir]`: another build than dist/ (for comparisons).
@@ -40,7 +42,10 @@ try {
       await page.locator('main h1').first().waitFor({ timeout: 60000 });
       const heading = Date.now() - start;
       await page.locator(content).first().waitFor({ timeout: 60000 });
-      times.get(name).push({ heading, content: Date.now() - start, kb: Math.round((server.sentBytes - sent) / 1000) });
+      const shown = Date.now() - start;
+      const kb = Math.round((server.sentBytes - sent) / 1000);
+      await page.waitForFunction(() => !document.querySelector('[data-prerendered]'), null, { timeout: 60000 });
+      times.get(name).push({ heading, content: shown, app: Date.now() - start, kb });
       await context.close();
     }
   }
@@ -51,15 +56,15 @@ try {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 let failed = 0;
-console.log(`page        heading ms (min–max)    content ms (min–max)    sent by then  status   median of ${ROUNDS} cold loads`);
+console.log(`page        heading ms (min–max)    content ms (min–max)    app ms (min–max)        sent by content  status   median of ${ROUNDS} cold loads`);
 for (const [name] of PAGES) {
   const t = times.get(name);
   const col = (k) => `${median(t.map((x) => x[k]))} (${Math.min(...t.map((x) => x[k]))}–${Math.max(...t.map((x) => x[k]))})`.padEnd(23);
-  const ok = median(t.map((x) => x.heading)) <= BUDGET_MS;
+  const ok = median(t.map((x) => x.content)) <= BUDGET_MS;
   failed += ok ? 0 : 1;
-  const sent = `${median(t.map((x) => x.kb))} kB`.padEnd(13);
-  console.log(`${name.padEnd(11)} ${col('heading')} ${col('content')} ${sent} ${ok ? 'OK' : 'OVER'}`);
+  const sent = `${median(t.map((x) => x.kb))} kB`.padEnd(16);
+  console.log(`${name.padEnd(11)} ${col('heading')} ${col('content')} ${col('app')} ${sent} ${ok ? 'OK' : 'OVER'}`);
 }
-console.log(`budget: heading ≤ ${BUDGET_MS} ms (150 ms RTT, 1.6 Mbit/s, 4× CPU)`);
+console.log(`budget: the page's own content ≤ ${BUDGET_MS} ms (150 ms RTT, 1.6 Mbit/s, 4× CPU)`);
 console.log(`slow-line: ${PAGES.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

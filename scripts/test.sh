@@ -137,9 +137,6 @@ layer_slow_line() { layer_script slow-line scripts/slow-line.mjs "first views on
 
 if [ "${1:-}" = size ]; then
   build_release && layer_size
-elif [ "${1:-}" = shell ]; then
-  # The shell is taken from what the built app draws, then built in.
-  build_release && node scripts/shell.mjs && build_release
 elif [ "${1:-}" = bench ]; then
   build_release && layer_bench
 elif [ "${1:-}" = gates ]; then

@@ -245,7 +245,7 @@ export function buildWasm(outDir, { release }) {
   if (release) {
     // Only the final link needs relocations (wasm-split reads them): `cargo rustc` passes the
     // flag to this crate alone, so the dependencies' build cache is shared with other builds.
-    run('cargo', ['rustc', ...cargoArgs, '--release', '--features', ['split', process.env.CDO_FEATURES].filter(Boolean).join(','), '--', '-C', 'link-args=--emit-relocs']);
+    run('cargo', ['rustc', ...cargoArgs, '--release', '--features', 'split', '--', '-C', 'link-args=--emit-relocs']);
   } else {
     run('cargo', ['build', ...cargoArgs]);
   }

@@ -1,6 +1,8 @@
 //! The UI language as app-wide context. The address names it: German at the root (`/map`),
-//! English under `/en/` (`paths::split_lang`). An address that names no other language opens
-//! in the reader's remembered choice, and is then rewritten to name it; `<html lang>` and the
+//! English under `/en/` (`paths::split_lang`). The path wins: every page is pre-rendered in the
+//! language its path names (issue #24), and a shared link shows what its sender saw. Only the
+//! site's root (`/`), which names no choice, opens in the reader's remembered language (and is
+//! then rewritten to name it), as does the older form `?lang=en`. `<html lang>` and the
 //! remembered choice follow the language shown.
 
 use cdo_text::{Lang, Strings};
@@ -32,15 +34,21 @@ pub fn provide_lang(initial: Lang) -> RwSignal<Lang> {
     lang
 }
 
-/// The language to start in: the one the opening address names (its path, or the older form's
-/// `lang`), else the remembered choice, else German. What `main` passes to the app.
+/// The language to start in: the older form's `lang` where the address has one, else the one
+/// its path names; at the root (`/`), the remembered choice, else German. What `main` passes to
+/// the app.
 pub fn starting_lang(pathname: &str, search: &str, remembered: Option<&str>) -> Lang {
-    match paths::split_lang(pathname).0 {
-        Lang::De => paths::lang_of(search)
-            .or_else(|| remembered.and_then(Lang::from_code))
-            .unwrap_or_default(),
-        named => named,
+    match paths::split_lang(pathname) {
+        _ if paths::lang_of(search).is_some() => paths::lang_of(search).unwrap_or_default(),
+        (Lang::De, "/") => remembered.and_then(Lang::from_code).unwrap_or_default(),
+        (named, _) => named,
     }
+}
+
+/// Whether the language an address shows is the one its path names: everywhere but at the root
+/// in German's form (where the remembered choice may differ) and in the older form (`?lang=`).
+fn path_decides(pathname: &str, search: &str) -> bool {
+    paths::lang_of(search).is_none() && paths::split_lang(pathname) != (Lang::default(), "/")
 }
 
 /// The reader's remembered language, as stored.
@@ -48,11 +56,10 @@ pub fn remembered_lang() -> Option<String> {
     storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
 }
 
-/// Keeps the language and the address in step (inside the router). A path that names a
-/// language (`/en/…`; a link followed, back, forward) switches to it. A path that names none
-/// (German's, `/map`) is German for a reader who has not chosen otherwise; for one reading in
-/// another language, its address is rewritten in place to name that language, as is an address
-/// of the older form (`?lang=en` → `/en/…`).
+/// Keeps the language and the address in step (inside the router). A path switches to the
+/// language it names (`/en/map` English, `/map` German; a link followed, back, forward). The
+/// root in German's form (`/`) keeps the language shown, its address rewritten in place to name
+/// it, as is an address of the older form (`?lang=en` → `/en/…`).
 pub fn keep_lang_in_address() {
     let lang = use_lang();
     let location = use_location();
@@ -61,7 +68,7 @@ pub fn keep_lang_in_address() {
         let path = location.pathname.get();
         let search = location.search.get();
         let named = paths::split_lang(&path).0;
-        if named != Lang::default() && paths::lang_of(&search).is_none() {
+        if path_decides(&path, &search) {
             if named != lang.get_untracked() {
                 lang.set(named);
             }
@@ -144,4 +151,40 @@ pub fn localized<V: IntoView + 'static>(
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_path_names_the_language_and_only_the_root_remembers() {
+        let en = Some("en");
+        assert_eq!(starting_lang("/en/map", "", None), Lang::En);
+        assert_eq!(
+            starting_lang("/entity/darmstadt", "", en),
+            Lang::De,
+            "the path wins"
+        );
+        assert_eq!(starting_lang("/map", "", en), Lang::De);
+        assert_eq!(starting_lang("/", "", en), Lang::En, "the root remembers");
+        assert_eq!(starting_lang("/", "", None), Lang::De);
+        assert_eq!(starting_lang("/", "", Some("xx")), Lang::De);
+        assert_eq!(
+            starting_lang("/map", "?lang=en", None),
+            Lang::En,
+            "the older form"
+        );
+        assert_eq!(starting_lang("/en/map", "?lang=de", None), Lang::De);
+    }
+
+    #[test]
+    fn only_the_root_and_the_older_form_are_rewritten() {
+        assert!(path_decides("/map", ""));
+        assert!(path_decides("/en/", ""));
+        assert!(path_decides("/en", ""));
+        assert!(path_decides("/entity/x", "?embed=1"));
+        assert!(!path_decides("/", ""));
+        assert!(!path_decides("/map", "?lang=en"));
+    }
 }

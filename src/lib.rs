@@ -5,7 +5,7 @@
 //! Views are built for a small wasm: a page is one reactive closure that reads the language and
 //! the data and renders plain, non-reactive markup (see ARCHITECTURE.md, "Decisions").
 
-#![cfg_attr(any(feature = "ssr", feature = "hydrate"), recursion_limit = "512")]
+#![cfg_attr(feature = "ssr", recursion_limit = "512")]
 
 pub mod components;
 pub mod data;
@@ -23,6 +23,7 @@ pub mod prerender;
 pub mod routes;
 pub mod schedule;
 pub mod settled;
+pub mod takeover;
 pub mod theme;
 pub mod url_state;
 
@@ -36,28 +37,13 @@ use paths::{Page, Route};
 use routes::explore::ExplorePage;
 use routes::{overview::Overview, profile::Profile, NotFound};
 
-/// Removes the shell: the frame and heading `web/shell.js` showed from `index.html` while the
-/// wasm was on its way (ARCHITECTURE.md, "The shell"). Called just before the app mounts, in the
-/// same task, so the page is never painted without either.
-pub fn remove_shell() {
-    let Ok(shell) = document().query_selector_all("[data-shell]") else {
-        return;
-    };
-    for i in 0..shell.length() {
-        if let Some(node) = shell.item(i) {
-            if let Some(parent) = node.parent_node() {
-                let _ = parent.remove_child(&node);
-            }
-        }
-    }
-}
-
 /// What the app starts with, read from the browser once by `main` (`Start::from_browser`), or
 /// given by a test: components read no browser state while they are constructed, so that the
 /// same views can be built without one.
 #[derive(Clone, Debug, Default)]
 pub struct Start {
-    /// The language of the opening address, else the remembered one (`i18n::starting_lang`).
+    /// The language the opening address names; at the root, the remembered one
+    /// (`i18n::starting_lang`).
     pub lang: cdo_text::Lang,
     /// The site's origin (`https://…`), for the addresses a citation gives.
     pub origin: String,

@@ -13,11 +13,11 @@
 use std::sync::{Arc, Mutex};
 
 use cdo_model::geo::Outlines;
-use cdo_model::Loaded;
+use cdo_model::{Loaded, Summary};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
-use crate::data::{provide_loaded, MapOutlines};
+use crate::data::{Dataset, Index, MapOutlines};
 use crate::{App, Start};
 
 /// What a page puts into the document's `<head>` while it is rendered (`head::use_title`).
@@ -46,15 +46,23 @@ pub fn init() {
     let _ = any_spawner::Executor::init_custom_executor(NoTasks);
 }
 
-/// Renders the app at `path` (with the language the path names) over `data`.
-pub fn render(path: &str, start: Start, data: &Loaded, outlines: Option<&Outlines>) -> Page {
+/// Renders the app at `path` (with the language the path names) over `data` and its `index` (the
+/// served index file: it carries what the dataset does not, the files' sizes and the changelog).
+pub fn render(
+    path: &str,
+    start: Start,
+    data: &Loaded,
+    index: &Loaded<Summary>,
+    outlines: Option<&Outlines>,
+) -> Page {
     let owner = Owner::new();
     let page = owner.with(|| {
         provide_context(RequestUrl::new(path));
         let head = Head::default();
         provide_context(head.clone());
         // Provided before `App`, whose `provide_data` then leaves them be.
-        provide_loaded(Ok(data.clone()));
+        provide_context(Index::ready(Ok(index.clone())));
+        provide_context(Dataset::ready(Ok(data.clone())));
         provide_context(match outlines {
             Some(o) => MapOutlines::ready(Ok(o.clone())),
             None => MapOutlines::ready(Err(crate::data::LoadError::Outlines)),

@@ -104,6 +104,8 @@ fn say() {
     let Some(window) = web_sys::window() else {
         return;
     };
+    // The app's first page is complete: it takes the pre-rendered page's place.
+    crate::takeover::finish();
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-settled", "");
     }

@@ -5,7 +5,8 @@
 //   precache     every file of the release build but the downloads offered for reuse (CSVs,
 //                data package, …: scripts/precache.mjs), under a cache named after the build
 //                (what the page has loaded already is taken from the HTTP cache, see `precache`)
-//   navigations  network first (3 s), falling back to the cached shell, so deep links open offline
+//   navigations  network first (3 s), keeping each page opened; offline, the page kept, else the
+//                fallback page (404.html, precached), on which the app draws the address's page
 //   data         the dataset and its index: stale-while-revalidate; pages are told when a refresh
 //                failed or brought news
 //   the rest     cache first (hashed file names), network for anything not precached
@@ -17,7 +18,9 @@ const PRECACHE = __PRECACHE__;
 
 const PREFIX = 'cdo-atlas-';
 const CACHE = `${PREFIX}${BUILD}`;
-const SHELL = '/index.html';
+// What a static host serves for an address with no page of its own: the not-found page, on which
+// the app draws the address's page (scripts/prerender.mjs).
+const FALLBACK = '/404.html';
 const DATA = ['/data/cdo-atlas.index.json', '/data/cdo-atlas.json'];
 const NAVIGATION_TIMEOUT_MS = 3000;
 
@@ -69,7 +72,7 @@ if (PRECACHE) {
     const url = new URL(request.url);
     if (request.method !== 'GET' || url.origin !== self.location.origin) return;
     if (request.mode === 'navigate') {
-      event.respondWith(navigation(request));
+      event.respondWith(navigation(request, event));
     } else if (DATA.includes(url.pathname)) {
       event.respondWith(staleWhileRevalidate(request, event));
     } else {
@@ -78,15 +81,27 @@ if (PRECACHE) {
   });
 }
 
-async function navigation(request) {
+async function navigation(request, event) {
+  const path = new URL(request.url).pathname;
+  // A page by its path: the query holds a view's state, which the app reads, not the page.
+  const kept = () => caches.match(path, { cacheName: CACHE, ignoreSearch: true });
+  const fallback = () => caches.match(FALLBACK, { cacheName: CACHE });
   try {
     const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
-    if (response.ok) return response;
-    // A server error page is worse than the cached shell, which routes the path itself.
-    return (await caches.match(SHELL, { cacheName: CACHE })) ?? response;
+    if (response.ok) {
+      // Kept for the next time this page is opened offline (this build's cache only).
+      if (!response.redirected) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(path, copy)).catch(() => {}));
+      }
+      return response;
+    }
+    // The fallback page, which a host answers with 404, draws the address's page in the app; a
+    // server error page is worse than the kept or fallback page.
+    if (response.status === 404) return response;
+    return (await kept()) ?? (await fallback()) ?? response;
   } catch {
-    const shell = await caches.match(SHELL, { cacheName: CACHE });
-    return shell ?? Response.error();
+    return (await kept()) ?? (await fallback()) ?? Response.error();
   }
 }
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { useApp, axe, settled, DATASET, DATA_ROUTE, APP_H1 } from './harness.mjs';
+import { useApp, axe, settled, takenOver, DATASET, DATA_ROUTE, APP_H1 } from './harness.mjs';
 import { DIST } from './static-server.mjs';
 
 const app = useApp();
@@ -34,36 +34,36 @@ test('a link shared in a messenger previews as the site: the Open Graph card of 
 });
 
 test('when the app cannot start, the page says so, offers a reload and the dataset as a file', async () => {
-  const context = await app.newContext();
+  const context = await app.newContext({ prerendered: true });
   const page = await context.newPage();
   // A first visit whose connection drops before the wasm has arrived.
   await page.route('**/*_bg.wasm', (route) => route.abort('internetdisconnected'));
   await page.goto(app.base + '/explore');
   const failed = page.getByRole('alert').filter({ hasText: 'cdo-atlas konnte nicht starten' });
   await failed.waitFor();
-  // The shell (web/shell.js) is shown; the app's own frame is not.
-  assert.equal(await page.locator('.site-header[data-shell]').count(), 1);
-  assert.equal(await page.locator('.site-header:not([data-shell])').count(), 0);
+  // The pre-rendered page is shown, and reads in full; the app's own frame is not there.
+  assert.equal(await page.locator('.site-header[data-prerendered]').count(), 1);
+  assert.equal(await page.locator('.site-header:not([data-prerendered])').count(), 0);
+  assert.ok((await page.locator('main[data-prerendered] .explore-table tbody tr').count()) > 0);
   assert.equal(await failed.getByRole('link', { name: 'Datensatz (JSON)' }).getAttribute('href'), '/data/cdo-atlas.json');
   assert.equal(await failed.locator('p[lang=en]').count(), 1, 'the English text is marked as such');
   assert.deepEqual(await axe(page), []);
   // The connection is back: the button reloads the same address, and the app starts.
   await page.unroute('**/*_bg.wasm');
   await failed.getByRole('button', { name: 'Neu laden / Reload' }).click();
-  await page.locator('.explore-table tbody tr').first().waitFor();
+  await page.locator('main:not([data-prerendered]) .explore-table tbody tr').first().waitFor();
   assert.equal(new URL(page.url()).pathname, '/explore');
   assert.equal(await failed.isVisible(), false, 'the message is gone once the app runs');
   await context.close();
 });
 
-test('without JavaScript the page says what it needs and links the dataset', async () => {
+test('without JavaScript the page reads as rendered: every entity linked, no notice that it needs JavaScript', async () => {
   const context = await app.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(app.base + '/');
-  const link = page.getByRole('link', { name: 'Datensatz (JSON)' });
-  assert.ok(await link.isVisible());
-  const response = await page.request.get(app.base + (await link.getAttribute('href')));
-  assert.equal((await response.json()).entities.length, DATASET.entities.length);
+  await page.getByRole('heading', { level: 1, name: 'Alle Städte und Länder' }).waitFor();
+  assert.equal(await page.locator('[data-testid=entity-list] > li a[href^="/entity/"]').count(), DATASET.entities.length);
+  assert.equal(await page.getByText('cdo-atlas braucht JavaScript').count(), 0, 'the page reads without');
   assert.equal(await page.getByText('cdo-atlas konnte nicht starten').isVisible(), false);
   await context.close();
 });
@@ -115,8 +115,8 @@ test('the build ships brotli siblings of its hashed assets, and the server sends
   await context.close();
 });
 
-test('a page shows its heading and introduction while the dataset is still on its way', async () => {
-  const context = await app.newContext();
+test('while the data is still on its way, the pre-rendered page reads in full; then the app takes over', async () => {
+  const context = await app.newContext({ prerendered: true });
   const page = await context.newPage();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -124,21 +124,23 @@ test('a page shows its heading and introduction while the dataset is still on it
     await held;
     await route.continue().catch(() => {}); // the requests of pages left meanwhile are gone
   });
-  for (const [path, title] of [
-    ['/', 'Alle Städte und Länder'],
-    ['/map', 'Karte der Modelle'],
-    ['/explore', 'Explorer: alle Einträge filtern und sortieren'],
-    ['/compare', 'Vergleich'],
+  for (const [path, title, content] of [
+    ['/', 'Alle Städte und Länder', '[data-testid=entity-list] > li'],
+    ['/explore', 'Explorer: alle Einträge filtern und sortieren', '.explore-table tbody tr'],
+    ['/entity/darmstadt', 'Darmstadt', '.sources li'],
+    ['/compare', 'Vergleich', 'p.lead'],
   ]) {
     await page.goto(app.base + path);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    // The loading status is the app's (the shell shows heading and introduction only).
-    await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).waitFor();
-    assert.equal(await page.locator('main p.lead').first().isVisible(), true, path);
+    // Not the app's loading status: the page's own content, drawn at build time.
+    assert.ok((await page.locator(`main[data-prerendered] ${content}`).count()) > 0, path);
+    assert.equal(await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).count(), 0, path);
+    assert.equal(await page.locator('html[data-taking-over]').count(), 1, `${path}: the app waits for its data`);
   }
   release();
+  await takenOver(page);
   await page.locator('.compare-controls').waitFor();
-  assert.equal(await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).count(), 0);
+  assert.equal(await page.locator('main').count(), 1);
   await context.close();
 });
 
@@ -314,15 +316,16 @@ test('the path names its language: a link passed on opens as it was read, and li
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await page.waitForURL((u) => u.searchParams.has('z') && u.pathname === '/en/map');
   const zoomed = new URL(page.url());
-  // A link that does not say the language (none of ours; one typed into a page, say) still ends
-  // on an address that does, without costing the page it came from its history entry.
+  // A link in German's form (none of ours; one typed into a page, say) opens in German: the path
+  // wins, as it does for the pre-rendered page of that address.
   await page.evaluate(() => {
     const a = Object.assign(document.createElement('a'), { href: '/about', textContent: 'plain link' });
     document.querySelector('main').prepend(a);
   });
   await page.getByRole('link', { name: 'plain link' }).click();
-  await page.waitForURL((u) => u.pathname === '/en/about');
-  await page.getByRole('heading', { level: 1, name: 'About cdo-atlas' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Über cdo-atlas' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/about');
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
   await page.goBack();
   await page.waitForURL((u) => u.pathname === '/en/map' && u.searchParams.has('z'));
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
@@ -340,10 +343,17 @@ test('the path names its language: a link passed on opens as it was read, and li
   assert.deepEqual(page.errors, []);
   await page.context().close();
 
-  // A remembered choice is written into the address, so that it can be passed on as it is.
-  const remembered = await open('/about', { lang: 'en' });
-  await remembered.waitForURL((u) => u.pathname === '/en/about');
+  // The path wins over a remembered choice (the page was pre-rendered in its path's language,
+  // and a link shows what its sender saw); only the root, which names no choice, opens in the
+  // remembered language, its address rewritten to name it.
+  const remembered = await open('/about', { remembered: 'en' });
+  await remembered.getByRole('heading', { level: 1, name: 'Über cdo-atlas' }).waitFor();
+  assert.equal(new URL(remembered.url()).pathname, '/about');
   await remembered.context().close();
+  const root = await open('/', { remembered: 'en' });
+  await root.waitForURL((u) => u.pathname === '/en/');
+  await root.getByRole('heading', { level: 1, name: 'All cities and Länder' }).waitFor();
+  await root.context().close();
 
   // An address of the older form (`?lang=en`) moves to its path, keeping its query, in place.
   const older = await open('/explore?lang=en&q=bonn');

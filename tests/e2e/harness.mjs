@@ -13,8 +13,27 @@ export const DATASET = JSON.parse(fs.readFileSync(`${DIST}/data/cdo-atlas.json`,
 // the dataset itself, as it does wherever no usable index is served.
 export const DATA_ROUTE = /\/data\/cdo-atlas(\.index)?\.json$/;
 
-/** A page heading the app drew: not the shell's (web/shell.js), which shows before the app runs. */
-export const APP_H1 = 'main:not([data-shell]) h1';
+/** A page heading the app drew: not the pre-rendered page's, which shows until the app takes over
+ * (src/takeover.rs). */
+export const APP_H1 = 'main:not([data-prerendered]) h1';
+
+/** Resolves once the app has taken over from the pre-rendered page (src/takeover.rs): what a test
+ * finds then is the app's alone. */
+export async function takenOver(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]') && !document.documentElement.hasAttribute('data-taking-over'));
+}
+
+/** Makes `page.goto` and `page.reload` wait for the app to take over (`app.newContext`). */
+function waitsForTheApp(page) {
+  for (const name of ['goto', 'reload']) {
+    const load = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await load(...args);
+      await takenOver(page);
+      return response;
+    };
+  }
+}
 
 /** Registers before/after hooks; the returned object fills in once the server runs. */
 export function useApp() {
@@ -33,13 +52,23 @@ export function useApp() {
 
   /** A fresh context. Service workers are blocked: these tests are about the app, and
    * `page.route` (used to feed datasets) does not see requests a worker makes. The worker has
-   * its own tests (offline.test.mjs). */
-  app.newContext = (options = {}) => app.browser.newContext({ serviceWorkers: 'block', ...options });
+   * its own tests (offline.test.mjs). Its pages' `goto` and `reload` resolve once the app has
+   * taken over from the pre-rendered page (so that what a test finds is the app's), unless
+   * `prerendered` (the test is about the pre-rendered page, or holds back what the app needs). */
+  app.newContext = async ({ prerendered = false, ...options } = {}) => {
+    const context = await app.browser.newContext({ serviceWorkers: 'block', ...options });
+    if (!prerendered && options.javaScriptEnabled !== false) context.on('page', waitsForTheApp);
+    return context;
+  };
 
-  /** A fresh page (own storage); `lang` pre-sets the remembered language. */
-  app.open = async (path, { width = 1200, height = 900, lang } = {}) => {
-    const context = await app.newContext({ viewport: { width, height } });
-    if (lang) await context.addInitScript((l) => localStorage.setItem('cdo-atlas.lang', l), lang);
+  /** A fresh page (own storage) at `path` read in `lang` (its address in that language, the
+   * choice remembered too; `remembered` only remembers it). Resolves once the app has taken over
+   * from the pre-rendered page, unless `prerendered` (the test is about that). */
+  app.open = async (path, { width = 1200, height = 900, lang, remembered, prerendered = false } = {}) => {
+    const context = await app.newContext({ viewport: { width, height }, prerendered });
+    if (lang && lang !== 'de' && !path.startsWith(`/${lang}/`)) path = `/${lang}${path}`;
+    const stored = lang ?? remembered;
+    if (stored) await context.addInitScript((l) => localStorage.setItem('cdo-atlas.lang', l), stored);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));

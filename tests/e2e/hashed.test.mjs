@@ -55,7 +55,7 @@ test("the release build's service worker uses the same rule", () => {
   assert.equal(`${rule.source} ${rule.flags}`, `${HASHED.source} ${HASHED.flags}`, 'the pattern of scripts/hashed.mjs');
   // Every file the worker precaches is one or the other by name, as the build wrote it: the ones
   // Trunk and scripts/wasm.mjs named by their hash, and the few that keep their name.
-  const unhashed = /^\/(index\.html|manifest\.webmanifest|data\/[\w.-]+\.json|icons\/[\w-]+\.png)$/;
+  const unhashed = /^\/(index\.html|404\.html|manifest\.webmanifest|data\/[\w.-]+\.json|icons\/[\w-]+\.png)$/;
   for (const url of precache) {
     assert.notEqual(rule.test(url), unhashed.test(url), `${url}: hashed by the worker's rule, or one of the names that carry no hash`);
   }

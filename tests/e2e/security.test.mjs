@@ -120,7 +120,7 @@ test('a tampered wasm is refused (integrity), so a modified build never runs', a
     integrity,
     new Promise((_, reject) => setTimeout(() => reject(new Error(`no integrity error: ${errors.join('\n')}`)), 5000).unref()),
   ]);
-  assert.equal(await page.locator('.site-header:not([data-shell])').count(), 0, 'the app did not start');
+  assert.equal(await page.locator('.site-header:not([data-prerendered])').count(), 0, 'the app did not start');
   await context.close();
 });
 

@@ -1,5 +1,6 @@
-// A minimal static file server for the built `dist/`, bound to 127.0.0.1 only, with the SPA
-// fallback the app's deep links need (unknown paths without a file extension get index.html).
+// A minimal static file server for the built `dist/`, bound to 127.0.0.1 only, serving it as
+// static hosts do: a directory's index.html, and for an unknown path without a file extension the
+// fallback page (404.html, with 404) on which the app draws the address's page.
 // Used by the end-to-end tests; as a process (the offline tests stop and restart it):
 //   node tests/e2e/static-server.mjs [--port 8080] [--dir dist] [--fail /path]
 // `--port 0` takes any free port; the line it prints once it listens ("serving <dir> at <url>")
@@ -79,11 +80,18 @@ export async function serveDist({ root = DIST, port = 0, fail = [], line = null 
     const safe = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = path.join(root, safe);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    let status = 200;
     try {
       const stat = await fs.stat(file);
       if (stat.isDirectory()) file = path.join(file, 'index.html');
     } catch {
-      if (path.extname(safe) === '') file = path.join(root, 'index.html');
+      // The fallback as static hosts serve it: 404.html with 404 (a release build's not-found
+      // page, on which the app draws the address's page), else the app's index.html.
+      if (path.extname(safe) === '') {
+        file = path.join(root, '404.html');
+        status = 404;
+        if (!(await fs.stat(file).catch(() => null))) [file, status] = [path.join(root, 'index.html'), 200];
+      }
     }
     try {
       let body = await fs.readFile(file);
@@ -99,7 +107,7 @@ export async function serveDist({ root = DIST, port = 0, fail = [], line = null 
         body = await gzip(body);
         headers['content-encoding'] = 'gzip';
       }
-      res.writeHead(200, headers);
+      res.writeHead(status, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,11 +1,12 @@
-//! `prerender <dist> [<path>…]` (issue #24, spike): every page of the app rendered natively from
-//! the app's own views (`cdo_atlas::prerender`) over the committed dataset, written as
-//! `<dist>/<path>/index.html` inside the build's `index.html` (its head, CSS, loader and CSP),
-//! in place of the shell. Without paths: every page, every entity and a not-found page, in both
-//! languages.
+//! `prerender <dist> [<path>…]` (issue #24): every page of the app rendered natively from the
+//! app's own views (`cdo_atlas::prerender`) over the committed dataset, written as
+//! `<dist>/<path>/index.html` into the build's `index.html` (its head, CSS, loader and CSP).
+//! Without paths: every page, every entity and the not-found page, in both languages. `/` is
+//! `index.html` itself, and the not-found page is also `404.html`: what a static host serves for
+//! any other address, and the service worker offline (the app then draws the address's page).
 //!
-//! The rendered frame's top-level elements carry `data-shell`, so the app as built today removes
-//! them just before it mounts, in the same task (`remove_shell`), as it removes the shell.
+//! The rendered frame's top-level elements carry `data-prerendered`: the app, drawn beside them,
+//! removes them once its first page has settled (`cdo_atlas::takeover`).
 
 use std::path::Path;
 use std::time::Instant;
@@ -13,6 +14,9 @@ use std::time::Instant;
 use cdo_atlas::paths::{self, Page};
 use cdo_atlas::Start;
 use cdo_text::Lang;
+
+/// The address the not-found page is rendered at (no route has it).
+const NOT_FOUND: &str = "/404";
 
 pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String> {
     let started = Instant::now();
@@ -24,6 +28,13 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
     })?;
     let text = std::fs::read_to_string(crate::dataset_path()).map_err(|e| e.to_string())?;
     let data = cdo_model::parse_dataset(&text, crate::today()).map_err(|e| format!("{e:?}"))?;
+    // The index as the app reads it: the built one, which carries the files' sizes and the
+    // changelog beside the lists.
+    let index_file = dist.join("data/cdo-atlas.index.json");
+    let index = std::fs::read_to_string(&index_file)
+        .map_err(|e| format!("{}: {e}", index_file.display()))?;
+    let index =
+        cdo_model::parse_index(&index, crate::today()).map_err(|e| format!("index: {e:?}"))?;
     let outlines = std::fs::read_to_string(crate::geodata_path())
         .ok()
         .and_then(|t| cdo_model::geo::parse_outlines(&t));
@@ -40,7 +51,7 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
                     .iter()
                     .map(|e| paths::entity(lang, &e.id)),
             );
-            routes.push(paths::in_lang("/404".to_owned(), lang));
+            routes.push(paths::in_lang(NOT_FOUND.to_owned(), lang));
         }
         routes
     } else {
@@ -57,7 +68,7 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
         };
         let t = Instant::now();
         let page = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            cdo_atlas::prerender::render(route, start.clone(), &data, outlines.as_ref())
+            cdo_atlas::prerender::render(route, start.clone(), &data, &index, outlines.as_ref())
         }));
         let page = match page {
             Ok(page) => page,
@@ -72,18 +83,15 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
                 continue;
             }
         };
-        let html = into_shell(&shell, &page.body, page.title.as_deref(), start.lang)?;
+        let html = into_shell(&shell, route, &page.body, page.title.as_deref(), start.lang)?;
         let file = dist.join(route.trim_start_matches('/')).join("index.html");
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
-        // `/` is the shell itself (index.html): the app's fallback for every other address.
-        let file = if route == "/" {
-            dist.join("index.prerendered.html")
-        } else {
-            file
-        };
         std::fs::write(&file, &html).map_err(|e| e.to_string())?;
+        if route == NOT_FOUND {
+            std::fs::write(dist.join("404.html"), &html).map_err(|e| e.to_string())?;
+        }
         report.push_str(&format!(
             "{route} → {} ({} bytes body, {:.1} ms)\n",
             file.strip_prefix(dist).unwrap_or(&file).display(),
@@ -103,14 +111,20 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
     Ok(report)
 }
 
-/// The build's `index.html` with the shell's templates and script replaced by `body`, and the
-/// page's language and title.
-fn into_shell(shell: &str, body: &str, title: Option<&str>, lang: Lang) -> Result<String, String> {
-    let from = shell
-        .find("<template")
-        .ok_or("index.html has no shell templates")?;
+/// The build's `index.html` with `body` at the end of its `<body>`, and the page's language and
+/// title.
+fn into_shell(
+    shell: &str,
+    route: &str,
+    body: &str,
+    title: Option<&str>,
+    lang: Lang,
+) -> Result<String, String> {
     let to = shell.rfind("</body>").ok_or("index.html has no </body>")?;
-    // What the app removes as it mounts: the frame's top-level elements.
+    if shell.contains("data-prerendered") {
+        return Err("index.html is already a pre-rendered page (build again first)".into());
+    }
+    // What the app removes once it takes over: the frame's top-level elements.
     let mut body = body.to_owned();
     for top in [
         "class=\"skip-link\"",
@@ -121,16 +135,26 @@ fn into_shell(shell: &str, body: &str, title: Option<&str>, lang: Lang) -> Resul
     ] {
         if let Some(at) = body.find(top) {
             let end = at + top.len();
-            body.insert_str(end, " data-shell");
+            body.insert_str(end, " data-prerendered");
         }
     }
-    let mut html = format!("{}{body}{}", &shell[..from], &shell[to..]);
+    let mut html = format!("{}{body}{}", &shell[..to], &shell[to..]);
     // The page reads without JavaScript: the notice that it does not goes.
     if let (Some(a), Some(b)) = (html.find("<noscript>"), html.find("</noscript>")) {
         html.replace_range(a..b + "</noscript>".len(), "");
     }
+    // The language, and the address the page was rendered for, without a trailing slash
+    // (`web/elsewhere.js` compares it with the one asked for).
+    let page = match route.trim_end_matches('/') {
+        "" => "/",
+        path => path,
+    };
     for quoted in ["<html lang=de>", "<html lang=\"de\">"] {
-        html = html.replacen(quoted, &format!("<html lang={}>", lang.code()), 1);
+        html = html.replacen(
+            quoted,
+            &format!("<html lang={} data-page=\"{}\">", lang.code(), escape(page)),
+            1,
+        );
     }
     if let Some(title) = title {
         html = html.replacen(
@@ -143,5 +167,7 @@ fn into_shell(shell: &str, body: &str, title: Option<&str>, lang: Lang) -> Resul
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
 }
