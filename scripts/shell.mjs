@@ -52,6 +52,8 @@ export function capture(templates) {
     const c = el.cloneNode(deep);
     for (const a of c.querySelectorAll('[aria-current]')) a.removeAttribute('aria-current');
     for (const b of c.querySelectorAll('[aria-pressed]')) b.removeAttribute('aria-pressed');
+    // The language switch links to the page shown, in the other language: web/shell.js sets it.
+    for (const a of c.querySelectorAll('a.lang-switch')) a.removeAttribute('href');
     for (const b of c.querySelectorAll('.offline-badge')) b.remove();
     return c;
   };

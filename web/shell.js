@@ -33,6 +33,9 @@
     const target = new URL(a.getAttribute('href'), location.href).pathname.replace(/(.)\/$/, '$1');
     if (target === (lang === 'en' ? (path === '/' ? '/en' : `/en${path}`) : path)) a.setAttribute('aria-current', 'page');
   }
+  // The language switch: this page in the other language (as `paths::switch_lang`).
+  const other = lang === 'en' ? path : path === '/' ? '/en/' : `/en${path}`;
+  for (const a of shell.querySelectorAll('a.lang-switch')) a.setAttribute('href', other + location.search + location.hash);
   const dark = document.documentElement.dataset.theme === 'dark';
   for (const b of shell.querySelectorAll('.theme-switch')) b.setAttribute('aria-pressed', String(dark));
   // The switches work once the app runs; until then they say that they do not.
