@@ -32,13 +32,14 @@ pub fn needs_app() -> impl Attribute {
 
 /// `content` inside a `<noscript>`, in the pre-render only: what a reader without JavaScript
 /// needs to know. It takes no room with JavaScript, so nothing moves when the app takes over.
-#[allow(unused_variables)]
+#[cfg(feature = "ssr")]
 pub fn without_js<V: IntoView + 'static>(content: impl FnOnce() -> V) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    return view! { <noscript>{content()}</noscript> };
-    #[cfg(not(feature = "ssr"))]
-    return ();
+    view! { <noscript>{content()}</noscript> }
 }
+
+/// In the app: nothing (see the pre-render's `without_js`).
+#[cfg(not(feature = "ssr"))]
+pub fn without_js<V: IntoView + 'static>(_: impl FnOnce() -> V) -> impl IntoView {}
 
 /// The notice every control that needs the app points at (its id is [`NOTE_ID`]).
 pub fn notice() -> impl IntoView {
