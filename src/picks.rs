@@ -7,6 +7,7 @@ use cdo_model::compare::Picks;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::needs_app::needs_app;
 use crate::data::use_index;
 use crate::i18n::{localized, use_lang, use_strings};
 use crate::paths::{self, Page};
@@ -71,7 +72,9 @@ pub fn use_picks() -> PicksContext {
 }
 
 /// A checkbox that picks or unpicks one entity. The visible label is optional (table rows show
-/// only the box under a "Vergleich" column); the accessible name always says which entity.
+/// only the box under a "Vergleich" column); the accessible name always says which entity. Its
+/// start is also its `checked` attribute, so that the pre-render draws it (a property is not
+/// HTML).
 pub fn pick_toggle(id: String, name: String, visible: bool) -> impl IntoView {
     let picks = use_picks();
     let lang = use_lang();
@@ -86,6 +89,8 @@ pub fn pick_toggle(id: String, name: String, visible: bool) -> impl IntoView {
         <label class="pick">
             <input
                 type="checkbox"
+                {..needs_app()}
+                checked=untrack(&checked)
                 prop:checked=checked
                 on:change=move |ev| {
                     let now = picks.toggle(&id);

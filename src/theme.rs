@@ -37,6 +37,7 @@ pub fn ThemeToggle() -> impl IntoView {
         <button
             type="button"
             class="theme-switch"
+            {..crate::components::needs_app::needs_app()}
             aria-pressed=move || dark.get().to_string()
             title=move || s().theme_dark_label
             on:click=toggle

@@ -23,12 +23,10 @@ pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> im
             let filter = ExploreState { headlines: vec![h], ..Default::default() };
             let href = paths::with_query(lang, Page::Explore, &filter.to_query());
             let name = cdo_text::headline(lang, h);
-            // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
-            let width = format!("{}%", (n * 100 / max).max(1));
             view! {
                 <li><a class=format!("bar-row {}", headline_class(h)) href=href aria-label=cdo_text::phrase::label_count(lang, name, n)>
                     <span class="bar-label">{name}</span>
-                    <span class="bar-track"><span class="bar-fill" style:width=width></span></span>
+                    <span class="bar-track"><span class=format!("bar-fill {}", bar_width(n, max))></span></span>
                     <span class="bar-value">{n}</span>
                 </a></li>
             }
@@ -50,6 +48,13 @@ pub fn models_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> im
             </details>
         </figure>
     }
+}
+
+/// The class that gives a bar of `n` (of at most `max`) its width: whole percent, at least 1
+/// (`.bar-w1` … `.bar-w100` in style.css). A class, not a `style` attribute, which the CSP
+/// refuses, and which a page pre-rendered (read without JavaScript) would need.
+fn bar_width(n: usize, max: usize) -> String {
+    format!("bar-w{}", (n * 100 / max.max(1)).clamp(1, 100))
 }
 
 /// One mark per entity with a known year of creation, stacked per year.
@@ -112,4 +117,29 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
             </details>
         </figure>
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_width;
+
+    /// Every width a bar can have is a rule of the stylesheet, with that width: a class
+    /// without its rule would draw no bar at all.
+    #[test]
+    fn every_bar_width_has_its_rule() {
+        let css = include_str!("../../public/style.css");
+        let rule = |percent: usize| {
+            let at = css.find(&format!(".bar-w{percent} "))?;
+            Some(css[at..].split_once('}')?.0)
+        };
+        for percent in 1..=100 {
+            let width = format!(":{percent}%;");
+            let found = rule(percent).map(|r| r.replace(' ', "").contains(&width));
+            assert_eq!(found, Some(true), "{percent}");
+        }
+        assert_eq!(bar_width(7, 21), "bar-w33");
+        assert_eq!(bar_width(21, 21), "bar-w100");
+        assert_eq!(bar_width(1, 500), "bar-w1");
+        assert_eq!(bar_width(0, 0), "bar-w1");
+    }
 }

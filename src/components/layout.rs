@@ -1,10 +1,12 @@
 //! The page frame: skip link, header with navigation and language switch, the notice of rejected
 //! entries, and the footer with the data's "Stand" and licence.
 
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
+use crate::components::needs_app;
 use crate::data::use_index;
 use crate::embed::{is_embedded, EmbedBar};
 use crate::i18n::{localized, use_lang, use_strings};
@@ -25,6 +27,7 @@ pub fn Frame(children: Children) -> impl IntoView {
         return view! {
             <EmbedBar />
             <main id="main" tabindex="-1" class="embedded">
+                {needs_app::notice()}
                 <FreshnessNotices />
                 <AddressNotice />
                 <RejectedNotice />
@@ -38,6 +41,7 @@ pub fn Frame(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{move || s().skip_to_content}</a>
         <Header />
         <main id="main" tabindex="-1">
+            {needs_app::notice()}
             <FreshnessNotices />
             <AddressNotice />
             <RejectedNotice />
@@ -53,12 +57,32 @@ pub fn Frame(children: Children) -> impl IntoView {
     .into_any()
 }
 
-/// Fine-grained (not re-rendered on a language switch) so the switch button keeps focus.
+/// Fine-grained (not re-rendered on a language switch) so the switch keeps focus.
 #[component]
 fn Header() -> impl IntoView {
     let s = use_strings();
     let lang = use_lang();
     let navigate = use_navigate();
+    let location = use_location();
+    // The language switch is a link to this page in the other language: it works without
+    // JavaScript, and opens in a new tab. A plain click the app handles itself, before the
+    // router would (the link's own listener comes before the router's on the window: events are
+    // not delegated): the page is rewritten in place, not added to the history
+    // (`i18n::switch_to`).
+    let other = move || {
+        paths::switch_lang(
+            &location.pathname.get(),
+            &location.search.get(),
+            &location.hash.get(),
+            lang.get().other(),
+        )
+    };
+    let switch = move |ev: MouseEvent| {
+        if ev.button() == 0 && !(ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key()) {
+            ev.prevent_default();
+            crate::i18n::switch_to(lang, lang.get_untracked().other(), &navigate);
+        }
+    };
     let nav = Page::NAV
         .into_iter()
         .map(|page| {
@@ -79,15 +103,16 @@ fn Header() -> impl IntoView {
             <div class="header-tools">
                 <OfflineBadge />
                 <ThemeToggle />
-                <button
-                    type="button"
+                <a
                     class="lang-switch"
+                    href=other
+                    hreflang=move || lang.get().other().code()
                     lang=move || lang.get().other().code()
                     aria-label=move || s().switch_language_label
-                    on:click=move |_| crate::i18n::switch_to(lang, lang.get_untracked().other(), &navigate)
+                    on:click=switch
                 >
                     {move || s().switch_language}
-                </button>
+                </a>
             </div>
         </header>
     }

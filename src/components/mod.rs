@@ -3,6 +3,7 @@
 pub mod badge;
 pub mod charts;
 pub mod layout;
+pub mod needs_app;
 pub mod shapes;
 pub mod with_data;
 

@@ -9,6 +9,7 @@ use cdo_text::present;
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
+use crate::components::needs_app::needs_app;
 use crate::components::with_data::{details_page, PageHead};
 use crate::data::{use_index, Index};
 use crate::head::use_title;
@@ -97,7 +98,7 @@ fn compare(
                 view! {
                     <th scope="col">
                         <a href=paths::entity(lang, &e.id)>{e.name.clone()}</a>
-                        <button type="button" class="remove" aria-label=cdo_text::phrase::compare_remove(lang, &e.name) on:click=move |_| go(without.clone())>"×"</button>
+                        <button type="button" class="remove" aria-label=cdo_text::phrase::compare_remove(lang, &e.name) {..needs_app()} on:click=move |_| go(without.clone())>"×"</button>
                     </th>
                 }
             })
@@ -137,13 +138,14 @@ fn compare(
             {prompt}
             <div class="compare-controls">
                 <label class="toggle">
-                    <input type="checkbox" prop:checked=st.only_differences on:change=toggle_diff />
+                    // Also the attribute, so that the pre-render draws it.
+                    <input type="checkbox" checked=st.only_differences prop:checked=st.only_differences {..needs_app()} on:change=toggle_diff />
                     {s.compare_only_diff}
                 </label>
                 {can_add.then(|| view! {
                     <label for="compare-add">{s.compare_add}</label>
-                    <select id="compare-add" on:change=move |ev| picked.set(event_target_value(&ev))>{options}</select>
-                    <button type="button" class="button" on:click=add>{s.compare_add_button}</button>
+                    <select id="compare-add" {..needs_app()} on:change=move |ev| picked.set(event_target_value(&ev))>{options}</select>
+                    <button type="button" class="button" {..needs_app()} on:click=add>{s.compare_add_button}</button>
                 })}
             </div>
             {table}

@@ -10,6 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::focus_by_id;
+use crate::components::needs_app::needs_app;
 use crate::components::with_data::{page_head, PageHead};
 use crate::data::today;
 use crate::head::use_title;
@@ -112,6 +113,8 @@ fn text_field(cx: ReportCtx, field: Field, required: bool, kind: &'static str) -
             required=required
             aria-invalid=cx.invalid(field)
             aria-describedby=cx.described(field)
+            // Also the attribute, so that the pre-render draws a name given in the address.
+            value=cx.report.with_untracked(|r| r.get(field).to_owned())
             prop:value=move || cx.report.with(|r| r.get(field).to_owned())
             on:input=cx.set(field)
         />
@@ -253,12 +256,14 @@ fn report_form(
         request_animation_frame(move || focus_by_id(target));
     };
 
+    // Without JavaScript nothing checks the report: its fields are disabled (`needs_app`), so
+    // that nothing is typed in vain.
     view! {
         <section class=HEAD.class>
             {page_head(HEAD)}
             {outcome(cx)}
             <form class="report-form" novalidate=true on:submit=submit>
-                <fieldset>
+                <fieldset {..needs_app()}>
                     <legend>{s.report_group_place}</legend>
                     {text(Field::Name, true)}
                     {select(Field::Kind, true, kinds)}
@@ -268,27 +273,27 @@ fn report_form(
                     {text(Field::Population, false)}
                     {text(Field::PopulationYear, false)}
                 </fieldset>
-                <fieldset>
+                <fieldset {..needs_app()}>
                     <legend>{s.report_group_model}</legend>
                     {select(Field::Form, true, forms)}
                     {select(Field::Origin, false, origins)}
                     {text(Field::OfficeTitle, true)}
                     {text(Field::Established, false)}
                 </fieldset>
-                <fieldset>
+                <fieldset {..needs_app()}>
                     <legend>{s.report_group_person}</legend>
                     {text(Field::HolderName, false)}
                     {text(Field::HolderSince, false)}
                     {text(Field::ReportingDe, false)}
                     {text(Field::ReportingEn, false)}
                 </fieldset>
-                <fieldset>
+                <fieldset {..needs_app()}>
                     <legend>{s.report_group_source}</legend>
                     {text_field(cx, Field::SourceUrl, true, "url")}
                     {text(Field::SourceTitle, false)}
                 </fieldset>
                 <p class="hint">{s.report_required}</p>
-                <button type="submit" class="button">{s.report_check}</button>
+                <button type="submit" class="button" {..needs_app()}>{s.report_check}</button>
             </form>
         </section>
     }

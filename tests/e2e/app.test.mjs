@@ -289,14 +289,14 @@ test('the language switch changes every string and <html lang>, and is remembere
   const page = await open('/entity/heidelberg');
   await page.getByRole('heading', { level: 1, name: 'Heidelberg' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { name: 'Office holders' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.locator('main').textContent(), /Digital agency instead of a CDO/);
   await page.reload();
   await page.getByRole('heading', { name: 'Office holders' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+  await page.getByRole('link', { name: 'Auf Deutsch umschalten' }).click();
   await page.getByRole('heading', { name: 'Amtsinhaber:innen' }).waitFor();
   await page.context().close();
 });
@@ -331,7 +331,7 @@ test('the path names its language: a link passed on opens as it was read, and li
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
   // Switching is a preference, not a step back: it rewrites the entry and keeps the view.
   const entries = await page.evaluate(() => history.length);
-  await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+  await page.getByRole('link', { name: 'Auf Deutsch umschalten' }).click();
   await page.waitForURL((u) => u.pathname === '/map' && u.searchParams.get('z') === zoomed.searchParams.get('z'));
   await page.getByRole('heading', { level: 1, name: 'Karte der Modelle' }).waitFor();
   assert.equal(await page.evaluate(() => history.length), entries);
@@ -415,7 +415,7 @@ test('the interview series, question by question: every interviewed city once pe
   });
   await deep.context().close();
   // In English, the same page with the English paraphrases.
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { level: 2, name: 'How is success measured?' }).waitFor();
   assert.equal(await questions.nth(1).locator('li.answer').first().locator('p').first().textContent(), interviewed[0].interview.answers.expectations.en);
   assert.deepEqual(page.errors, []);

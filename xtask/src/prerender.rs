@@ -138,11 +138,13 @@ fn into_shell(
             body.insert_str(end, " data-prerendered");
         }
     }
-    let mut html = format!("{}{body}{}", &shell[..to], &shell[to..]);
-    // The page reads without JavaScript: the notice that it does not goes.
-    if let (Some(a), Some(b)) = (html.find("<noscript>"), html.find("</noscript>")) {
-        html.replace_range(a..b + "</noscript>".len(), "");
+    // The page reads without JavaScript: index.html's notice that it does not goes (not the
+    // page's own notices, which say which controls need the app).
+    let mut before = shell[..to].to_owned();
+    if let (Some(a), Some(b)) = (before.find("<noscript>"), before.find("</noscript>")) {
+        before.replace_range(a..b + "</noscript>".len(), "");
     }
+    let mut html = format!("{before}{body}{}", &shell[to..]);
     // The language, and the address the page was rendered for, without a trailing slash
     // (`web/elsewhere.js` compares it with the one asked for).
     let page = match route.trim_end_matches('/') {

@@ -181,6 +181,12 @@ strings! {
     download_json,
     theme_dark,
     theme_dark_label,
+    /// Shown only without JavaScript (the pre-rendered page), on every page: what needs the app.
+    needs_app,
+    /// Shown only without JavaScript, on the explorer: its table shows its first page only; the
+    /// link (`needs_app_rows_link`, the overview) lists every entry.
+    needs_app_rows,
+    needs_app_rows_link,
     offline_badge,
     data_stored_offline,
     data_stored_failed,
@@ -394,6 +400,9 @@ pub const DE: Strings = Strings {
     download_json: "JSON",
     theme_dark: "Dunkel",
     theme_dark_label: "Dunkles Farbschema",
+    needs_app: "Filtern, Sortieren, Vergleichen und die übrigen Schaltflächen brauchen JavaScript; alle Inhalte und Links funktionieren auch ohne.",
+    needs_app_rows: "Ohne JavaScript zeigt die Tabelle nur ihre erste Seite. Alle Einträge, jeder mit seinem Profil verlinkt:",
+    needs_app_rows_link: "Übersicht",
     offline_badge: "Offline",
     data_stored_offline: "Keine Verbindung: Sie sehen die auf diesem Gerät gespeicherten Daten, Stand",
     data_stored_failed: "Die Daten ließen sich gerade nicht aktualisieren. Sie sehen die gespeicherte Fassung, Stand",
@@ -605,6 +614,9 @@ pub const EN: Strings = Strings {
     download_json: "JSON data",
     theme_dark: "Dark",
     theme_dark_label: "Dark colour scheme",
+    needs_app: "Filtering, sorting, comparing and the other buttons need JavaScript; all content and links work without it.",
+    needs_app_rows: "Without JavaScript the table shows its first page only. Every entry, each linked to its profile:",
+    needs_app_rows_link: "Overview",
     offline_badge: "Offline",
     data_stored_offline: "No connection: you are seeing the data stored on this device, as of",
     data_stored_failed: "The data could not be refreshed just now. You are seeing the stored copy, as of",

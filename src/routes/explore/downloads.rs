@@ -8,6 +8,7 @@ use cdo_model::Loaded;
 use leptos::prelude::*;
 
 use super::{Ctx, Prepared};
+use crate::components::needs_app::needs_app;
 use crate::data::{peek_dataset, Load};
 
 #[derive(Clone, Copy)]
@@ -87,9 +88,9 @@ pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
     view! {
         <p class="downloads">
             {s.download_view} " "
-            <button type="button" class="button secondary" on:click=move |_| download.with_value(|f| f(Format::Csv))>{s.download_csv}</button>
+            <button type="button" class="button secondary" {..needs_app()} on:click=move |_| download.with_value(|f| f(Format::Csv))>{s.download_csv}</button>
             " "
-            <button type="button" class="button secondary" on:click=move |_| download.with_value(|f| f(Format::Json))>{s.download_json}</button>
+            <button type="button" class="button secondary" {..needs_app()} on:click=move |_| download.with_value(|f| f(Format::Json))>{s.download_json}</button>
             <span role="status">{status}</span>
         </p>
     }

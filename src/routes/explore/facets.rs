@@ -6,6 +6,7 @@ use cdo_model::{Form, Headline, Land, Origin};
 use leptos::prelude::*;
 
 use super::Ctx;
+use crate::components::needs_app::needs_app;
 use crate::url_state::Write;
 
 /// The facet checkboxes with live counts (each facet counts as if only it were unrestricted).
@@ -20,7 +21,7 @@ pub(super) fn facets(st: &ExploreState, counts: &FacetCounts, cx: Ctx) -> impl I
                 view! {
                     <li>
                         <label>
-                            <input type="checkbox" prop:checked=checked on:change=move |_| cx.go(next.clone(), Write::Push) />
+                            <input type="checkbox" {..needs_app()} checked=checked prop:checked=checked on:change=move |_| cx.go(next.clone(), Write::Push) />
                             <span>{label}</span>
                             <span class="legend-count">{count}</span>
                         </label>
@@ -112,6 +113,7 @@ pub(super) fn facets(st: &ExploreState, counts: &FacetCounts, cx: Ctx) -> impl I
         ),
     );
 
+    // Values are also attributes (`checked`, `value`), so that the pre-render draws them.
     let year_input = move |id: &'static str,
                            label: &'static str,
                            value: Option<u16>,
@@ -125,7 +127,9 @@ pub(super) fn facets(st: &ExploreState, counts: &FacetCounts, cx: Ctx) -> impl I
                 inputmode="numeric"
                 min="1990"
                 max="2100"
+                value=value.map(|v| v.to_string()).unwrap_or_default()
                 prop:value=value.map(|v| v.to_string()).unwrap_or_default()
+                {..needs_app()}
                 on:change=move |ev| {
                     let mut next = st.clone();
                     set(&mut next, event_target_value(&ev).trim().parse().ok());

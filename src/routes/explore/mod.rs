@@ -18,6 +18,7 @@ use cdo_text::{Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::components::needs_app::{needs_app, without_js};
 use crate::components::with_data::{data_page, PageHead};
 use crate::data::{peek_dataset, use_dataset};
 use crate::head::use_title;
@@ -167,7 +168,7 @@ fn explorer(
                             <span class="facets-active">{active}</span>
                         </summary>
                         {facets}
-                        <button type="button" class="button secondary" on:click=move |_| cx.go(ExploreState::default(), Write::Push)>{s.explore_reset}</button>
+                        <button type="button" class="button secondary" {..needs_app()} on:click=move |_| cx.go(ExploreState::default(), Write::Push)>{s.explore_reset}</button>
                     </details>
                 </aside>
                 <div class="explore-main">
@@ -178,11 +179,17 @@ fn explorer(
                         autocomplete="off"
                         // Blank, so that `:placeholder-shown` tells print an empty search.
                         placeholder=" "
+                        value=state.with_untracked(|st| st.query.clone())
                         prop:value=move || state.with(|st| st.query.clone())
+                        {..needs_app()}
                         on:input=search
                     />
                     <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| cdo_text::phrase::results(lang, hits.len()))}</p>
                     {downloads::downloads(cx, data.clone())}
+                    // Without JavaScript the pager does not turn: where every entry is instead.
+                    {without_js(move || view! {
+                        <p class="notice">{s.needs_app_rows} " " <a href=Page::Overview.href(lang)>{s.needs_app_rows_link}</a></p>
+                    })}
                     {table::table(cx, data)}
                 </div>
             </div>

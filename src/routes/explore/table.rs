@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::{Ctx, Prepared};
 use crate::components::badge::model_badge;
+use crate::components::needs_app::{needs_app, note, PRERENDER};
 use crate::paths;
 use crate::picks::pick_toggle;
 use crate::url_state::Write;
@@ -51,9 +52,9 @@ pub(super) fn table(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
             };
             view! {
                 <nav class="pager" aria-label=s.explore_pages>
-                    <button type="button" class="button secondary" disabled=p.index == 0 on:click=move |_| to(p.index - 1)>{s.explore_prev}</button>
+                    <button type="button" class="button secondary" disabled=p.index == 0 || PRERENDER aria-describedby=note() on:click=move |_| to(p.index - 1)>{s.explore_prev}</button>
                     <span aria-current="page">{cdo_text::phrase::page_of(lang, p.index, p.count)}</span>
-                    <button type="button" class="button secondary" disabled=p.index + 1 == p.count on:click=move |_| to(p.index + 1)>{s.explore_next}</button>
+                    <button type="button" class="button secondary" disabled=p.index + 1 == p.count || PRERENDER aria-describedby=note() on:click=move |_| to(p.index + 1)>{s.explore_next}</button>
                 </nav>
             }
         })
@@ -62,7 +63,7 @@ pub(super) fn table(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
     view! {
         <div class="empty-state" role="status" hidden=move || !empty()>
             <p>{s.explore_empty}</p>
-            <button type="button" class="button" on:click=move |_| cx.go(ExploreState::default(), Write::Push)>{s.explore_reset}</button>
+            <button type="button" class="button" {..needs_app()} on:click=move |_| cx.go(ExploreState::default(), Write::Push)>{s.explore_reset}</button>
         </div>
         <div class="table-wrap" role="region" aria-labelledby="explore-caption" tabindex="0" hidden=empty>
             <table class="explore-table">
@@ -97,7 +98,7 @@ fn header(cx: Ctx, st: &ExploreState) -> Vec<AnyView> {
                         (true, true) => " ▼",
                     };
                     view! {
-                        <button type="button" class="sort" class:minor={i > 0} on:click=move |_| cx.go(next.clone(), Write::Push)>
+                        <button type="button" class="sort" class:minor={i > 0} {..needs_app()} on:click=move |_| cx.go(next.clone(), Write::Push)>
                             {cdo_text::column(lang, c)}{arrow}
                         </button>
                     }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use super::marks::SHAPES;
 use super::Prepared;
+use crate::components::needs_app::needs_app;
 use crate::picks::pick_toggle;
 
 /// Axis switch, search field and zoom buttons.
@@ -37,6 +38,9 @@ pub(super) fn MapControls(
                     <input
                         type="radio"
                         name="map-axis"
+                        {..needs_app()}
+                        // Also the attribute, so that the pre-render draws the chosen axis.
+                        checked=current_axis.get_untracked() == axis
                         prop:checked=move || current_axis.get() == axis
                         on:change=move |_| commit(MapState { axis, hidden: Vec::new(), ..state.get_untracked() }, true)
                     />
@@ -97,14 +101,14 @@ pub(super) fn MapControls(
             </fieldset>
             <div class="map-search">
                 <label for="map-search">{s.map_search}</label>
-                <input id="map-search" type="search" autocomplete="off" on:input=search />
+                <input id="map-search" type="search" autocomplete="off" {..needs_app()} on:input=search />
                 <p class="search-status" role="status" aria-live="polite">{status}</p>
                 {found}
             </div>
             <div class="zoom-buttons" role="group" aria-label=s.map_zoom>
-                <button type="button" class="button" on:click=move |_| zoom(1.5) aria-label=s.map_zoom_in>"+"</button>
-                <button type="button" class="button" on:click=move |_| zoom(1.0 / 1.5) aria-label=s.map_zoom_out>"−"</button>
-                <button type="button" class="button" on:click=move |_| commit(MapState { view: View::default(), ..state.get_untracked() }, false)>
+                <button type="button" class="button" {..needs_app()} on:click=move |_| zoom(1.5) aria-label=s.map_zoom_in>"+"</button>
+                <button type="button" class="button" {..needs_app()} on:click=move |_| zoom(1.0 / 1.5) aria-label=s.map_zoom_out>"−"</button>
+                <button type="button" class="button" {..needs_app()} on:click=move |_| commit(MapState { view: View::default(), ..state.get_untracked() }, false)>
                     {s.map_zoom_reset}
                 </button>
             </div>
@@ -141,7 +145,7 @@ pub(super) fn MapAside(
                 };
                 view! {
                     <li>
-                        <button type="button" class="legend-item" aria-pressed=move || (!hidden()).to_string() on:click=toggle>
+                        <button type="button" class="legend-item" aria-pressed=move || (!hidden()).to_string() {..needs_app()} on:click=toggle>
                             <svg class="legend-swatch" viewBox="-12 -12 24 24" aria-hidden="true">
                                 <use href=format!("#shape-{}", i % SHAPES) class=format!("mk c{}", i % SHAPES) x="-10" y="-10" width="20" height="20" />
                             </svg>
@@ -178,9 +182,9 @@ pub(super) fn MapAside(
         </section>
         <p class="map-download">
             {s.map_download} " "
-            <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(false))>"SVG"</button>
+            <button type="button" class="button secondary" {..needs_app()} on:click=move |_| picture.with_value(|f| f(false))>"SVG"</button>
             " "
-            <button type="button" class="button secondary" on:click=move |_| picture.with_value(|f| f(true))>"PNG"</button>
+            <button type="button" class="button secondary" {..needs_app()} on:click=move |_| picture.with_value(|f| f(true))>"PNG"</button>
         </p>
     }
 }

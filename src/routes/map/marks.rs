@@ -8,6 +8,7 @@ use cdo_text::Lang;
 use leptos::prelude::*;
 
 use super::Prepared;
+use crate::components::needs_app::{note, PRERENDER};
 use crate::paths;
 
 pub(super) use crate::components::shapes::SHAPES;
@@ -114,6 +115,9 @@ pub(super) fn mark_view(
                     class="cluster"
                     role="button"
                     tabindex="0"
+                    // Without JavaScript (the pre-render) a group does not open: said.
+                    aria-disabled=PRERENDER.then_some("true")
+                    aria-describedby=note()
                     transform=translate(at)
                     data-ids=ids
                     aria-label=cdo_text::cluster_label(lang, n, &names)
