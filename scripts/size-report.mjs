@@ -41,7 +41,11 @@ const ROWS = [
   { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 148 * KB, onDemand: true },
   { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
-  { name: 'html', match: (f) => f === 'index.html', budget: 5 * KB, limit: 5 * KB },
+  // Every page is pre-rendered (issue #24): a first visit loads its landing page's HTML (counted
+  // per landing below), with the page's content where a 4.3 KB shell had its heading. The map's
+  // carries its SVG (outlines, markers, labels, legend).
+  { name: 'html (overview)', match: (f) => f === 'index.html', budget: 12 * KB, limit: 12 * KB, landing: true },
+  { name: 'html (map)', match: (f) => f === path.join('map', 'index.html'), budget: 45 * KB, limit: 45 * KB, landing: true },
   // Every page reads the dataset's index; profile, compare and the series also the dataset itself,
   // which grows with the data (94 entities with their histories and sources: 84 KB).
   { name: 'dataset index', match: (f) => f === path.join('data', 'cdo-atlas.index.json'), budget: 40 * KB, limit: 40 * KB },
@@ -94,13 +98,15 @@ for (const row of ROWS) {
 // A first visit loads everything but the on-demand modules, plus those of the page it lands on
 // (with the chunks it shares with other pages, as the manifest lists them): reported for every
 // such page, judged by the heaviest.
-const common = report.filter((r) => !r.onDemand);
+const common = report.filter((r) => !r.onDemand && !ROWS.find((x) => x.name === r.name).landing);
 const commonGzip = common.reduce((a, r) => a + r.gzip, 0);
 const commonBr = common.reduce((a, r) => a + r.br, 0);
 // Rows that only some pages load (`pages`) count for those.
 const extra = (page) => report.filter((r) => ROWS.find((x) => x.name === r.name).pages?.includes(page)).flatMap((r) => r.files);
 const landings = [{ page: '(others)', files: [] }, { page: '/entity/…', files: [] }, ...split.map((m) => ({ page: `/${m.page}`, files: m.files.map(([f]) => f) }))];
-const visits = landings.map((v) => ({ ...v, files: [...v.files, ...extra(v.page)] })).map((v) => ({
+// The landing page's own HTML (the pre-rendered page; a profile's, Darmstadt's).
+const html = (page) => (page === '(others)' ? 'index.html' : page === '/entity/…' ? path.join('entity', 'darmstadt', 'index.html') : path.join(page.slice(1), 'index.html'));
+const visits = landings.map((v) => ({ ...v, files: [...v.files, ...extra(v.page), html(v.page)] })).map((v) => ({
   ...v,
   gzip: commonGzip + v.files.reduce((a, f) => a + gz(f), 0),
   br: commonBr + v.files.reduce((a, f) => a + brotli(f), 0),

@@ -65,18 +65,24 @@ const cards = (page) => page.locator('[data-testid=entity-list] > li');
 function buildWithShortHashes() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdo-short-hashes-'));
   fs.cpSync(DIST, dir, { recursive: true });
-  const indexFile = path.join(dir, 'index.html');
-  let html = fs.readFileSync(indexFile, 'utf8');
+  // Every page of the build loads them (each is pre-rendered into a copy of index.html).
+  const pages = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const renamed = [];
+  const names = [];
   for (const [stem, ext, digits] of [['style', 'css', 15], ['register', 'js', 12]]) {
     const name = fs.readdirSync(dir).find((f) => new RegExp(`^${stem}-[0-9a-f]{16}\\.${ext}$`).test(f));
     assert.ok(name && html.includes(`/${name}`), `the build has a ${stem}-<16 digits>.${ext} that index.html loads`);
     const short = `${stem}-${name.slice(stem.length + 1, stem.length + 1 + digits)}.${ext}`;
     for (const suffix of ['', '.br']) fs.renameSync(path.join(dir, name + suffix), path.join(dir, short + suffix));
-    html = html.replace(`/${name}`, `/${short}`);
+    names.push([`/${name}`, `/${short}`]);
     renamed.push(`/${short}`);
   }
-  fs.writeFileSync(indexFile, html);
+  for (const page of pages) {
+    let text = fs.readFileSync(page, 'utf8');
+    for (const [from, to] of names) text = text.replaceAll(from, to);
+    fs.writeFileSync(page, text);
+  }
   execFileSync(process.execPath, [path.join(root, 'scripts/precache.mjs'), dir]);
   return { dir, renamed };
 }
@@ -120,7 +126,8 @@ test('after one visit, with the server process stopped: reload, overview, map, e
   await page.locator('.explore-table tbody tr').first().waitFor();
   assert.equal(await page.locator('.explore-table tbody tr').count(), Math.min(DATASET.entities.length, 25), 'its first page');
 
-  // Deep links are full navigations: the worker answers them with the cached shell.
+  // Deep links are full navigations: the worker answers them with the page kept when it was
+  // opened, else with the fallback page (404.html), on which the app draws the address's page.
   await page.goto(`${base}/compare?ids=darmstadt,hamburg`);
   await page.locator('.compare-table').waitFor();
   assert.deepEqual(await page.locator('.compare-table thead th a').allTextContents(), ['Darmstadt', 'Hamburg']);
@@ -174,7 +181,8 @@ test('a first visit: the worker comes once the page has loaded, and downloads no
       assert.ok(isHashed(short), short);
       assert.equal(paths.filter((p) => p === short).length, 1, `${short} is sent once: ${paths.join(' ')}`);
     }
-    // …and the precache has every file of the build, so the next visit works offline.
+    // …and the precache has every file of the build, so the next visit works offline (with the
+    // pages the worker kept as they were opened: none yet, it came after this one).
     const precache = JSON.parse(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/const PRECACHE = (\[[^\]]*\])/)[1]);
     const cached = await page.evaluate(async () => {
       const [name] = await caches.keys();
@@ -262,19 +270,19 @@ test('online, but the data requests fail: the cached data with a notice', async 
   await context.close();
 });
 
-test('first visit ever, the server gone after the shell loaded: a clear offline message, not a blank page', async () => {
+test('first visit ever, the server gone after the app started: a clear offline message, not a blank page', async () => {
   const server = await serve();
   const { base } = server;
   // No worker on this visit: nothing could be cached yet anyway, and page.route must see the
   // dataset request (requests a worker makes bypass it).
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  // The index is preloaded alongside the wasm: hold its request until the app has started
-  // (the shell is there, all its code loaded), then take the server away under it. The app
-  // then tries the dataset, which finds no server either.
+  // The index is preloaded alongside the wasm: hold its request until the app has started (its
+  // frame is drawn, hidden beside the pre-rendered page until its data is in), then take the
+  // server away under it. The app then tries the dataset, which finds no server either.
   let stopped;
   await page.route(DATA_ROUTE, async (route) => {
-    await page.locator('.site-header').waitFor();
+    await page.locator('.site-header:not([data-prerendered])').waitFor({ state: 'attached' });
     stopped ??= stop(server);
     await stopped;
     await route.continue();
@@ -284,7 +292,7 @@ test('first visit ever, the server gone after the shell loaded: a clear offline 
   await alert.waitFor();
   assert.match(await alert.textContent(), /Keine Verbindung zum Server.*nach einem ersten Besuch mit Verbindung funktioniert cdo-atlas\s+auch offline/is);
   assert.equal(await page.getByRole('button', { name: 'Erneut versuchen' }).isVisible(), true);
-  assert.equal(await page.getByRole('navigation', { name: 'Hauptnavigation' }).isVisible(), true, 'the shell stays');
+  assert.equal(await page.getByRole('navigation', { name: 'Hauptnavigation' }).isVisible(), true, 'the frame stays');
   await context.close();
 });
 
