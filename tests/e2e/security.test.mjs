@@ -97,7 +97,8 @@ test('the app runs under the CSP without a single violation on any page', async 
 });
 
 test('a tampered wasm is refused (integrity), so a modified build never runs', async () => {
-  const context = await app.newContext();
+  // The app never takes over from the pre-rendered page here.
+  const context = await app.newContext({ prerendered: true });
   const page = await context.newPage();
   const errors = [];
   const integrity = new Promise((resolve) => {

@@ -121,7 +121,7 @@ fn into_shell(
     lang: Lang,
 ) -> Result<String, String> {
     let to = shell.rfind("</body>").ok_or("index.html has no </body>")?;
-    if shell.contains("data-prerendered") {
+    if shell.contains("<main id=\"main\"") {
         return Err("index.html is already a pre-rendered page (build again first)".into());
     }
     // What the app removes once it takes over: the frame's top-level elements.
@@ -146,7 +146,7 @@ fn into_shell(
     }
     let mut html = format!("{before}{body}{}", &shell[to..]);
     // The language, and the address the page was rendered for, without a trailing slash
-    // (`web/elsewhere.js` compares it with the one asked for).
+    // (`web/prerendered.js` compares it with the one asked for).
     let page = match route.trim_end_matches('/') {
         "" => "/",
         path => path,
