@@ -1,9 +1,11 @@
 // Renders the site image of the link previews (Open Graph, Twitter: `xtask prerender` names it
 // in every page's head) in Debian's Chromium, as scripts/icons.mjs renders the icons; the PNG is
 // committed. Regenerate with `node scripts/og-image.mjs`.
-//   public/og.png   1200×630: the site's name and German tagline beside the Länder outlines
-//                   (public/data/laender.json, with its credit), the favicon's three marker
-//                   shapes set on it as decoration: no entity's place, no claim from the data.
+//   public/icons/og.png   1200×630: the site's name and German tagline beside the Länder
+//                         outlines (public/data/laender.json, with its credit), the favicon's
+//                         three marker shapes set on it as decoration: no entity's place, no
+//                         claim from the data. Among the icons: a name without a hash
+//                         (scripts/hashed.mjs).
 // Its text alternative is `cdo_text::describe::site_image`: change both together.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,7 +61,7 @@ const browser = await launch();
 const page = await browser.newPage();
 await page.setViewportSize({ width: WIDTH, height: HEIGHT });
 await page.setContent(html);
-const out = path.join(root, 'public/og.png');
+const out = path.join(root, 'public/icons/og.png');
 await page.screenshot({ path: out });
 await browser.close();
 console.log(`og-image: ${path.relative(root, out)} (${fs.statSync(out).size} bytes)`);

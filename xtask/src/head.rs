@@ -10,8 +10,9 @@
 use cdo_model::PartialDate;
 use cdo_text::Lang;
 
-/// The site image the cards show (`public/og.png`, from `scripts/og-image.mjs`).
-pub const IMAGE: &str = "/og.png";
+/// The site image the cards show (`public/icons/og.png`, from `scripts/og-image.mjs`; among the
+/// icons, whose names carry no hash: `scripts/hashed.mjs`).
+pub const IMAGE: &str = "/icons/og.png";
 pub const IMAGE_WIDTH: u32 = 1200;
 pub const IMAGE_HEIGHT: u32 = 630;
 
@@ -377,7 +378,7 @@ mod tests {
         assert_eq!(value(&html, "twitter:card").unwrap(), "summary_large_image");
         assert_eq!(
             value(&html, "\"og:image\"").unwrap(),
-            "https://example.org/og.png"
+            "https://example.org/icons/og.png"
         );
         assert_eq!(value(&html, "og:image:width").unwrap(), "1200");
         assert_eq!(value(&html, "og:image:height").unwrap(), "630");
