@@ -20,16 +20,40 @@ use leptos_router::location::RequestUrl;
 use crate::data::{Dataset, Index, MapOutlines};
 use crate::{App, Start};
 
-/// What a page puts into the document's `<head>` while it is rendered (`head::use_title`).
+/// What a page puts into the document's `<head>` while it is rendered (`head::use_head`).
 #[derive(Clone, Default)]
-pub struct Head {
-    pub title: Arc<Mutex<Option<String>>>,
+pub struct Head(Arc<Mutex<Meta>>);
+
+/// A page's own part of its head: what `head::use_head` was given. xtask adds what follows from
+/// the address (canonical, alternates, cards).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The document's title ("Darmstadt – cdo-atlas").
+    pub title: Option<String>,
+    /// `<meta name="description">` (`cdo_text::describe`).
+    pub description: Option<String>,
+}
+
+impl Head {
+    /// Called by `head::use_head`: the last page drawn wins (a page inside a page cannot be).
+    pub fn set(&self, title: String, description: Option<String>) {
+        if let Ok(mut meta) = self.0.lock() {
+            *meta = Meta {
+                title: Some(title),
+                description,
+            };
+        }
+    }
+
+    fn meta(&self) -> Meta {
+        self.0.lock().map(|m| m.clone()).unwrap_or_default()
+    }
 }
 
 /// One rendered page: what goes into `<body>` and `<head>`.
 pub struct Page {
     pub body: String,
-    pub title: Option<String>,
+    pub head: Meta,
 }
 
 /// An executor that drops every task: a prerender draws what the views build synchronously.
@@ -68,8 +92,10 @@ pub fn render(
             None => MapOutlines::ready(Err(crate::data::LoadError::Outlines)),
         });
         let body = view! { <App start /> }.to_html();
-        let title = head.title.lock().ok().and_then(|t| t.clone());
-        Page { body, title }
+        Page {
+            body,
+            head: head.meta(),
+        }
     });
     drop(owner);
     page

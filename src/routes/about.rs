@@ -6,12 +6,13 @@
 
 use cdo_model::published::Published;
 use cdo_model::{Form, Headline, Origin};
+use cdo_text::describe;
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
 use crate::components::with_data::PageHead;
 use crate::data::use_index;
-use crate::head::use_title;
+use crate::head::use_head;
 use crate::i18n::{localized, use_strings};
 use crate::paths;
 
@@ -33,8 +34,16 @@ pub const HEAD: PageHead = PageHead {
 #[component]
 pub fn About() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().nav_about.to_owned());
     let data = use_index();
+    use_head(
+        move || s().nav_about.to_owned(),
+        move |lang| {
+            untrack(|| {
+                let d = &data.loaded()?.dataset;
+                Some(describe::about(lang, d.as_of, &d.licence))
+            })
+        },
+    );
     localized(move |lang, s| {
         let origins = Origin::ALL
             .iter()

@@ -5,14 +5,14 @@
 use cdo_model::compare::{CompareState, MAX_COMPARED};
 use cdo_model::search::name_order;
 use cdo_model::{Entity, Loaded};
-use cdo_text::present;
+use cdo_text::{describe, present};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use crate::components::needs_app::needs_app;
 use crate::components::with_data::{details_page, PageHead};
 use crate::data::{use_index, Index};
-use crate::head::use_title;
+use crate::head::use_head;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
 use crate::url_state::{use_url_state, Write};
@@ -26,7 +26,10 @@ pub const HEAD: PageHead = PageHead {
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().compare_title.to_owned());
+    use_head(
+        move || s().compare_title.to_owned(),
+        |lang| Some(describe::compare(lang)),
+    );
     let url = use_url_state::<CompareState>(Page::Compare);
     let state = url.state;
     let go = move |next: CompareState| url.set.run((next, Write::Push));

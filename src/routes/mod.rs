@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use leptos_router::location::Url;
 
-use crate::head::use_title;
+use crate::head::use_head;
 use crate::i18n::{localized, use_strings};
 use crate::paths::{self, Page};
 
@@ -23,7 +23,10 @@ use crate::paths::{self, Page};
 #[component]
 pub fn NotFound() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().not_found_title.to_owned());
+    use_head(
+        move || s().not_found_title.to_owned(),
+        |lang| Some(cdo_text::describe::not_found(lang)),
+    );
     let location = use_location();
     localized(move |lang, s| not_found(lang, s, paths::split_lang(&location.pathname.get()).1))
 }

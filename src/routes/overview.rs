@@ -2,13 +2,14 @@
 
 use cdo_model::search::name_order;
 use cdo_model::{Loaded, Summary};
-use cdo_text::{Lang, Strings};
+use cdo_text::{describe, Lang, Strings};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
 use crate::components::charts;
 use crate::components::with_data::{data_page, PageHead};
-use crate::head::use_title;
+use crate::data::use_index;
+use crate::head::use_head;
 use crate::i18n::use_strings;
 use crate::paths;
 
@@ -21,7 +22,17 @@ pub const HEAD: PageHead = PageHead {
 #[component]
 pub fn Overview() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().nav_overview.to_owned());
+    use_head(
+        move || s().nav_overview.to_owned(),
+        |lang| {
+            untrack(|| {
+                Some(describe::overview(
+                    lang,
+                    &use_index().loaded()?.dataset.entities,
+                ))
+            })
+        },
+    );
     data_page(
         HEAD,
         Box::new(|loaded, lang, s| overview(loaded, lang, s).into_any()),

@@ -6,6 +6,7 @@ use cdo_model::geo;
 use cdo_model::map::{MapState, View};
 use cdo_model::search::name_order;
 use cdo_model::{Entity, PartialDate, Summary};
+use cdo_text::describe;
 use cdo_text::present::{self, Cite, Line};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 use crate::components::badge::model_badge;
 use crate::components::with_data::{with_data, with_details};
 use crate::data::use_index;
-use crate::head::use_title;
+use crate::head::use_head;
 use crate::i18n::use_strings;
 use crate::paths::{self, Page};
 use crate::picks::pick_toggle;
@@ -25,13 +26,21 @@ pub fn Profile(id: String) -> impl IntoView {
     let id = move || id.get_value();
     let data = use_index();
     let s = use_strings();
-    use_title(move || {
-        let id = id();
-        let name = data
-            .loaded()
-            .and_then(|l| Some(l.dataset.entity(&id)?.name.clone()));
-        name.unwrap_or_else(|| s().not_found_title.to_owned())
-    });
+    use_head(
+        move || {
+            let id = id();
+            let name = data
+                .loaded()
+                .and_then(|l| Some(l.dataset.entity(&id)?.name.clone()));
+            name.unwrap_or_else(|| s().not_found_title.to_owned())
+        },
+        move |lang| {
+            untrack(|| match data.loaded()?.dataset.entity(&id()) {
+                Some(e) => Some(describe::profile(lang, e)),
+                None => Some(describe::not_found(lang)),
+            })
+        },
+    );
     with_data(Box::new(move |loaded, lang, s| {
         match loaded.dataset.entity(&id()) {
             Some(entity) => profile(entity, &loaded.dataset, lang, s).into_any(),

@@ -5,7 +5,7 @@
 
 use cdo_model::report::{mail_link, Checked, Field, Report};
 use cdo_model::{Form, Kind, Land, Origin};
-use cdo_text::{Lang, Strings};
+use cdo_text::{describe, Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::components::focus_by_id;
 use crate::components::needs_app::needs_app;
 use crate::components::with_data::{page_head, PageHead};
 use crate::data::today;
-use crate::head::use_title;
+use crate::head::use_head;
 use crate::i18n::{localized, use_strings};
 use crate::paths::EDITORS_MAIL;
 
@@ -26,7 +26,10 @@ pub const HEAD: PageHead = PageHead {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().nav_report.to_owned());
+    use_head(
+        move || s().nav_report.to_owned(),
+        |lang| Some(describe::report(lang)),
+    );
     // `?name=…` (from "Noch nicht erfasst" or a profile's "report an update") fills in the name.
     let mut initial = Report::default();
     if let Some(name) = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("name")) {

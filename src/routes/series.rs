@@ -4,13 +4,14 @@
 
 use cdo_model::{Entity, Loaded};
 use cdo_text::present::{self, Question};
-use cdo_text::{Lang, Strings};
+use cdo_text::{describe, Lang, Strings};
 use leptos::prelude::*;
 
 use crate::components::badge::model_badge;
 use crate::components::focus_by_id;
 use crate::components::with_data::{details_page, PageHead};
-use crate::head::use_title;
+use crate::data::peek_dataset;
+use crate::head::use_head;
 use crate::i18n::use_strings;
 use crate::paths;
 
@@ -23,7 +24,17 @@ pub const HEAD: PageHead = PageHead {
 #[component]
 pub fn SeriesPage() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().nav_series.to_owned());
+    use_head(
+        move || s().nav_series.to_owned(),
+        |lang| {
+            untrack(|| {
+                Some(describe::series(
+                    lang,
+                    &peek_dataset().loaded()?.dataset.entities,
+                ))
+            })
+        },
+    );
     details_page(HEAD, Box::new(questions))
 }
 

@@ -20,9 +20,14 @@
 //!   issues (exit code 1).
 
 mod geodata;
+// The pre-rendered pages' heads, sitemap and JSON-LD: used by `prerender` only, tested always.
+#[cfg_attr(not(feature = "prerender"), allow(dead_code))]
+mod head;
 mod opendata;
 #[cfg(feature = "prerender")]
 mod prerender;
+#[cfg_attr(not(feature = "prerender"), allow(dead_code))]
+mod schema_org;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -357,9 +362,8 @@ fn main() -> ExitCode {
         #[cfg(feature = "prerender")]
         Some("prerender") => {
             let dist = PathBuf::from(args.get(1).map_or("dist", String::as_str));
-            let origin =
-                std::env::var("CDO_ORIGIN").unwrap_or_else(|_| "https://cdo-atlas.de".into());
-            match prerender::run(&dist, args.get(2..).unwrap_or_default(), &origin) {
+            let origin = std::env::var("CDO_ORIGIN").ok();
+            match prerender::run(&dist, args.get(2..).unwrap_or_default(), origin.as_deref()) {
                 Ok(report) => {
                     print!("{report}");
                     ExitCode::SUCCESS

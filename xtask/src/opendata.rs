@@ -293,16 +293,16 @@ pub fn sources_csv(d: &Dataset) -> String {
 /// The licence of the dataset as the catalogues name it; only the one the dataset has today is
 /// known (another fails the task rather than being guessed).
 #[derive(Debug)]
-struct Licence {
+pub(crate) struct Licence {
     /// SPDX and Open Definition id.
-    id: &'static str,
-    title: &'static str,
-    url: &'static str,
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) url: &'static str,
     /// DCAT-AP.de's licence vocabulary.
     dcat: &'static str,
 }
 
-fn licence(d: &Dataset) -> Result<Licence, String> {
+pub(crate) fn licence(d: &Dataset) -> Result<Licence, String> {
     match d.licence.as_str() {
         "CC BY 4.0" => Ok(Licence {
             id: "CC-BY-4.0",
@@ -357,12 +357,12 @@ fn outlines_credit(outlines: &[u8]) -> Result<(String, String), String> {
     Ok((field("attribution")?, field("source")?))
 }
 
-fn title(lang: cdo_text::Lang) -> String {
+pub(crate) fn title(lang: cdo_text::Lang) -> String {
     format!("cdo-atlas – {}", lang.strings().tagline)
 }
 
 /// What the dataset is, in one paragraph per language.
-fn description(lang: cdo_text::Lang, d: &Dataset) -> String {
+pub(crate) fn description(lang: cdo_text::Lang, d: &Dataset) -> String {
     let n = d.entities.len();
     match lang {
         cdo_text::Lang::De => format!(
@@ -376,7 +376,7 @@ fn description(lang: cdo_text::Lang, d: &Dataset) -> String {
     }
 }
 
-const KEYWORDS: [&str; 10] = [
+pub(crate) const KEYWORDS: [&str; 10] = [
     "Digitalisierung",
     "Chief Digital Officer",
     "CDO",

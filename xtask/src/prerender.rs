@@ -1,9 +1,14 @@
 //! `prerender <dist> [<path>…]` (issue #24): every page of the app rendered natively from the
 //! app's own views (`cdo_atlas::prerender`) over the committed dataset, written as
-//! `<dist>/<path>/index.html` into the build's `index.html` (its head, CSS, loader and CSP).
-//! Without paths: every page, every entity and the not-found page, in both languages. `/` is
-//! `index.html` itself, and the not-found page is also `404.html`: what a static host serves for
-//! any other address, and the service worker offline (the app then draws the address's page).
+//! `<dist>/<path>/index.html` into the build's `index.html` (its head, CSS, loader and CSP), with
+//! the page's own head (`head.rs`: title, description, canonical, alternates, cards; JSON-LD on
+//! the about page, `schema_org.rs`). Without paths: every page, every entity and the not-found
+//! page, in both languages, and `sitemap.xml` and `robots.txt` for them. `/` is `index.html`
+//! itself, and the not-found page is also `404.html`: what a static host serves for any other
+//! address, and the service worker offline (the app then draws the address's page).
+//!
+//! Absolute addresses (canonical, alternates, cards, sitemap) start with `CDO_ORIGIN`; without
+//! it, with the local serve address, and the report says so.
 //!
 //! The rendered frame's top-level elements carry `data-prerendered`: the app, drawn beside them,
 //! removes them once its first page has settled (`cdo_atlas::takeover`).
@@ -11,15 +16,34 @@
 use std::path::Path;
 use std::time::Instant;
 
-use cdo_atlas::paths::{self, Page};
+use cdo_atlas::paths::{self, Page, Route};
 use cdo_atlas::Start;
 use cdo_text::Lang;
+
+use crate::head::{self, Alternates, PageHead};
+
+/// The page at `route` in each language; `None` for a route that shows no page of its own (not
+/// found), which has no canonical address and is not in the sitemap.
+fn alternates(route: &str) -> Option<Alternates> {
+    if Route::of(route) == Route::NotFound {
+        return None;
+    }
+    let path = paths::split_lang(route).1;
+    Some(Alternates(
+        Lang::ALL
+            .into_iter()
+            .map(|lang| (lang, paths::in_lang(path.to_owned(), lang)))
+            .collect(),
+    ))
+}
 
 /// The address the not-found page is rendered at (no route has it).
 const NOT_FOUND: &str = "/404";
 
-pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String> {
+pub fn run(dist: &Path, only: &[String], origin: Option<&str>) -> Result<String, String> {
     let started = Instant::now();
+    let (origin, warning) = head::origin(origin)?;
+    let origin = origin.as_str();
     let shell = std::fs::read_to_string(dist.join("index.html")).map_err(|e| {
         format!(
             "{}: {e} (build first: trunk build --release)",
@@ -58,7 +82,7 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
         only.to_vec()
     };
 
-    let mut report = String::new();
+    let mut report = warning.map(|w| format!("{w}\n")).unwrap_or_default();
     let mut failed = 0;
     for route in &routes {
         let start = Start {
@@ -83,7 +107,31 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
                 continue;
             }
         };
-        let html = into_shell(&shell, route, &page.body, page.title.as_deref(), start.lang)?;
+        let alternates = alternates(route);
+        let (Some(title), Some(description)) = (&page.head.title, &page.head.description) else {
+            failed += 1;
+            report.push_str(&format!(
+                "FAILED {route}: the page gave no title or description (head::use_head)\n"
+            ));
+            continue;
+        };
+        let json_ld = match Route::of(route) {
+            Route::Page(Page::About) => {
+                let url = paths::absolute(origin, route);
+                let url_of = |f| paths::absolute(origin, &paths::data_file(f));
+                let value = crate::schema_org::dataset(&data.dataset, start.lang, &url, url_of)?;
+                Some(head::json_ld(&value))
+            }
+            _ => None,
+        };
+        let head = PageHead {
+            lang: start.lang,
+            title,
+            description,
+            alternates: alternates.as_ref(),
+            json_ld: json_ld.as_deref(),
+        };
+        let html = head::into_shell(&shell, route, &page.body, origin, &head)?;
         let file = dist.join(route.trim_start_matches('/')).join("index.html");
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
@@ -99,6 +147,20 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
             t.elapsed().as_secs_f64() * 1000.0
         ));
     }
+    if only.is_empty() {
+        let pages: Vec<Alternates> = routes
+            .iter()
+            .filter(|r| paths::split_lang(r).0 == Lang::default())
+            .filter_map(|r| alternates(r))
+            .collect();
+        let sitemap = head::sitemap(origin, &pages, data.dataset.as_of);
+        std::fs::write(dist.join("sitemap.xml"), sitemap).map_err(|e| e.to_string())?;
+        std::fs::write(dist.join("robots.txt"), head::robots(origin)).map_err(|e| e.to_string())?;
+        report.push_str(&format!(
+            "sitemap.xml ({} addresses), robots.txt, for {origin}\n",
+            pages.iter().map(|p| p.0.len()).sum::<usize>()
+        ));
+    }
     report.push_str(&format!(
         "{} pages, {failed} failed; dataset parsed in {:.0} ms, all in {:.0} ms\n",
         routes.len(),
@@ -109,67 +171,4 @@ pub fn run(dist: &Path, only: &[String], origin: &str) -> Result<String, String>
         return Err(report);
     }
     Ok(report)
-}
-
-/// The build's `index.html` with `body` at the end of its `<body>`, and the page's language and
-/// title.
-fn into_shell(
-    shell: &str,
-    route: &str,
-    body: &str,
-    title: Option<&str>,
-    lang: Lang,
-) -> Result<String, String> {
-    let to = shell.rfind("</body>").ok_or("index.html has no </body>")?;
-    if shell.contains("<main id=\"main\"") {
-        return Err("index.html is already a pre-rendered page (build again first)".into());
-    }
-    // What the app removes once it takes over: the frame's top-level elements.
-    let mut body = body.to_owned();
-    for top in [
-        "class=\"skip-link\"",
-        "<header class=\"site-header\"",
-        "<main id=\"main\"",
-        "<footer class=\"site-footer\"",
-        "<div class=\"embed-bar\"",
-    ] {
-        if let Some(at) = body.find(top) {
-            let end = at + top.len();
-            body.insert_str(end, " data-prerendered");
-        }
-    }
-    // The page reads without JavaScript: index.html's notice that it does not goes (not the
-    // page's own notices, which say which controls need the app).
-    let mut before = shell[..to].to_owned();
-    if let (Some(a), Some(b)) = (before.find("<noscript>"), before.find("</noscript>")) {
-        before.replace_range(a..b + "</noscript>".len(), "");
-    }
-    let mut html = format!("{before}{body}{}", &shell[to..]);
-    // The language, and the address the page was rendered for, without a trailing slash
-    // (`web/prerendered.js` compares it with the one asked for).
-    let page = match route.trim_end_matches('/') {
-        "" => "/",
-        path => path,
-    };
-    for quoted in ["<html lang=de>", "<html lang=\"de\">"] {
-        html = html.replacen(
-            quoted,
-            &format!("<html lang={} data-page=\"{}\">", lang.code(), escape(page)),
-            1,
-        );
-    }
-    if let Some(title) = title {
-        html = html.replacen(
-            "<title>cdo-atlas</title>",
-            &format!("<title>{}</title>", escape(title)),
-            1,
-        );
-    }
-    Ok(html)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('"', "&quot;")
 }

@@ -5,6 +5,7 @@
 //! cost nothing at run time and the wasm carries no locale parser. Strings that need arguments
 //! (numbers, dates, validation messages) are functions here, so views only place text.
 
+pub mod describe;
 pub mod export;
 mod messages;
 pub mod phrase;

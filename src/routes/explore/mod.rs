@@ -14,14 +14,14 @@ use std::sync::Arc;
 
 use cdo_model::explore::{index_with, notes_of, ExploreState, FacetCounts};
 use cdo_model::{Loaded, Summary};
-use cdo_text::{Lang, Strings};
+use cdo_text::{describe, Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::needs_app::{needs_app, without_js};
 use crate::components::with_data::{data_page, PageHead};
-use crate::data::{peek_dataset, use_dataset};
-use crate::head::use_title;
+use crate::data::{peek_dataset, use_dataset, use_index};
+use crate::head::use_head;
 use crate::i18n::use_strings;
 use crate::paths::Page;
 use crate::url_state::{use_url_state, Write};
@@ -35,7 +35,17 @@ pub const HEAD: PageHead = PageHead {
 #[component]
 pub fn ExplorePage() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().nav_explore.to_owned());
+    use_head(
+        move || s().nav_explore.to_owned(),
+        |lang| {
+            untrack(|| {
+                Some(describe::explore(
+                    lang,
+                    &use_index().loaded()?.dataset.entities,
+                ))
+            })
+        },
+    );
     let url = use_url_state::<ExploreState>(Page::Explore);
     // Any change but the page's own starts at the first page (`ExploreState::then`).
     let go = Callback::new(move |(next, how): (ExploreState, Write)| {

@@ -21,11 +21,12 @@ use std::sync::Arc;
 use cdo_model::geo::{self, Point};
 use cdo_model::map::{Axis, MapState};
 use cdo_model::{Loaded, Summary};
+use cdo_text::describe;
 use leptos::prelude::*;
 
 use crate::components::with_data::{data_page, PageHead, Render};
-use crate::data::use_outlines;
-use crate::head::use_title;
+use crate::data::{use_index, use_outlines};
+use crate::head::use_head;
 use crate::i18n::use_strings;
 use crate::paths::Page;
 use crate::url_state::{use_url_state, Write};
@@ -42,7 +43,10 @@ pub const HEAD: PageHead = PageHead {
 #[component]
 pub fn MapPage() -> impl IntoView {
     let s = use_strings();
-    use_title(move || s().nav_map.to_owned());
+    use_head(
+        move || s().nav_map.to_owned(),
+        |lang| untrack(|| Some(describe::map(lang, &use_index().loaded()?.dataset.entities))),
+    );
     // The URL is the source of truth; `state` mirrors it so interactions feel immediate.
     let url = use_url_state::<MapState>(Page::Map);
     let (state, bad_params) = (url.state, url.bad);
