@@ -26,7 +26,7 @@ const APP_DATA = new Set(['data/cdo-atlas.json', 'data/cdo-atlas.index.json', 'd
 // double a first visit's background download. What only crawlers and link previews read is left
 // out too.
 const APP_PAGES = new Set(['index.html', '404.html']);
-const NOT_FOR_THE_APP = new Set(['sitemap.xml', 'robots.txt', 'og.png']);
+const NOT_FOR_THE_APP = new Set(['sitemap.xml', 'robots.txt', 'icons/og.png']);
 const precached = (f) =>
   (!f.startsWith('data/') || APP_DATA.has(f)) && (!f.endsWith('.html') || APP_PAGES.has(f)) && !NOT_FOR_THE_APP.has(f);
 

@@ -18,8 +18,11 @@ export function prerender(dir) {
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   if (run.status !== 0) throw new Error(`prerender failed (exit ${run.status}):\n${run.stdout ?? ''}`);
+  // The report names every page; the build log gets its warnings (an unset CDO_ORIGIN) and
+  // its totals.
   const lines = run.stdout.trim().split('\n');
-  return `prerender: ${lines.at(-1)}`;
+  const said = [...lines.filter((l) => /^warning/i.test(l)), ...lines.slice(-2)];
+  return said.map((l) => `prerender: ${l}`).join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
