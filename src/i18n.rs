@@ -161,21 +161,15 @@ mod tests {
     fn the_path_names_the_language_and_only_the_root_remembers() {
         let en = Some("en");
         assert_eq!(starting_lang("/en/map", "", None), Lang::En);
-        assert_eq!(
-            starting_lang("/entity/darmstadt", "", en),
-            Lang::De,
-            "the path wins"
-        );
+        // The path wins…
+        assert_eq!(starting_lang("/entity/darmstadt", "", en), Lang::De);
         assert_eq!(starting_lang("/map", "", en), Lang::De);
         // …but at the root, which names no choice.
         assert_eq!(starting_lang("/", "", en), Lang::En);
         assert_eq!(starting_lang("/", "", None), Lang::De);
         assert_eq!(starting_lang("/", "", Some("xx")), Lang::De);
-        assert_eq!(
-            starting_lang("/map", "?lang=en", None),
-            Lang::En,
-            "the older form"
-        );
+        // The older form.
+        assert_eq!(starting_lang("/map", "?lang=en", None), Lang::En);
         assert_eq!(starting_lang("/en/map", "?lang=de", None), Lang::De);
     }
 
