@@ -123,7 +123,13 @@ fn Pages() -> impl IntoView {
         }
         Route::Page(Page::Report) => on_demand::report(),
         Route::Page(Page::About) => on_demand::about(),
-        Route::Entity(id) => view! { <Profile id /> }.into_any(),
+        Route::Entity(id) => {
+            // A profile shows its entity in full: asked for as the page is built, not once the
+            // index has drawn its heading, so that the first page's loads are all asked for by
+            // its first paint (`settled`, which the hand-over waits for).
+            data::use_dataset();
+            view! { <Profile id /> }.into_any()
+        }
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

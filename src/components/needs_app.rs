@@ -26,9 +26,15 @@ pub fn note() -> Option<&'static str> {
 /// Spread on a control that needs the app (`<button {..needs_app()} …>`): disabled and described
 /// by the notice in the pre-render; nothing in the app. For a control with a `disabled` or
 /// `aria-describedby` of its own, combine them with [`PRERENDER`] and [`note`] instead.
+#[cfg(feature = "ssr")]
 pub fn needs_app() -> impl Attribute {
     view! { <{..} disabled=PRERENDER aria-describedby=note() /> }
 }
+
+/// In the app: no attribute at all (two that said "not disabled, not described" cost the main
+/// module ~1 KB over the 29 controls).
+#[cfg(not(feature = "ssr"))]
+pub fn needs_app() -> impl Attribute {}
 
 /// `content` inside a `<noscript>`, in the pre-render only: what a reader without JavaScript
 /// needs to know. It takes no room with JavaScript, so nothing moves when the app takes over.

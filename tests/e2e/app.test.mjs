@@ -22,14 +22,15 @@ test('overview lists every entity of the dataset, each linking to its profile', 
   await page.context().close();
 });
 
-test('a link shared in a messenger previews as the site: the Open Graph card of the served page', async () => {
+test('a link shared in a messenger previews as the page: the Open Graph card of the served page', async () => {
   const page = await open('/entity/darmstadt');
   const meta = (property) => page.locator(`meta[property="${property}"]`).getAttribute('content');
   assert.equal(await meta('og:type'), 'website');
   assert.equal(await meta('og:site_name'), 'cdo-atlas');
-  assert.match(await meta('og:title'), /Wer führt die Digitalisierung\?/);
-  assert.match(await meta('og:description'), /mit Quelle für jede Angabe/);
-  assert.equal(await page.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary');
+  assert.equal(await meta('og:title'), 'Darmstadt – cdo-atlas');
+  assert.match(await meta('og:description'), /^Darmstadt \(Stadt in Hessen\): CDO aus der Wissenschaft/);
+  assert.match(await meta('og:description'), /Jede Angabe mit Quelle\.$/);
+  assert.equal(await page.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary_large_image');
   await page.context().close();
 });
 

@@ -72,7 +72,7 @@ async function checkPage(page, lang, h1) {
   const s = S[lang];
   assert.equal(await page.locator('html').getAttribute('lang'), lang);
   assert.deepEqual(await page.locator('main h1').allInnerTexts(), [h1]);
-  assert.equal((await page.locator('main[data-shell]').count()), 1, 'the pre-rendered page, not the shell');
+  assert.equal((await page.locator('main[data-prerendered]').count()), 1, 'the pre-rendered page');
   // The notice, once, shown only without JavaScript.
   const notice = page.locator('#needs-app');
   assert.equal(await notice.innerText(), s.needs_app);
