@@ -1,13 +1,15 @@
 // The app's loader, written into a built index.html by the post_build hook (scripts/postbuild.mjs)
 // for the files scripts/wasm.mjs put into the staging dir. It replaces the loader Trunk writes for
 // its own Rust pipeline, and does what we had to patch into Trunk's before:
-//   - the wasm download starts as the head is parsed: a `<link rel=preload>` at the top of the
-//     head, which the loader's own fetch takes over (request, not script, order: the loader is a
-//     module script and runs only after the deferred scripts before it have arrived);
-//   - the wasm is fetched with its sha384 integrity, which Chromium checks when the fetch takes
-//     the preloaded response (it ignores an integrity on a fetch preload, crbug.com/981419, so
-//     the preload carries none); the glue and __wasm_split.js are module-preloaded with theirs,
-//     so the browser checks every piece of code it runs;
+//   - every page is pre-rendered (scripts/prerender.mjs) and reads without the app, so nothing of
+//     the app is asked for before the page's first paint: the loader waits for it, then asks for
+//     the main wasm, its glue and __wasm_split.js, and the dataset's index (which every page
+//     reads) at once. What a first visit reads first does not share the line with 350 KB of code
+//     (docs/PERFORMANCE.md, "Pre-rendering: measured"); Lighthouse counts every request that
+//     starts before the largest paint into its time;
+//   - the wasm is fetched with its sha384 integrity; the glue and __wasm_split.js are
+//     module-preloaded with theirs before they are imported, so the browser checks every piece
+//     of code it runs;
 //   - a page whose code is a module of its own (src/on_demand.rs) fetches that module itself,
 //     after its heading has been painted (see ARCHITECTURE.md, "Code splitting");
 //   - integrity: release only; a development build loads the same files without integrity (they change
@@ -45,13 +47,18 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
   const { file: wasm } = manifest.wasm;
   const split = manifest.splitLoader ? [manifest.splitLoader.file] : [];
   const integrityOf = new Map([manifest.glue, manifest.wasm, manifest.splitLoader].filter(Boolean).map((e) => [e.file, e.integrity]));
-  const integrity = (f) => (release ? ` integrity="${integrityOf.get(f)}"` : '');
   const fetchOptions = release ? `, { integrity: '${integrityOf.get(wasm)}' }` : '';
-  const preload = `<link rel="preload" as="fetch" crossorigin href="${base}${wasm}">`;
+  const sriOf = (f) => (release ? `, integrity: '${integrityOf.get(f)}'` : '');
   const tags = [
-    ...[glue, ...split].map((f) => `<link rel="modulepreload" href="${base}${f}"${integrity(f)}>`),
     '<script type="module">',
     'try {',
+    // After the first paint: a frame, then a task (or a quarter second, where a background tab
+    // draws no frames).
+    'await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 250); });',
+    "const ask = (attributes) => document.head.append(Object.assign(document.createElement('link'), attributes));",
+    ...[glue, ...split].map((f) => `ask({ rel: 'modulepreload', href: '${base}${f}'${sriOf(f)} });`),
+    // The app's own fetch of the index takes this response over (src/data.rs).
+    `ask({ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '${base}data/cdo-atlas.index.json' });`,
     `const wasm = fetch('${base}${wasm}'${fetchOptions});`,
     `const { default: init } = await import('${base}${glue}');`,
     'await init({ module_or_path: wasm });',
@@ -73,14 +80,7 @@ export function writeLoader(dir, { release, publicUrl = '/' }) {
   const skipped = html.match(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/);
   if (!skipped) throw new Error('index.html has no <link data-trunk rel=rust data-trunk-skip>');
   if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-  // The preload goes first, ahead of the stylesheet and the scripts the preload scanner would
-  // otherwise request before it.
-  const first = html.match(/<meta charset=[^>]*>/i);
-  if (!first) throw new Error('index.html has no <meta charset>');
-  html = html
-    .replace(skipped[0], '')
-    .replace(first[0], `${first[0]}${preload}`)
-    .replace('</head>', `${tags}\n</head>`);
+  html = html.replace(skipped[0], '').replace('</head>', `${tags}\n</head>`);
   fs.writeFileSync(file, html);
   return `loader: ${glue}, ${wasm}${split.length ? `, ${split[0]}` : ''}${release ? ' (with integrity)' : ''}`;
 }

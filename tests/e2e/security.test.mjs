@@ -45,23 +45,23 @@ test('the built index.html carries the strict CSP, allowing inline scripts only 
 test('every asset the page loads carries subresource integrity, the wasm included', () => {
   const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => m[0]);
   const assets = tags.filter((t) => /\bsrc=/.test(t) || /rel=["']?(stylesheet|icon|modulepreload|preload)\b/.test(t));
-  // The data is not code: it changes without a build (so no hash can be pinned), and the
-  // validator, not a checksum, is what stands between it and the page. The preload of the
-  // dataset's index is the one tag without integrity, and it may only ever be a fetch of that file.
-  const index = /^<link as=["']?fetch["']? crossorigin href=["']?\/data\/cdo-atlas\.index\.json["']? rel=["']?preload["']?>$/;
-  assert.equal(assets.filter((t) => index.test(t)).length, 1, "the dataset's index is preloaded");
-  // The main wasm's preload starts the download early; Chromium ignores an integrity on a fetch
-  // preload (crbug.com/981419) and checks the loader's fetch, which takes the preload over, so
-  // the integrity sits there — for exactly the preloaded file (the next test tampers with it).
-  const wasm = new RegExp(`^<link rel="preload" as="fetch" crossorigin href="(/cdo-atlas-${HASH}_bg\\.wasm)">$`);
-  const wasmPreloads = assets.filter((t) => wasm.test(t));
-  assert.equal(wasmPreloads.length, 1, 'the main wasm is preloaded');
-  const fetched = html.match(/fetch\('(\/[^']+_bg\.wasm)', \{ integrity: 'sha384-[A-Za-z0-9+/=]+' \}\)/);
-  assert.ok(fetched, 'the loader fetches the main wasm with its integrity');
-  assert.equal(wasmPreloads[0].match(wasm)[1], fetched[1]);
-  const code = assets.filter((t) => !index.test(t) && !wasm.test(t));
-  assert.ok(code.length >= 4, `found ${code.length} asset tags`);
-  for (const tag of code) assert.match(tag, /integrity=["']?sha384-/, tag);
+  // Nothing of the app is asked for before the pre-rendered page is painted: no preload in the
+  // head (scripts/loader.mjs asks for the code and the index after the first paint).
+  assert.deepEqual(assets.filter((t) => /rel=["']?(modulepreload|preload)\b/.test(t)), [], 'no preload before the first paint');
+  assert.ok(assets.length >= 2, `found ${assets.length} asset tags`);
+  for (const tag of assets) assert.match(tag, /integrity=["']?sha384-/, tag);
+  // The loader's own requests: the wasm fetched with its integrity, the glue and the split
+  // loader module-preloaded with theirs before they are imported. The data is not code: it
+  // changes without a build (so no hash can be pinned), and the validator, not a checksum, is
+  // what stands between it and the page; its preload may only ever be a fetch of the index.
+  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  assert.match(loader, new RegExp(`fetch\\('/cdo-atlas-${HASH}_bg\\.wasm', \\{ integrity: 'sha384-[A-Za-z0-9+/=]+' \\}\\)`), 'the wasm with its integrity');
+  const modules = [...loader.matchAll(/ask\(\{ rel: 'modulepreload', href: '([^']+)', integrity: 'sha384-[A-Za-z0-9+/=]+' \}\)/g)].map((m) => m[1]);
+  assert.equal(modules.length, 2, 'the glue and the split loader, each with its integrity');
+  assert.ok(loader.includes(`import('${modules[0]}')`), 'the glue imported is the one preloaded');
+  const asked = [...loader.matchAll(/ask\(\{ rel: '(\w+)'/g)].map((m) => m[1]);
+  assert.deepEqual(asked, ['modulepreload', 'modulepreload', 'preload']);
+  assert.match(loader, /ask\(\{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: '\/data\/cdo-atlas\.index\.json' \}\)/);
 });
 
 test('the app runs under the CSP without a single violation on any page', async () => {
