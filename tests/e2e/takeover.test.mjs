@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useApp, takenOver, settled } from './harness.mjs';
+import { useApp, takenOver, settled, DATASET, DATA_ROUTE } from './harness.mjs';
 
 const app = useApp();
 
@@ -51,6 +51,17 @@ function capture(which) {
   };
 }
 
+/** Holds the page's main wasm back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 async function handOver(path, { width = 1280, height = 900 } = {}) {
   const context = await app.newContext({ prerendered: true, viewport: { width, height } });
   await context.addInitScript(() => {
@@ -63,12 +74,7 @@ async function handOver(path, { width = 1280, height = 900 } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // The wasm is held until the pre-rendered page has been read.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(app.base + path);
   await page.locator('main[data-prerendered] h1').waitFor();
   const before = await page.evaluate(capture, 'prerendered');
@@ -114,12 +120,7 @@ test('an address served another page (the fallback, a query) hides that page\'s 
   ]) {
     const context = await app.newContext({ prerendered: true });
     const page = await context.newPage();
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(app.base + path);
     await page.locator('header[data-prerendered]').waitFor();
     assert.equal(await page.locator('html[data-elsewhere]').count(), 1, path);
@@ -130,4 +131,21 @@ test('an address served another page (the fallback, a query) hides that page\'s 
     await page.getByRole('heading', { level: 1, name: h1 }).waitFor();
     await context.close();
   }
+});
+
+test('data newer than the build: the app shows it in place of the pre-rendered page', async () => {
+  // The same dataset with one entry renamed, served as a newer deployment of the data would be
+  // (without an index, the app reads its lists from the dataset too).
+  const newer = structuredClone(DATASET);
+  newer.entities.find((e) => e.id === 'darmstadt').name = 'Darmstadt (neuer Stand)';
+  const context = await app.newContext({ prerendered: true });
+  const page = await context.newPage();
+  await page.route(DATA_ROUTE, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(newer) }));
+  const release = await holdWasm(page);
+  await page.goto(`${app.base}/entity/darmstadt`);
+  assert.equal(await page.locator('main[data-prerendered] h1').textContent(), 'Darmstadt', 'the build\'s data');
+  release();
+  await takenOver(page);
+  await page.getByRole('heading', { level: 1, name: 'Darmstadt (neuer Stand)' }).waitFor();
+  await context.close();
 });
