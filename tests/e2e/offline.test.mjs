@@ -55,7 +55,8 @@ async function stop(child) {
   await once(child, 'exit');
 }
 
-const cards = (page) => page.locator('[data-testid=entity-list] > li');
+// The app's cards, not the pre-rendered page's: visible once the app has taken over.
+const cards = (page) => page.locator('main:not([data-prerendered]) [data-testid=entity-list] > li');
 
 /**
  * A copy of the release build as Trunk names a file whose hash begins with zeros (it writes the
