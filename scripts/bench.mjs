@@ -101,7 +101,7 @@ async function openAbout(p) {
   await serveSynthetic(p);
   await p.goto(`${url}/about`);
   await p.locator('.headlines').waitFor({ timeout: 60000 });
-  await p.locator('.site-footer time').waitFor({ timeout: 60000 });
+  await p.locator('.site-footer:not([data-prerendered]) time').waitFor({ timeout: 60000 });
 }
 /** Milliseconds between the app's `cdo:<what>:fetched` and `cdo:<what>:validated` marks. */
 const parseTime = (p, what = 'data') => p.evaluate((what) => {

@@ -136,7 +136,9 @@ test('while the data is still on its way, the pre-rendered page reads in full; t
     // Not the app's loading status: the page's own content, drawn at build time.
     assert.ok((await page.locator(`main[data-prerendered] ${content}`).count()) > 0, path);
     assert.equal(await page.getByRole('status').filter({ hasText: 'Daten werden geladen' }).count(), 0, path);
-    assert.equal(await page.locator('html[data-taking-over]').count(), 1, `${path}: the app waits for its data`);
+    // The app has started (once its wasm is in) and waits for its data, hidden.
+    await page.locator('html[data-taking-over]').waitFor({ state: 'attached' });
+    assert.ok((await page.locator('main[data-prerendered]').count()) === 1, `${path}: the app waits for its data`);
   }
   release();
   await takenOver(page);
