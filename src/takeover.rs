@@ -23,8 +23,9 @@ pub const PRERENDERED: &str = "data-prerendered";
 /// The mark on `<html>` while the app is drawn beside the pre-rendered page.
 pub const TAKING_OVER: &str = "data-taking-over";
 
-/// Whether a pre-rendered page is showing; if so, the app will be drawn hidden until [`finish`].
-pub fn begin() -> bool {
+/// Marks `<html>` where a pre-rendered page is showing: the app is then drawn hidden until
+/// [`finish`].
+pub fn begin() {
     let shown = document()
         .query_selector(&format!("[{PRERENDERED}]"))
         .ok()
@@ -35,7 +36,6 @@ pub fn begin() -> bool {
             let _ = html.set_attribute(TAKING_OVER, "");
         }
     }
-    shown
 }
 
 /// Removes the pre-rendered page and shows the app's: called once, when the first page has

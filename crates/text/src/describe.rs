@@ -14,22 +14,22 @@ use crate::{date, headline, land, number, origin_explained, Lang};
 /// How many entries of each kind: "78 Städte, 15 Länder und der Bund".
 fn entries(lang: Lang, summaries: &[Summary]) -> String {
     let count = |k: Kind| summaries.iter().filter(|e| e.kind == k).count();
-    let n = |k| number(lang, count(k) as u64);
+    let n = |count: usize| number(lang, count as u64);
     let (cities, laender, federal) = (count(Kind::City), count(Kind::Land), count(Kind::Federal));
     let mut parts = Vec::new();
     match (lang, cities) {
         (_, 0) => {}
         (Lang::De, 1) => parts.push("1 Stadt".to_owned()),
-        (Lang::De, _) => parts.push(format!("{} Städte", n(Kind::City))),
+        (Lang::De, _) => parts.push(format!("{} Städte", n(cities))),
         (Lang::En, 1) => parts.push("1 city".to_owned()),
-        (Lang::En, _) => parts.push(format!("{} cities", n(Kind::City))),
+        (Lang::En, _) => parts.push(format!("{} cities", n(cities))),
     }
     match (lang, laender) {
         (_, 0) => {}
         (Lang::De, 1) => parts.push("1 Land".to_owned()),
-        (Lang::De, _) => parts.push(format!("{} Länder", n(Kind::Land))),
+        (Lang::De, _) => parts.push(format!("{} Länder", n(laender))),
         (Lang::En, 1) => parts.push("1 Land".to_owned()),
-        (Lang::En, _) => parts.push(format!("{} Länder", n(Kind::Land))),
+        (Lang::En, _) => parts.push(format!("{} Länder", n(laender))),
     }
     if federal > 0 {
         parts.push(
