@@ -339,11 +339,23 @@ impl Entity {
     }
 
     /// The model on `date`: the latest period that had begun by then (a start known only as
-    /// "2018" counts from 1 January 2018; a period nothing dates counts from the beginning),
-    /// unless it had ended before `date` (an end known only as "2022" lasts through 2022).
+    /// "2018" counts from 1 January 2018), unless it had ended before `date` (an end known
+    /// only as "2022" lasts through 2022). A period nothing dates counts from the day after
+    /// the period before it ended, else from when that one began (periods are listed oldest
+    /// first), and the first from the beginning.
     pub fn model_at(&self, date: PartialDate) -> ModelAt<'_> {
-        let begun = |p: &&Period| p.start().is_none_or(|s| !s.is_after(&date));
-        match self.periods.iter().rev().find(begun) {
+        let day = date.first_day();
+        let mut found = None;
+        // When the period before ended, else when it began: where an undated one begins.
+        let mut previous = None;
+        for p in &self.periods {
+            let start = p.start().map(|s| s.first_day()).or(previous);
+            if start.is_none_or(|s| s <= day) {
+                found = Some(p);
+            }
+            previous = p.until.as_ref().map(|u| u.date.day_after()).or(start);
+        }
+        match found {
             None => ModelAt::NotYet,
             Some(p) => match &p.until {
                 Some(u) if u.date.ends_before(&date) => ModelAt::Ended(p),
