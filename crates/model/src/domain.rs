@@ -472,6 +472,20 @@ pub struct Summary {
     /// Every period, oldest first, briefly: what the lists need to show the entity at a date
     /// ([`crate::time::state_at`], the seam; read through [`Summary::periods`]). Never empty.
     pub(crate) periods: Vec<PeriodSummary>,
+    /// Whether it had a post at the date a list shows ([`crate::time::summaries_at`]); in the
+    /// index, always [`Standing::Active`] (today's arrangement, as the other fields say).
+    pub(crate) standing: Standing,
+}
+
+/// Where an entity stands at the date a list shows it: with a post in force (the fields say
+/// which), with none yet ("noch keine Stelle"), or with its post abolished ("abgeschafft").
+/// Neither of the last two is a model: lists show them apart, never in a model's colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Standing {
+    #[default]
+    Active,
+    NoPost,
+    Abolished,
 }
 
 /// A [`Period`] as the lists know it: its post, its dates and its holders' names with their
@@ -554,6 +568,7 @@ impl Summary {
             confirmed: e.confirmed(),
             search,
             periods: e.periods.iter().map(PeriodSummary::of).collect(),
+            standing: Standing::Active,
         }
     }
 
@@ -567,6 +582,12 @@ impl Summary {
     /// ([`Entity::model`]).
     pub fn model(&self) -> &Post {
         &self.post
+    }
+
+    /// Whether [`Summary::model`] is in force at the list's date: if not, a list shows "no post
+    /// yet" or "abolished" in its place ([`crate::time::summaries_at`]).
+    pub fn standing(&self) -> Standing {
+        self.standing
     }
 
     /// Whether the model, still in force by the data, may be out of date: its newest evidence

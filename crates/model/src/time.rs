@@ -17,7 +17,9 @@ use std::fmt;
 use std::ops::RangeInclusive;
 
 use crate::date::Day;
-use crate::domain::{Entity, Headline, HolderSummary, ModelAt, PeriodSummary, Source, Summary};
+use crate::domain::{
+    Entity, Headline, HolderSummary, ModelAt, PeriodSummary, Source, Standing, Summary,
+};
 use crate::PartialDate;
 
 /// The parameter that names the date a view shows (`at=2019`, `at=2019-03`).
@@ -277,6 +279,58 @@ pub fn states_at(list: &[Summary], date: PartialDate) -> Vec<StateAt<'_>> {
     list.iter()
         .map(|s| state(s.periods(), day, false))
         .collect()
+}
+
+/// `s` as a list shows it in `state` (its [`state_at`] a date): the model, title and holder in
+/// force then, since when that holder (else the period) was, and its [`Standing`]. With no post
+/// yet, the model fields are the first period's and not to be shown; abolished, the last
+/// period's, with `ended` its end. Every other field is `s`'s own.
+pub fn summary_at(s: &Summary, state: StateAt<'_>) -> Summary {
+    let (post, standing, holder, since, ended) = match state {
+        StateAt::NoPost => (&s.periods[0].post, Standing::NoPost, None, None, None),
+        StateAt::In { period, holder } => (
+            &period.post,
+            Standing::Active,
+            holder.map(|h| h.name.clone()),
+            match holder {
+                Some(h) => h.since,
+                None => period.since,
+            },
+            None,
+        ),
+        StateAt::Abolished(p) => (&p.post, Standing::Abolished, None, None, p.until),
+    };
+    Summary {
+        post: post.clone(),
+        holder,
+        since,
+        ended,
+        standing,
+        ..s.clone()
+    }
+}
+
+/// Every entity of `list` as the lists show it on `date`, in its order (a view without `at`
+/// shows the data's own date, its Stand: the same in the pre-render and the app).
+pub fn summaries_at(list: &[Summary], date: PartialDate) -> Vec<Summary> {
+    let day = date.first_day();
+    list.iter()
+        .map(|s| summary_at(s, state(s.periods(), day, false)))
+        .collect()
+}
+
+/// Which entities of `list` changed their model in the year before `at` (the map rings them):
+/// `changed[i]` for `list[i]`. Today (`None`): none.
+pub fn changed_before(list: &[Summary], at: Option<At>) -> Vec<bool> {
+    let mut changed = vec![false; list.len()];
+    if let Some(at) = at {
+        for t in changes_before(list, at) {
+            if t.model_changed() {
+                changed[t.entity] = true;
+            }
+        }
+    }
+    changed
 }
 
 /// How many entities had each model on a date, and how many had none.
@@ -671,6 +725,7 @@ mod tests {
             confirmed: None,
             search: String::new(),
             periods,
+            standing: crate::Standing::Active,
         }
     }
 

@@ -1437,6 +1437,7 @@ impl<'v> Checker<'v> {
             confirmed,
             search: search?,
             periods,
+            standing: crate::Standing::Active,
         })
     }
 

@@ -333,3 +333,44 @@ fn a_date_in_the_address_is_kept_within_the_data() {
     assert_eq!(bad, ["at"], "named once");
     assert_eq!(span.admit(None, &mut bad), None);
 }
+
+/// What the map and the explorer show at a date (`summaries_at`): the checks.
+#[test]
+fn the_lists_at_a_date_show_the_state_then() {
+    let list = index();
+    let at = |y: u16| time::summaries_at(&list, At::year(y).unwrap().date());
+    let saar_2019 = at(2019);
+    let saar = summary(&saar_2019, "saarland");
+    assert_eq!(saar.standing(), cdo_model::Standing::Active);
+    // A CDO from the private sector, as the Land's plenipotentiary.
+    assert_eq!(saar.model().origin, Some(Origin::PrivateSector));
+    assert!(saar.model().title.contains("(CDO)"));
+    assert_eq!(saar.holder.as_deref(), Some("Ammar Alkassar"));
+    let now = time::summaries_at(&list, TODAY);
+    let saar = summary(&now, "saarland");
+    assert_eq!(saar.standing(), cdo_model::Standing::Abolished);
+    assert_eq!(saar.holder, None);
+    assert_eq!(saar.ended, Some(date("2022")));
+    let dus_2018 = at(2018);
+    let dus = summary(&dus_2018, "duesseldorf");
+    assert_eq!(dus.model().headline(), Headline::CdoInternal);
+    assert_eq!(dus.holder.as_deref(), Some("Peter Adelskamp"));
+    // The map's categories at a date: with no post yet, its own; and the counts add up.
+    let axis = cdo_model::map::Axis::Headline;
+    for y in 2010..=2026 {
+        let shown = at(y);
+        let counts = time::counts_at(&list, At::year(y).unwrap().date());
+        let cat = |c: usize| shown.iter().filter(|s| axis.category(s) == c).count();
+        assert_eq!(cat(axis.no_post()), counts.no_post, "{y}");
+        assert_eq!(cat(axis.abolished()), counts.abolished, "{y}");
+        let models: usize = (0..axis.category_count()).map(cat).sum();
+        assert_eq!(models, counts.with_post(), "{y}");
+        assert_eq!(counts.total(), list.len(), "{y}");
+    }
+    assert!(at(2010).iter().any(|s| axis.category(s) == axis.no_post()));
+    // Ringed on the map: whose model changed in the year before.
+    let changed = time::changed_before(&list, At::year(2023));
+    let i = list.iter().position(|s| s.id == "saarland").unwrap();
+    assert!(changed[i], "the Saarland's post ended in 2022");
+    assert!(time::changed_before(&list, None).iter().all(|c| !c));
+}
