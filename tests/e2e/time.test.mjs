@@ -32,7 +32,7 @@ test('the Saarland at 2019: a CDO from the private sector (title, holder) on the
   await row(explorer, 'Saarland').waitFor();
   const text = await row(explorer, 'Saarland').textContent();
   assert.match(text, /Ammar Alkassar/);
-  assert.match(text, /aus der Privatwirtschaft/i);
+  assert.match(text, /Herkunft: Privatwirtschaft/);
   await explorer.context().close();
 
   for (const path of ['/explore?q=saarland', `/explore?q=saarland&at=${TODAY}`]) {

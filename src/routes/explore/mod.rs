@@ -223,7 +223,6 @@ fn explorer(
                     </details>
                 </aside>
                 <div class="explore-main">
-                    <TimeControl at=at.into() set=set_at span counts lang />
                     <label for="explore-search" class="search-label">{s.explore_search}</label>
                     <input
                         id="explore-search"
@@ -237,6 +236,8 @@ fn explorer(
                         on:input=search
                     />
                     <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| cdo_text::phrase::results(lang, hits.len()))}</p>
+                    // After the search, which a phone's first screen must show.
+                    <TimeControl at=at.into() set=set_at span counts lang />
                     {downloads::downloads(cx, data.clone())}
                     // Without JavaScript the pager does not turn: where every entry is instead.
                     {without_js(move || view! {
