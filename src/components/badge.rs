@@ -1,6 +1,6 @@
 //! The headline model as a badge: a shape and a text label, so colour is never the only signal.
 
-use cdo_model::Headline;
+use cdo_model::{Headline, Standing, Summary};
 use cdo_text::Lang;
 use leptos::prelude::*;
 
@@ -30,4 +30,21 @@ pub fn model_badge(headline: Headline, lang: Lang) -> impl IntoView {
             {cdo_text::headline(lang, headline)}
         </span>
     }
+}
+
+/// An entity's standing at the date shown as a badge: its model, or, muted and in no model's
+/// colour, "noch keine Stelle" (a hollow mark) or "abgeschafft" (a cross).
+pub fn standing_badge(e: &Summary, lang: Lang) -> AnyView {
+    let (class, text) = match e.standing() {
+        Standing::Active => return model_badge(e.model().headline(), lang).into_any(),
+        Standing::NoPost => ("m-none", lang.strings().state_no_post),
+        Standing::Abolished => ("m-gone", lang.strings().state_abolished),
+    };
+    view! {
+        <span class=format!("badge {class}")>
+            <span class="badge-mark" aria-hidden="true"></span>
+            {text}
+        </span>
+    }
+    .into_any()
 }

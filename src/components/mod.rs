@@ -5,6 +5,7 @@ pub mod charts;
 pub mod layout;
 pub mod needs_app;
 pub mod shapes;
+pub mod time_control;
 pub mod with_data;
 
 /// Scrolls to the element with `id` and gives it the focus (a link to a place on the page: the

@@ -2,6 +2,7 @@
 //! shape per category index (with the colour `.c<i>` of `public/style.css`), so that colour is
 //! never the only signal.
 
+use cdo_model::map::Axis;
 use leptos::prelude::*;
 
 /// Marker styles: one per category of the axis with the most (the headline models).
@@ -24,9 +25,28 @@ pub fn shape_defs() -> impl IntoView {
         "M-4-9h8l5 5v8l-5 5h-8l-5-5v-8z", // octagon
         "M-3-9h6v6h6v6h-6v6h-6v-6h-6v-6h6z", // plus
     ];
-    SHAPE_PATHS
+    let models = SHAPE_PATHS
         .iter()
         .enumerate()
         .map(|(i, d)| view! { <symbol id=format!("shape-{i}") viewBox="-11 -11 22 22"><path d=*d /></symbol> })
-        .collect_view()
+        .collect_view();
+    // No post yet: a small hollow disc; abolished: a cross. Neither is a model's colour.
+    view! {
+        {models}
+        <symbol id="shape-none" viewBox="-11 -11 22 22"><path d="M0-6a6 6 0 1 0 0.01 0zm0 3a3 3 0 1 1-0.01 0z" /></symbol>
+        <symbol id="shape-gone" viewBox="-11 -11 22 22"><path d="M-8-5l3-3 5 5 5-5 3 3-5 5 5 5-3 3-5-5-5 5-3-3 5-5z" /></symbol>
+    }
+}
+
+/// The symbol and the colour class (beside `mk`) of category `i` of `axis`: a model's shape
+/// and colour, or the muted marks of "no post yet" and "abolished".
+pub fn style(axis: Axis, i: usize) -> (String, String) {
+    if i == axis.no_post() {
+        ("#shape-none".to_owned(), "none".to_owned())
+    } else if i == axis.abolished() {
+        ("#shape-gone".to_owned(), "gone".to_owned())
+    } else {
+        let n = i % SHAPES;
+        (format!("#shape-{n}"), format!("c{n}"))
+    }
 }

@@ -1,7 +1,7 @@
 //! The explorer's logic without rendering: facets with live counts, free-text search, a stable
 //! sort with German collation, pages of [`PAGE_SIZE`] rows, and the state as URL query pairs.
 
-use crate::domain::{Entity, Form, Headline, Kind, Land, Origin, Summary};
+use crate::domain::{Entity, Form, Headline, Kind, Land, Origin, Standing, Summary};
 use crate::num::parse_decimal;
 use crate::search::{fold, Query};
 use crate::sort_indices;
@@ -149,6 +149,8 @@ pub struct ExploreState {
     pub descending: bool,
     /// Zero-based page of the table (`page=` in the URL is one-based).
     pub page: usize,
+    /// The date shown (`at`); `None`: today.
+    pub at: Option<crate::time::At>,
 }
 
 /// One entity prepared for fast repeated filtering: folded search text and sort keys.
@@ -239,12 +241,15 @@ impl ExploreState {
 
     /// Whether `e` passes each facet's filter, in the order of [`FacetCounts`]' facets: the one
     /// predicate behind both filtering ([`passes`](Self::passes)) and counting.
+    /// An entity with no post in force at the date shown has no model: a ticked model, origin
+    /// or form excludes it.
     fn facets_ok(&self, e: &Summary) -> [bool; 5] {
         let model = e.model();
+        let has = e.standing() == Standing::Active;
         [
-            self.headlines.is_empty() || self.headlines.contains(&model.headline()),
-            self.origins.is_empty() || self.origins.contains(&model.origin),
-            self.forms.is_empty() || self.forms.contains(&model.form),
+            self.headlines.is_empty() || has && self.headlines.contains(&model.headline()),
+            self.origins.is_empty() || has && self.origins.contains(&model.origin),
+            self.forms.is_empty() || has && self.forms.contains(&model.form),
             self.laender.is_empty() || e.land.is_some_and(|l| self.laender.contains(&l)),
             self.sizes.is_empty() || self.sizes.contains(&SizeClass::of(e)),
         ]
@@ -451,6 +456,7 @@ impl ExploreState {
                 _ => bad.push("page"),
             }
         }
+        st.at = crate::time::from_query(&get, &mut bad);
         crate::sort_short(&mut st.headlines);
         crate::sort_short(&mut st.origins);
         crate::sort_short(&mut st.forms);
@@ -512,6 +518,7 @@ impl ExploreState {
         if self.page > 0 {
             q.push(("page", (self.page + 1).to_string()));
         }
+        crate::time::to_query(self.at, &mut q);
         q
     }
 }
@@ -579,12 +586,15 @@ impl FacetValues {
     fn of(e: &Summary) -> FacetValues {
         let pos = |found: Option<usize>| found.unwrap_or(0);
         let model = e.model();
+        // Without a post in force at the date shown: no model value (counted for none).
+        let none = e.standing() != Standing::Active;
+        let or_none = |v: usize| if none { usize::MAX } else { v };
         FacetValues {
-            headline: pos(Headline::ALL.iter().position(|h| *h == model.headline())),
-            origin: model.origin.map_or(Origin::ALL.len(), |o| {
+            headline: or_none(pos(Headline::ALL.iter().position(|h| *h == model.headline()))),
+            origin: or_none(model.origin.map_or(Origin::ALL.len(), |o| {
                 pos(Origin::ALL.iter().position(|x| *x == o))
-            }),
-            form: pos(Form::ALL.iter().position(|f| *f == model.form)),
+            })),
+            form: or_none(pos(Form::ALL.iter().position(|f| *f == model.form))),
             land: e
                 .land
                 .and_then(|land| Land::ALL.iter().position(|l| *l == land)),

@@ -4,7 +4,7 @@
 //! Stages (as in OWID's grapher): entities → projected points ([`crate::geo::project`]) →
 //! placed marks for the current view ([`layout`]) → SVG (the app).
 
-use crate::domain::{Form, Headline, Kind, Origin, Summary};
+use crate::domain::{Form, Headline, Kind, Origin, Standing, Summary};
 use crate::geo::{self, Point};
 use crate::num::{fixed, parse_decimal};
 use std::f64::consts::FRAC_1_SQRT_2;
@@ -42,8 +42,32 @@ impl Axis {
         }
     }
 
-    /// The category index of an entity on this axis; indices also pick the marker style.
+    /// Categories the legend can show: the axis's own, then "no post yet" ([`Axis::no_post`])
+    /// and "abolished" ([`Axis::abolished`]), which are no model and never drawn in a model's
+    /// colour.
+    pub fn legend_count(self) -> usize {
+        self.category_count() + 2
+    }
+
+    /// The category of an entity with no post yet at the date shown.
+    pub fn no_post(self) -> usize {
+        self.category_count()
+    }
+
+    /// The category of an entity whose post was abolished by the date shown.
+    pub fn abolished(self) -> usize {
+        self.category_count() + 1
+    }
+
+    /// The category index of an entity on this axis; indices also pick the marker style. An
+    /// entity without a post in force ([`Summary::standing`]) is in [`Axis::no_post`] or
+    /// [`Axis::abolished`].
     pub fn category(self, e: &Summary) -> usize {
+        match e.standing() {
+            Standing::Active => {}
+            Standing::NoPost => return self.no_post(),
+            Standing::Abolished => return self.abolished(),
+        }
         match self {
             Axis::Headline => Headline::ALL
                 .iter()
@@ -77,6 +101,12 @@ impl Axis {
             "office",
             "other",
         ];
+        if i == self.no_post() {
+            return "no-post";
+        }
+        if i == self.abolished() {
+            return "abolished";
+        }
         match self {
             Axis::Headline => HEADLINE.get(i).copied().unwrap_or("other"),
             Axis::Origin => Origin::WIRE.get(i).copied().unwrap_or("unknown"),
@@ -85,7 +115,7 @@ impl Axis {
     }
 
     pub fn category_from_wire(self, s: &str) -> Option<usize> {
-        (0..self.category_count()).find(|&i| self.category_wire(i) == s)
+        (0..self.legend_count()).find(|&i| self.category_wire(i) == s)
     }
 }
 
@@ -298,11 +328,13 @@ pub struct MapState {
     pub axis: Axis,
     /// Category indices (of `axis`) switched off in the legend.
     pub hidden: Vec<usize>,
+    /// The date shown (`at`); `None`: today.
+    pub at: Option<crate::time::At>,
 }
 
 impl MapState {
-    /// Reads `z`, `x`, `y`, `axis`, `hide` query values; anything unreadable falls back to the
-    /// default and is reported in the returned list of parameter names.
+    /// Reads `z`, `x`, `y`, `axis`, `hide`, `at` query values; anything unreadable falls back to
+    /// the default and is reported in the returned list of parameter names.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> (MapState, Vec<&'static str>) {
         let mut bad = Vec::new();
         let mut num = |key: &'static str| -> Option<f64> {
@@ -346,7 +378,16 @@ impl MapState {
             }
             crate::sort_short(&mut hidden);
         }
-        (MapState { view, axis, hidden }, bad)
+        let at = crate::time::from_query(&get, &mut bad);
+        (
+            MapState {
+                view,
+                axis,
+                hidden,
+                at,
+            },
+            bad,
+        )
     }
 
     /// This state as the URL will restore it (rounded as `to_query` writes it): what the app
@@ -375,6 +416,7 @@ impl MapState {
                 .collect();
             q.push(("hide", names.join(",")));
         }
+        crate::time::to_query(self.at, &mut q);
         q
     }
 }
@@ -823,6 +865,7 @@ mod tests {
             },
             axis: Axis::Origin,
             hidden: vec![0, 5],
+            at: crate::time::At::year(2019),
         };
         let query = original.to_query();
         let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -833,7 +876,8 @@ mod tests {
                 ("x", "3000"),
                 ("y", "4000"),
                 ("axis", "origin"),
-                ("hide", "academia,unknown")
+                ("hide", "academia,unknown"),
+                ("at", "2019")
             ]
         );
         assert_eq!(state(&pairs), (original, vec![]));

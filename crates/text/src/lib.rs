@@ -378,6 +378,12 @@ pub fn form(lang: Lang, f: Form) -> &'static str {
 
 /// The label of category `i` of a map axis (see `cdo_model::map::Axis::category`).
 pub fn category(lang: Lang, axis: Axis, i: usize) -> &'static str {
+    if i == axis.no_post() {
+        return lang.strings().state_no_post;
+    }
+    if i == axis.abolished() {
+        return lang.strings().state_abolished;
+    }
     match axis {
         Axis::Headline => Headline::ALL.get(i).map_or("", |h| headline(lang, *h)),
         Axis::Origin => Origin::ALL

@@ -235,6 +235,44 @@ pub fn marker(lang: Lang, name: &str, category: &str, kind: Kind) -> String {
     }
 }
 
+/// A marker at a date whose model changed in the year before: its name says so too.
+pub fn marker_changed(lang: Lang, marker: &str) -> String {
+    format!("{marker} ({})", lang.strings().map_changed)
+}
+
+/// The time control's announcement (issue #23): "2019: 41 von 94 mit Stelle".
+pub fn time_status(lang: Lang, year: &str, with_post: usize, total: usize) -> String {
+    match lang {
+        Lang::De => format!("{year}: {with_post} von {total} mit Stelle"),
+        Lang::En => format!("{year}: {with_post} of {total} with a post"),
+    }
+}
+
+/// The heading of the changes listed under the map at a date: "Änderungen bis 1. Januar 2019".
+pub fn time_changes(lang: Lang, at: PartialDate) -> String {
+    let when = date(lang, at);
+    match lang {
+        Lang::De => format!("Änderungen im Jahr vor {when}"),
+        Lang::En => format!("Changes in the year before {when}"),
+    }
+}
+
+/// An entity's state at a date in a word: its headline model, "noch keine Stelle" or
+/// "abgeschafft".
+pub fn state_at(lang: Lang, state: &cdo_model::time::StateAt) -> &'static str {
+    use cdo_model::time::StateAt;
+    match state {
+        StateAt::NoPost => lang.strings().state_no_post,
+        StateAt::Abolished(_) => lang.strings().state_abolished,
+        StateAt::In { period, .. } => headline(lang, period.post.headline()),
+    }
+}
+
+/// One change under the map: "Saarland: CDO aus der Privatwirtschaft → abgeschafft (2022)".
+pub fn time_change(lang: Lang, name: &str, from: &str, to: &str, when: PartialDate) -> String {
+    format!("{name}: {from} → {to} ({})", date(lang, when))
+}
+
 /// What the map's search found.
 pub fn found_on_map(lang: Lang, name: &str) -> String {
     match lang {

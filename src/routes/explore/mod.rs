@@ -13,12 +13,14 @@ mod table;
 use std::sync::Arc;
 
 use cdo_model::explore::{index_with, notes_of, ExploreState, FacetCounts};
+use cdo_model::time::{self, At, Span};
 use cdo_model::{Loaded, Summary};
 use cdo_text::{describe, Lang, Strings};
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::needs_app::{needs_app, without_js};
+use crate::components::time_control::TimeControl;
 use crate::components::with_data::{data_page, PageHead};
 use crate::data::{peek_dataset, use_dataset, use_index};
 use crate::head::use_head;
@@ -60,9 +62,24 @@ pub fn ExplorePage() -> impl IntoView {
     )
 }
 
-/// The entities the index lists.
+/// The entities the index lists, and as they were at the date shown.
 struct Prepared {
+    /// As the index has them (today).
     entities: Vec<Summary>,
+    shown: Memo<Arc<Shown>>,
+}
+
+/// The entities at the date shown (`at`; `None`: today): model, office and holder then.
+struct Shown {
+    at: Option<At>,
+    entities: Vec<Summary>,
+}
+
+/// Shown for the same date is the same.
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        self.at == other.at
+    }
 }
 
 /// What the explorer's parts share.
@@ -96,7 +113,18 @@ fn explorer(
     go: Callback<(ExploreState, Write)>,
 ) -> impl IntoView {
     let entities = loaded.dataset.entities.clone();
-    let data = Arc::new(Prepared { entities });
+    let as_of = loaded.dataset.as_of;
+    let span = Span::of(&entities, as_of);
+    // A date outside the data's years is ignored (today shown) and named, as a bad value.
+    let at = Memo::new(move |_| span.admit(state.with(|st| st.at), &mut Vec::new()));
+    let base = Arc::new(entities.clone());
+    let shown = Memo::new(move |_| {
+        let at = at.get();
+        crate::perf::mark("cdo:time:start");
+        let entities = time::summaries_at(&base, at.map_or(as_of, At::date));
+        Arc::new(Shown { at, entities })
+    });
+    let data = Arc::new(Prepared { entities, shown });
 
     // The search rows: names, offices and holders from the index; the context notes join them
     // once the dataset is there, which a search asks for (the index does not carry the notes,
@@ -114,7 +142,7 @@ fn explorer(
             .loaded()
             .map(|full| notes_of(&d.entities, &full.dataset.entities))
             .unwrap_or_default();
-        Arc::new(index_with(&d.entities, &notes))
+        d.shown.with(|sh| Arc::new(index_with(&sh.entities, &notes)))
     });
     // Filtering and the facet counts in one pass per state change.
     // The sort order only changes with the sort, so a keystroke filters a sorted list.
@@ -124,12 +152,16 @@ fn explorer(
         // `.get()`, not `.track()`: in leptos 0.8.23 a memo's `track()` inside another memo did
         // not subscribe it (the table ignored sort clicks; caught by the e2e sort test).
         let _sort = sort.get();
-        rows.with_untracked(|rows| state.with_untracked(|st| Arc::new(st.order(&d.entities, rows))))
+        // A date changes the models, offices and holders sorted by.
+        let _at = at.get();
+        let shown = d.shown.get_untracked();
+        rows.with_untracked(|rows| state.with_untracked(|st| Arc::new(st.order(&shown.entities, rows))))
     });
     let d = data.clone();
     let evaluated = Memo::new(move |_| {
+        let shown = d.shown.get();
         order.with(|order| {
-            rows.with(|rows| state.with(|st| st.evaluate_in(order, &d.entities, rows)))
+            rows.with(|rows| state.with(|st| st.evaluate_in(order, &shown.entities, rows)))
         })
     });
     let cx = Ctx {
@@ -141,12 +173,21 @@ fn explorer(
     };
 
     let notice = move || {
-        bad.with(|bad| {
-            (!bad.is_empty()).then(|| {
-                view! { <p class="notice" role="status">{cdo_text::phrase::explore_bad_params(lang, bad)}</p> }
-            })
+        let mut bad = bad.get();
+        span.admit(state.with(|st| st.at), &mut bad);
+        (!bad.is_empty()).then(|| {
+            view! { <p class="notice" role="status">{cdo_text::phrase::explore_bad_params(lang, &bad)}</p> }
         })
     };
+    let set_at = Callback::new(move |(at, how): (Option<At>, Write)| {
+        cx.go(ExploreState { at, ..cx.current() }, how);
+    });
+    let counts_data = data.clone();
+    let counts = Signal::derive(move || {
+        let date = at.get().map_or(as_of, At::date);
+        let c = time::counts_at(&counts_data.entities, date);
+        (c.with_post(), c.total())
+    });
     let search = move |ev: ev::Event| {
         let next = ExploreState {
             query: event_target_value(&ev),
@@ -195,6 +236,8 @@ fn explorer(
                         on:input=search
                     />
                     <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| cdo_text::phrase::results(lang, hits.len()))}</p>
+                    // After the search, which a phone's first screen must show.
+                    <TimeControl at=at.into() set=set_at span counts lang />
                     {downloads::downloads(cx, data.clone())}
                     // Without JavaScript the pager does not turn: where every entry is instead.
                     {without_js(move || view! {

@@ -5,12 +5,12 @@
 use std::sync::Arc;
 
 use cdo_model::explore::{Column, ExploreState};
-use cdo_model::Summary;
+use cdo_model::{Standing, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
 use super::{Ctx, Prepared};
-use crate::components::badge::model_badge;
+use crate::components::badge::standing_badge;
 use crate::components::needs_app::{needs_app, note, PRERENDER};
 use crate::paths;
 use crate::picks::pick_toggle;
@@ -36,7 +36,7 @@ pub(super) fn table(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
         evaluated.with(|(hits, _)| {
             hits[range]
                 .iter()
-                .map(|&i| row(&data.entities[i], lang, s))
+                .map(|&i| data.shown.with(|sh| row(&sh.entities[i], lang, s)))
                 .collect_view()
         })
     };
@@ -115,6 +115,7 @@ fn header(cx: Ctx, st: &ExploreState) -> Vec<AnyView> {
 fn row(e: &Summary, lang: Lang, s: &'static Strings) -> impl IntoView {
     let unknown = || s.unknown.to_owned();
     let model = e.model();
+    let active = e.standing() == Standing::Active;
     let label = |c: Column| cdo_text::column(lang, c);
     let confirmed = cdo_text::confirmed_date(lang, e.confirmed).unwrap_or_else(unknown);
     view! {
@@ -124,12 +125,13 @@ fn row(e: &Summary, lang: Lang, s: &'static Strings) -> impl IntoView {
                 <span class="sub">{cdo_text::place(lang, e.kind, e.land)}</span>
             </th>
             <td data-label=label(Column::Model)>
-                {model_badge(model.headline(), lang)}
-                {cdo_text::origin_note(lang, model).map(|o| view! { <span class="sub">{o}</span> })}
+                {standing_badge(e, lang)}
+                {active.then(|| cdo_text::origin_note(lang, model).map(|o| view! { <span class="sub">{o}</span> }))}
             </td>
             <td class="office" data-label=label(Column::Office)>
-                {model.title.clone()}
-                <span class="sub">{cdo_text::holder_note(lang, e.holder.as_deref())}</span>
+                // With no post yet there is no office to name.
+                {(e.standing() != Standing::NoPost).then(|| model.title.clone())}
+                {active.then(|| view! { <span class="sub">{cdo_text::holder_note(lang, e.holder.as_deref())}</span> })}
                 {e.ended.map(|d| view! { <span class="sub">{cdo_text::ended(lang, d)}</span> })}
             </td>
             <td data-label=label(Column::Since)>{e.since.map_or_else(unknown, |d| cdo_text::date(lang, d))}</td>

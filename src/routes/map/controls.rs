@@ -12,7 +12,7 @@ use cdo_text::Lang;
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::marks::SHAPES;
+use crate::components::shapes::style;
 use super::Prepared;
 use crate::components::needs_app::needs_app;
 use crate::picks::pick_toggle;
@@ -133,8 +133,8 @@ pub(super) fn MapAside(
     let data_for_legend = data.clone();
     let legend = move || {
         let axis = current_axis.get();
-        let counts = data_for_legend.counts(axis);
-        (0..axis.category_count())
+        let counts = data_for_legend.shown.with(|sh| sh.counts(axis));
+        (0..axis.legend_count())
             .filter(|&i| counts[i] > 0)
             .map(|i| {
                 let hidden = move || hidden_set.with(|h| h.contains(&i));
@@ -147,7 +147,7 @@ pub(super) fn MapAside(
                     <li>
                         <button type="button" class="legend-item" aria-pressed=move || (!hidden()).to_string() {..needs_app()} on:click=toggle>
                             <svg class="legend-swatch" viewBox="-12 -12 24 24" aria-hidden="true">
-                                <use href=format!("#shape-{}", i % SHAPES) class=format!("mk c{}", i % SHAPES) x="-10" y="-10" width="20" height="20" />
+                                {let (shape, class) = style(axis, i); view! { <use href=shape class=format!("mk {class}") x="-10" y="-10" width="20" height="20" /> }}
                             </svg>
                             <span class="legend-label">{cdo_text::category(lang, axis, i)}</span>
                             <span class="legend-count">{counts[i]}</span>

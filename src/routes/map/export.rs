@@ -13,13 +13,13 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::marks::SHAPES;
+use crate::components::shapes::style;
 use super::Prepared;
 use crate::download::{save_blob, save_text, text_blob};
 
 /// Selectors of the rules the picture needs (plus the marker colours `.c0` … `.c12`).
-const RULES: [&str; 7] = [
-    ".land", ".lands", ".mk", ".marker", ".cluster", ".hit", ".leader",
+const RULES: [&str; 8] = [
+    ".land", ".lands", ".mk", ".marker", ".cluster", ".hit", ".leader", ".changed-ring",
 ];
 
 fn wanted(rule: &str) -> bool {
@@ -108,8 +108,8 @@ pub(super) fn map_svg(
         (f64::from(WIDTH) * cdo_model::geo::HEIGHT / cdo_model::geo::WIDTH).round() as u32;
     let top = 56;
     let axis = st.axis;
-    let counts = data.counts(axis);
-    let shown: Vec<usize> = (0..axis.category_count())
+    let counts = data.shown.with_untracked(|sh| sh.counts(axis));
+    let shown: Vec<usize> = (0..axis.legend_count())
         .filter(|&i| counts[i] > 0 && !st.hidden.contains(&i))
         .collect();
     let per_row = 2;
@@ -123,9 +123,9 @@ pub(super) fn map_svg(
         let x = 16 + (n % per_row) as u32 * (WIDTH / per_row as u32);
         let y = legend_top + 14 + (n / per_row) as u32 * 24;
         legend.push_str(&format!(
-            "<use href=\"#shape-{}\" class=\"mk c{}\" x=\"{}\" y=\"{}\" width=\"16\" height=\"16\"/><text x=\"{}\" y=\"{}\" class=\"t-body\">{}</text>",
-            i % SHAPES,
-            i % SHAPES,
+            "<use href=\"{}\" class=\"mk {}\" x=\"{}\" y=\"{}\" width=\"16\" height=\"16\"/><text x=\"{}\" y=\"{}\" class=\"t-body\">{}</text>",
+            style(axis, i).0,
+            style(axis, i).1,
             x,
             y,
             x + 24,

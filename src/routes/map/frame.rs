@@ -7,7 +7,7 @@ use std::sync::Arc;
 use cdo_model::geo::{self, Outlines, Point};
 use cdo_model::map::{self, layout, MapState};
 use cdo_model::num::{fixed, parse_decimal};
-use cdo_model::Summary;
+use cdo_model::{Standing, Summary};
 use cdo_text::Lang;
 use leptos::ev;
 use leptos::html::Div;
@@ -62,12 +62,13 @@ pub(super) fn MapFrame(
     let marks = move || {
         let st = state.get();
         let k = units_per_px.get();
+        let shown = data_for_marks.shown.get();
         let entities: Vec<(&Summary, Point)> = data_for_marks
             .entities
             .iter()
             .zip(data_for_marks.points.iter().copied())
             .collect();
-        let visible = |i: usize| !st.hidden.contains(&data_for_marks.category(st.axis, i));
+        let visible = |i: usize| !st.hidden.contains(&shown.category(st.axis, i));
         let sel = selected.with(|id| {
             id.as_ref()
                 .and_then(|id| data_for_marks.entities.iter().position(|e| &e.id == id))
@@ -75,7 +76,7 @@ pub(super) fn MapFrame(
         let placed = layout(&entities, visible, st.view, k, sel);
         placed
             .into_iter()
-            .map(|m| mark_view(m, &data_for_marks, &st, k, sel, lang))
+            .map(|m| mark_view(m, &data_for_marks, &shown, &st, k, sel, lang))
             .collect_view()
     };
     // Delegated handlers for every mark (see `mark_view`).
@@ -129,7 +130,8 @@ pub(super) fn MapFrame(
         let (i, moved) = hover.get()?;
         let st = state.get();
         let k = units_per_px.get();
-        let e = data.entities.get(i)?;
+        let shown = data.shown.get();
+        let e = shown.entities.get(i)?;
         // Above the marker, where it was moved to.
         let place = st.view.to_frame(data.points[i]);
         let at = Point {
@@ -137,15 +139,19 @@ pub(super) fn MapFrame(
             y: place.y + moved.y,
         };
         let since = e.since.map(|d| cdo_text::phrase::since(lang, d));
+        let ended = e.ended.map(|d| cdo_text::ended(lang, d));
+        let state = cdo_text::category(lang, cdo_model::map::Axis::Headline, cdo_model::map::Axis::Headline.category(e));
         // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
         let left = format!("{}px", fixed(at.x / k, 0));
         let top = format!("{}px", fixed(at.y / k, 0));
         Some(view! {
             <div class="map-tooltip" role="tooltip" id="map-tooltip" style:left=left style:top=top>
                 <strong>{e.name.clone()}</strong>
-                <span>{cdo_text::headline(lang, e.model().headline())}</span>
-                <span>{e.model().title.clone()}</span>
+                <span>{state}</span>
+                {(e.standing() != Standing::NoPost).then(|| view! { <span>{e.model().title.clone()}</span> })}
+                {e.holder.clone().map(|h| view! { <span>{h}</span> })}
                 <span>{since}</span>
+                {ended.map(|t| view! { <span>{t}</span> })}
             </div>
         })
     };

@@ -7,11 +7,11 @@ use cdo_model::Kind;
 use cdo_text::Lang;
 use leptos::prelude::*;
 
-use super::Prepared;
+use super::{Prepared, Shown};
+use crate::components::shapes::style;
 use crate::components::needs_app::{note, PRERENDER};
 use crate::paths;
 
-pub(super) use crate::components::shapes::SHAPES;
 
 /// One mark as plain SVG. Markers and clusters carry no event handlers of their own: the
 /// `.marks` group handles clicks, keys, hover and focus for all of them (see `MapFrame`), so a
@@ -21,6 +21,7 @@ pub(super) use crate::components::shapes::SHAPES;
 pub(super) fn mark_view(
     mark: Mark,
     data: &Prepared,
+    shown: &Shown,
     st: &MapState,
     k: f64,
     selected: Option<usize>,
@@ -36,8 +37,9 @@ pub(super) fn mark_view(
             anchor,
         } => {
             let e = &data.entities[index];
-            let category = data.category(st.axis, index);
-            let class_n = category % SHAPES;
+            let category = shown.category(st.axis, index);
+            let (shape, mk_class) = style(st.axis, category);
+            let changed = shown.changed[index];
             // Länder and the federal level are told apart from cities by their outline (and in
             // their names), not by colour alone.
             let name = cdo_text::phrase::marker(
@@ -46,6 +48,13 @@ pub(super) fn mark_view(
                 cdo_text::category(lang, st.axis, category),
                 e.kind,
             );
+            // Changed in the year before the date shown: a ring, and said in its name.
+            let name = if changed {
+                cdo_text::phrase::marker_changed(lang, &name)
+            } else {
+                name
+            };
+            let ring = changed.then(|| view! { <circle class="changed-ring" r=fixed(radius + 4.0 * k, 0) stroke-width=fixed(2.0 * k, 1) /> });
             let text = label.map(|side| label_view(&e.name, radius, side, k));
             // A marker moved off its place (not to hide another) points back to it (inside the
             // link, first, so that the macro still builds an SVG <a>; the line takes no pointer).
@@ -74,9 +83,10 @@ pub(super) fn mark_view(
                     // An invisible disc of at least 12 px radius where there is room: a
                     // comfortable tap target that covers no other marker.
                     <circle class="hit" r=fixed(hit, 0) />
+                    {ring}
                     <use
-                        href=format!("#shape-{class_n}")
-                        class=format!("mk c{class_n}")
+                        href=shape
+                        class=format!("mk {mk_class}")
                         x=fixed(-radius, 0)
                         y=fixed(-radius, 0)
                         width=fixed(radius * 2.0, 0)

@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use cdo_model::geo::{self, Point};
 use cdo_model::map::{Axis, MapState};
+use cdo_model::time::{self, At, Span};
 use cdo_model::{Loaded, Summary};
 use cdo_text::describe;
 use leptos::prelude::*;
@@ -32,7 +33,8 @@ use crate::paths::Page;
 use crate::url_state::{use_url_state, Write};
 use controls::{MapAside, MapControls};
 use frame::MapFrame;
-use list::EntityList;
+use list::{Changes, EntityList};
+use crate::components::time_control::TimeControl;
 
 /// The map page's section class, heading and introduction (also shown while its code loads).
 pub const HEAD: PageHead = PageHead {
@@ -66,10 +68,23 @@ pub fn MapPage() -> impl IntoView {
     let selected = RwSignal::new(None::<String>);
 
     let render: Render = Box::new(move |loaded, lang, s| {
-        let bad = bad_params.get();
+        let span = Span::of(&loaded.dataset.entities, loaded.dataset.as_of);
+        let mut bad = bad_params.get();
+        // A date outside the data's years is ignored (today shown) and named, as a bad value.
+        let at = Memo::new(move |_| span.admit(state.with(|st| st.at), &mut Vec::new()));
+        span.admit(state.with_untracked(|st| st.at), &mut bad);
         let notice = (!bad.is_empty()).then(|| view! { <p class="notice" role="status">{cdo_text::phrase::map_bad_params(lang, &bad)}</p> });
-        let data = Arc::new(prepare(loaded));
+        let data = Arc::new(prepare(loaded, at));
         let frame_data = data.clone();
+        let set_at = Callback::new(move |(at, how): (Option<At>, Write)| {
+            url.set.run((MapState { at, ..state.get_untracked() }.canonical(), how));
+        });
+        let counts_data = data.clone();
+        let counts = Signal::derive(move || {
+            let date = at.get().map_or(span.today, At::date);
+            let c = time::counts_at(&counts_data.entities, date);
+            (c.with_post(), c.total())
+        });
         view! {
                 {notice}
                 <div class="map-layout">
@@ -90,10 +105,12 @@ pub fn MapPage() -> impl IntoView {
                     // After the map in reading order: beside it on a wide screen, below it on
                     // a narrow one, where the map is what the first screen shows.
                     <div class="map-aside">
+                        <TimeControl at=at.into() set=set_at span counts lang />
                         <MapControls data=data.clone() state commit selected lang />
                         <MapAside data=data.clone() state commit lang />
                     </div>
                 </div>
+                <Changes data=data.clone() lang />
                 <EntityList data=data.clone() lang s />
         }
         .into_any()
@@ -102,22 +119,40 @@ pub fn MapPage() -> impl IntoView {
 }
 
 /// Entities in reading order (north to south) with what every redraw needs, computed once:
-/// projected positions and the category on each axis.
+/// projected positions; and what they were at the date shown ([`Shown`], once per date).
 pub(super) struct Prepared {
+    /// As the index has them (today): names, places, sizes.
     entities: Vec<Summary>,
     points: Vec<Point>,
-    /// `categories[axis][i]`: entity `i`'s category on `Axis::ALL[axis]`.
-    categories: [Vec<usize>; 3],
+    shown: Memo<Arc<Shown>>,
 }
 
-impl Prepared {
+/// The entities at the date shown: model, title and holder then, the category on each axis
+/// (with "no post yet" and "abolished" of their own), and whose model changed in the year before.
+pub(super) struct Shown {
+    /// `None`: today.
+    at: Option<At>,
+    entities: Vec<Summary>,
+    /// `categories[axis][i]`: entity `i`'s category on `Axis::ALL[axis]`.
+    categories: [Vec<usize>; 3],
+    changed: Vec<bool>,
+}
+
+/// Shown for the same date is the same.
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        self.at == other.at
+    }
+}
+
+impl Shown {
     fn category(&self, axis: Axis, i: usize) -> usize {
         self.categories[axis as usize][i]
     }
 
-    /// Entities per category of `axis`.
+    /// Entities per category of `axis` (the axis's own, then no post yet and abolished).
     fn counts(&self, axis: Axis) -> Vec<usize> {
-        let mut counts = vec![0; axis.category_count()];
+        let mut counts = vec![0; axis.legend_count()];
         for &c in &self.categories[axis as usize] {
             counts[c] += 1;
         }
@@ -125,7 +160,7 @@ impl Prepared {
     }
 }
 
-fn prepare(loaded: &Loaded<Summary>) -> Prepared {
+fn prepare(loaded: &Loaded<Summary>, at: Memo<Option<At>>) -> Prepared {
     // Reading order for keyboard users: north to south, then west to east.
     let entities = cdo_model::sorted_by(loaded.dataset.entities.clone(), &|a, b| {
         let (a, b) = (a.coordinates, b.coordinates);
@@ -135,10 +170,24 @@ fn prepare(loaded: &Loaded<Summary>) -> Prepared {
         .iter()
         .map(|e| geo::project(e.coordinates))
         .collect();
-    let categories = Axis::ALL.map(|axis| entities.iter().map(|e| axis.category(e)).collect());
+    let as_of = loaded.dataset.as_of;
+    let base = Arc::new(entities.clone());
+    let shown = Memo::new(move |_| {
+        let at = at.get();
+        crate::perf::mark("cdo:time:start");
+        let entities = time::summaries_at(&base, at.map_or(as_of, At::date));
+        let categories = Axis::ALL.map(|axis| entities.iter().map(|e| axis.category(e)).collect());
+        let changed = time::changed_before(&base, at);
+        Arc::new(Shown {
+            at,
+            entities,
+            categories,
+            changed,
+        })
+    });
     Prepared {
         entities,
         points,
-        categories,
+        shown,
     }
 }
