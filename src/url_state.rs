@@ -138,7 +138,7 @@ impl QueryState for MapState {
 
 impl QueryState for CompareState {
     fn read(get: &dyn Fn(&str) -> Option<String>) -> (Self, Vec<&'static str>) {
-        (CompareState::from_query(get), Vec::new())
+        CompareState::from_query(get)
     }
     fn write(&self) -> Vec<(&'static str, String)> {
         self.to_query()

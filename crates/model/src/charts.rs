@@ -48,6 +48,28 @@ pub fn by_year(entities: &[Summary]) -> Vec<(u16, &Summary)> {
         .collect()
 }
 
+/// What the overview's address holds: the date it shows (`at`; `None`: today).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OverviewState {
+    pub at: Option<crate::time::At>,
+}
+
+impl OverviewState {
+    /// Reads `at`; an unreadable value is named in the returned list.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> (OverviewState, Vec<&'static str>) {
+        let mut bad = Vec::new();
+        let at = crate::time::from_query(&get, &mut bad);
+        (OverviewState { at }, bad)
+    }
+
+    /// Query pairs for this state; today (the default) is left out.
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        crate::time::to_query(self.at, &mut q);
+        q
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,8 @@ pub struct CompareState {
     pub ids: Vec<String>,
     /// Show only the rows whose values differ.
     pub only_differences: bool,
+    /// The date shown (`at`); `None`: today.
+    pub at: Option<crate::time::At>,
 }
 
 /// The requested ids matched against the dataset.
@@ -26,7 +28,9 @@ pub struct Resolved {
 }
 
 impl CompareState {
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> CompareState {
+    /// Reads `ids`, `diff` and `at`; ids are never an error (unknown ones are reported by
+    /// [`CompareState::resolve`]), an unreadable `at` is named in the returned list.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> (CompareState, Vec<&'static str>) {
         let mut ids: Vec<String> = Vec::new();
         for id in get("ids")
             .unwrap_or_default()
@@ -40,10 +44,14 @@ impl CompareState {
                 ids.push(id);
             }
         }
-        CompareState {
+        let mut bad = Vec::new();
+        let at = crate::time::from_query(&get, &mut bad);
+        let state = CompareState {
             ids,
             only_differences: get("diff").as_deref() == Some("1"),
-        }
+            at,
+        };
+        (state, bad)
     }
 
     pub fn to_query(&self) -> Vec<(&'static str, String)> {
@@ -54,6 +62,7 @@ impl CompareState {
         if self.only_differences {
             q.push(("diff", "1".to_owned()));
         }
+        crate::time::to_query(self.at, &mut q);
         q
     }
 
@@ -108,7 +117,7 @@ pub struct PicksFull;
 impl Picks {
     /// Reads a stored list (comma-separated ids); junk is dropped, never an error.
     pub fn parse(stored: &str) -> Picks {
-        let state = CompareState::from_query(|k| (k == "ids").then(|| stored.to_owned()));
+        let (state, _) = CompareState::from_query(|k| (k == "ids").then(|| stored.to_owned()));
         Picks {
             ids: state.ids.into_iter().take(MAX_COMPARED).collect(),
         }
@@ -153,7 +162,7 @@ impl Picks {
     pub fn to_compare(&self) -> CompareState {
         CompareState {
             ids: self.ids.clone(),
-            only_differences: false,
+            ..CompareState::default()
         }
     }
 }
@@ -163,7 +172,7 @@ mod tests {
     use super::*;
 
     fn state(ids: &str) -> CompareState {
-        CompareState::from_query(|k| (k == "ids").then(|| ids.to_owned()))
+        CompareState::from_query(|k| (k == "ids").then(|| ids.to_owned())).0
     }
 
     #[test]
@@ -171,18 +180,20 @@ mod tests {
         let st = CompareState {
             ids: vec!["darmstadt".into(), "hamburg".into()],
             only_differences: true,
+            at: crate::time::At::month(2019, 3),
         };
         let q = st.to_query();
         assert_eq!(
             q,
             vec![
                 ("ids", "darmstadt,hamburg".to_owned()),
-                ("diff", "1".to_owned())
+                ("diff", "1".to_owned()),
+                ("at", "2019-03".to_owned())
             ]
         );
         let back =
             CompareState::from_query(|k| q.iter().find(|(x, _)| *x == k).map(|(_, v)| v.clone()));
-        assert_eq!(back, st);
+        assert_eq!(back, (st, vec![]));
         assert_eq!(state("a,,a, b ,").ids, vec!["a", "b"]);
         assert!(CompareState::default().to_query().is_empty());
     }

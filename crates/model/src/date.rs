@@ -105,6 +105,25 @@ impl PartialDate {
         (self.year, month, day)
     }
 
+    /// The first day this date could mean, as a [`Day`]: when a period "since 2018" begins.
+    pub fn first_day(&self) -> Day {
+        let (y, m, d) = self.earliest();
+        Day::of(y, m, d)
+    }
+
+    /// The first day after the last day this date could mean, as a [`Day`]: when a period
+    /// "until 2022" is over (2023-01-01; "until 2022-02" → 2022-03-01).
+    pub fn day_after(&self) -> Day {
+        let (y, m, d) = self.latest();
+        if d < days_in_month(y, m) {
+            Day::of(y, m, d + 1)
+        } else if m < 12 {
+            Day::of(y, m + 1, 1)
+        } else {
+            Day::of(y + 1, 1, 1)
+        }
+    }
+
     /// True if even the last day this date could mean lies before the earliest day of `other`
     /// (a period "until 2022" has not ended on 2022-06-01; it has on 2023-01-01).
     pub fn ends_before(&self, other: &PartialDate) -> bool {
@@ -121,6 +140,18 @@ impl PartialDate {
         self.earliest()
             .cmp(&other.earliest())
             .then(self.precision().cmp(&other.precision()))
+    }
+}
+
+/// One calendar day as a number that orders as the days do (not a count of days: only
+/// comparisons are meaningful). What the date logic of the time views compares, so that a
+/// period's start and end are worked out once per period, not per comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(u32);
+
+impl Day {
+    const fn of(year: u16, month: u8, day: u8) -> Day {
+        Day(((year as u32) << 9) | ((month as u32) << 5) | day as u32)
     }
 }
 
@@ -200,6 +231,34 @@ mod tests {
         assert!(p("2026-12-05").is_after(&today));
         assert!(!p("2026-12").is_after(&today));
         assert!(p("2027").is_after(&today));
+    }
+
+    #[test]
+    fn a_date_begins_on_its_first_day_and_is_over_the_day_after_its_last() {
+        let p = |s| PartialDate::parse(s).unwrap();
+        let day = |s| p(s).first_day();
+        assert_eq!(p("2018").first_day(), day("2018-01-01"));
+        assert_eq!(p("~2018-05").first_day(), day("2018-05-01"));
+        assert_eq!(p("2022").day_after(), day("2023-01-01"));
+        assert_eq!(p("2022-02").day_after(), day("2022-03-01"));
+        assert_eq!(p("2024-02").day_after(), day("2024-03-01"), "a leap year");
+        assert_eq!(p("2024-02-28").day_after(), day("2024-02-29"));
+        assert_eq!(p("2022-06-30").day_after(), day("2022-07-01"));
+        assert_eq!(p("2022-12-31").day_after(), day("2023-01-01"));
+        assert!(day("2022-12-31") < day("2023-01-01"));
+        assert!(day("2022-01-31") < day("2022-02-01"));
+        // As `ends_before` and `is_after` decide it.
+        for (end, on) in [
+            ("2022", "2022-12-31"),
+            ("2022", "2023"),
+            ("2022-05", "2022-06-01"),
+        ] {
+            assert_eq!(
+                p(end).day_after() <= p(on).first_day(),
+                p(end).ends_before(&p(on)),
+                "{end} over by {on}"
+            );
+        }
     }
 
     #[test]

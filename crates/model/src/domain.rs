@@ -272,13 +272,19 @@ impl Period {
     /// The earliest day the period is known to have been in force: its start, else the
     /// earliest start of a holder. `None`: nothing dates it.
     pub fn start(&self) -> Option<PartialDate> {
-        self.since.as_ref().map(|d| d.date).or_else(|| {
-            self.holders
-                .iter()
-                .filter_map(|h| h.since)
-                .min_by(|a, b| a.chronological(b))
-        })
+        start(
+            self.since.as_ref().map(|d| d.date),
+            self.holders.iter().map(|h| h.since),
+        )
     }
+}
+
+/// A period's start: its own, else the earliest of its holders'.
+fn start(
+    since: Option<PartialDate>,
+    holders: impl Iterator<Item = Option<PartialDate>>,
+) -> Option<PartialDate> {
+    since.or_else(|| holders.flatten().min_by(|a, b| a.chronological(b)))
 }
 
 /// What an entity's digital leadership was on a date ([`Entity::model_at`]).
@@ -339,11 +345,23 @@ impl Entity {
     }
 
     /// The model on `date`: the latest period that had begun by then (a start known only as
-    /// "2018" counts from 1 January 2018; a period nothing dates counts from the beginning),
-    /// unless it had ended before `date` (an end known only as "2022" lasts through 2022).
+    /// "2018" counts from 1 January 2018), unless it had ended before `date` (an end known
+    /// only as "2022" lasts through 2022). A period nothing dates counts from the day after
+    /// the period before it ended, else from when that one began (periods are listed oldest
+    /// first), and the first from the beginning.
     pub fn model_at(&self, date: PartialDate) -> ModelAt<'_> {
-        let begun = |p: &&Period| p.start().is_none_or(|s| !s.is_after(&date));
-        match self.periods.iter().rev().find(begun) {
+        let day = date.first_day();
+        let mut found = None;
+        // When the period before ended, else when it began: where an undated one begins.
+        let mut previous = None;
+        for p in &self.periods {
+            let start = p.start().map(|s| s.first_day()).or(previous);
+            if start.is_none_or(|s| s <= day) {
+                found = Some(p);
+            }
+            previous = p.until.as_ref().map(|u| u.date.day_after()).or(start);
+        }
+        match found {
             None => ModelAt::NotYet,
             Some(p) => match &p.until {
                 Some(u) if u.date.ends_before(&date) => ModelAt::Ended(p),
@@ -451,6 +469,53 @@ pub struct Summary {
     /// fifths of the text, are in the dataset only ([`Entity::notes`]): the explorer reads them
     /// once a search is typed, so that a first visit does not carry them.
     pub search: String,
+    /// Every period, oldest first, briefly: what the lists need to show the entity at a date
+    /// ([`crate::time::state_at`], the seam; read through [`Summary::periods`]). Never empty.
+    pub(crate) periods: Vec<PeriodSummary>,
+}
+
+/// A [`Period`] as the lists know it: its post, its dates and its holders' names with their
+/// dates, without texts and sources (index column `periods`, since index 1.4).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodSummary {
+    pub post: Post,
+    /// The period's own start ([`Period::since`]), as the data gives it.
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    /// Oldest first.
+    pub holders: Vec<HolderSummary>,
+}
+
+/// A [`Holder`] as the lists know it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HolderSummary {
+    pub name: String,
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+}
+
+impl PeriodSummary {
+    pub fn of(p: &Period) -> PeriodSummary {
+        PeriodSummary {
+            post: p.post.clone(),
+            since: p.since.as_ref().map(|d| d.date),
+            until: p.until.as_ref().map(|d| d.date),
+            holders: p
+                .holders
+                .iter()
+                .map(|h| HolderSummary {
+                    name: h.name.clone(),
+                    since: h.since,
+                    until: h.until,
+                })
+                .collect(),
+        }
+    }
+
+    /// [`Period::start`]: its own start, else its earliest holder's; `None`: nothing dates it.
+    pub fn start(&self) -> Option<PartialDate> {
+        start(self.since, self.holders.iter().map(|h| h.since))
+    }
 }
 
 /// Between the texts of [`Summary::search`]. Not a line break: JSON escapes that (`\n`), and an
@@ -488,7 +553,14 @@ impl Summary {
             ended: e.ended(),
             confirmed: e.confirmed(),
             search,
+            periods: e.periods.iter().map(PeriodSummary::of).collect(),
         }
+    }
+
+    /// Every period, oldest first, briefly (never empty). To show the entity at a date, go
+    /// through [`crate::time::state_at`].
+    pub fn periods(&self) -> &[PeriodSummary] {
+        &self.periods
     }
 
     /// The model shown for this entity today: the seam every list goes through

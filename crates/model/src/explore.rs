@@ -149,6 +149,8 @@ pub struct ExploreState {
     pub descending: bool,
     /// Zero-based page of the table (`page=` in the URL is one-based).
     pub page: usize,
+    /// The date shown (`at`); `None`: today.
+    pub at: Option<crate::time::At>,
 }
 
 /// One entity prepared for fast repeated filtering: folded search text and sort keys.
@@ -451,6 +453,7 @@ impl ExploreState {
                 _ => bad.push("page"),
             }
         }
+        st.at = crate::time::from_query(&get, &mut bad);
         crate::sort_short(&mut st.headlines);
         crate::sort_short(&mut st.origins);
         crate::sort_short(&mut st.forms);
@@ -512,6 +515,7 @@ impl ExploreState {
         if self.page > 0 {
             q.push(("page", (self.page + 1).to_string()));
         }
+        crate::time::to_query(self.at, &mut q);
         q
     }
 }

@@ -11,21 +11,33 @@
 //! the committed one is not what that writes.
 //!
 //! ```json
-//! { "schema_version": "1.3", "as_of": "2026-11-26", "licence": "…", "compiled_by": "…",
+//! { "schema_version": "1.4", "as_of": "2026-11-26", "licence": "…", "compiled_by": "…",
 //!   "not_covered": […], "figures": {…}, "data_version": "1.0.0", "changes": […], "files": […],
 //!   "columns": { "id": ["darmstadt", …], "name": ["Darmstadt", …], "kind": ["city", …],
 //!     "land": ["DE-HE", …], "lat": [49.873, …], "lon": [8.651, …], "population": [159174, …],
 //!     "title": ["Chief Digital Officer", …], "origin": ["academia", …], "form": ["cdo_post", …],
 //!     "established": ["2017", …], "holder": ["Prof. Michael Waidner", …], "since": ["2017-05", …],
 //!     "search": ["Prof. Michael Waidner · Gewann 2017 …", …], "ags": ["06411000", …],
-//!     "ended": [null, …], "confirmed": ["2021-11-23", …] } }
+//!     "ended": [null, …], "confirmed": ["2021-11-23", …],
+//!     "periods": [null, ["2017", null, "Chief Digital Officer", "internal", "cdo_post", 1,
+//!       "Peter Adelskamp", "2017-05-01", "~2019-01"], …] } }
 //! ```
 //!
-//! Unknown values are `null`; the columns and their order are [`Column::ALL`].
+//! Unknown values are `null`; the columns and their order are [`Column::ALL`]. `periods` (since
+//! 1.4) holds each entity's periods, oldest first — what the lists need to show the entity at
+//! any date ([`crate::time`]), none of the texts or sources — as one flat array: per period
+//! `since, until, title, origin, form` and the number of its holders, then per holder `name,
+//! since, until` ([`PERIOD_VALUES`], [`HOLDER_VALUES`]). Where the other columns already say it
+//! all — one period from `established` to `ended`, the current post, and no holder but the
+//! current one, since `since` — it is `null` ([`as_columns_say`]): half the entities today.
+//! Parsing costs per value, not per byte (docs/PERFORMANCE.md, "The index: measured").
 
 use serde_json::Value;
 
-use crate::domain::{Change, DataFile, Dataset, SchemaVersion, Summary, Uncovered};
+use crate::domain::{
+    Change, DataFile, Dataset, HolderSummary, PeriodSummary, Post, SchemaVersion, Summary,
+    Uncovered,
+};
 use crate::json_out::{compact, float, int, obj, opt_text, text};
 use crate::PartialDate;
 
@@ -35,8 +47,10 @@ use crate::PartialDate;
 /// read a new index.
 ///
 /// 1.3 added header fields (optional for the reader): the dataset's `data_version`, the data
-/// changelog (`changes`) and the published files with their sizes (`files`).
-pub const INDEX_SCHEMA: SchemaVersion = SchemaVersion { major: 1, minor: 3 };
+/// changelog (`changes`) and the published files with their sizes (`files`). 1.4 added the
+/// column `periods` (an index without it reads as if each entity's current model had been in
+/// force since its `since`, [`as_columns_say`]).
+pub const INDEX_SCHEMA: SchemaVersion = SchemaVersion { major: 1, minor: 4 };
 
 /// A column of the index: reader ([`crate::validate::parse_index`]) and writer ([`to_json`])
 /// both go by this one list, in this order.
@@ -59,10 +73,11 @@ pub enum Column {
     Ags,
     Ended,
     Confirmed,
+    Periods,
 }
 
 impl Column {
-    pub const ALL: [Column; 17] = [
+    pub const ALL: [Column; 18] = [
         Column::Id,
         Column::Name,
         Column::Kind,
@@ -80,6 +95,7 @@ impl Column {
         Column::Ags,
         Column::Ended,
         Column::Confirmed,
+        Column::Periods,
     ];
 
     /// Its key in the file.
@@ -102,6 +118,7 @@ impl Column {
             Column::Ags => "ags",
             Column::Ended => "ended",
             Column::Confirmed => "confirmed",
+            Column::Periods => "periods",
         }
     }
 
@@ -110,6 +127,7 @@ impl Column {
     pub fn since_minor(self) -> u32 {
         match self {
             Column::Ags | Column::Ended | Column::Confirmed => 2,
+            Column::Periods => 4,
             _ => 0,
         }
     }
@@ -235,5 +253,69 @@ fn cell(s: &Summary, column: Column) -> Value {
         Column::Ags => opt_text(s.ags.as_ref().map(|a| a.as_str())),
         Column::Ended => date(s.ended),
         Column::Confirmed => date(s.confirmed),
+        Column::Periods => {
+            let list = s.periods();
+            let implied =
+                as_columns_say(model, s.established, s.ended, s.holder.as_deref(), s.since);
+            if list == implied.as_slice() {
+                Value::Null
+            } else {
+                periods(list)
+            }
+        }
     }
+}
+
+/// The periods an entry's other columns imply: one, in force from `start` until `ended`, with
+/// the current post and the current holder (since `since`), if any. For a `null` in `periods`,
+/// `start` is the column `established`; for an index before 1.4, which has no `periods`, the
+/// entry's `since` (the current holder's start, else the current period's).
+pub fn as_columns_say(
+    post: &Post,
+    start: Option<PartialDate>,
+    ended: Option<PartialDate>,
+    holder: Option<&str>,
+    since: Option<PartialDate>,
+) -> Vec<PeriodSummary> {
+    vec![PeriodSummary {
+        post: post.clone(),
+        since: start,
+        until: ended,
+        holders: holder
+            .map(|name| HolderSummary {
+                name: name.to_owned(),
+                since,
+                until: None,
+            })
+            .into_iter()
+            .collect(),
+    }]
+}
+
+/// The values of a period in `periods`, before its holders': `since, until, title, origin,
+/// form` and the number of its holders.
+pub const PERIOD_VALUES: usize = 6;
+/// The values of a holder in `periods`: `name, since, until`.
+pub const HOLDER_VALUES: usize = 3;
+
+/// An entry's periods as the index writes them: one flat array (an array per period or holder
+/// would double the values a reader walks), [`PERIOD_VALUES`] per period, then
+/// [`HOLDER_VALUES`] per holder.
+fn periods(list: &[PeriodSummary]) -> Value {
+    let date = |d: Option<PartialDate>| d.map_or(Value::Null, |d| text(&d.to_string()));
+    let mut out = Vec::new();
+    for p in list {
+        out.extend([
+            date(p.since),
+            date(p.until),
+            text(&p.post.title),
+            opt_text(p.post.origin.map(|o| o.wire())),
+            text(p.post.form.wire()),
+            int(i64::try_from(p.holders.len()).unwrap_or(i64::MAX)),
+        ]);
+        for h in &p.holders {
+            out.extend([text(&h.name), date(h.since), date(h.until)]);
+        }
+    }
+    Value::Array(out)
 }

@@ -23,9 +23,10 @@ pub mod published;
 pub mod raw;
 pub mod report;
 pub mod search;
+pub mod time;
 pub mod validate;
 
-pub use date::{PartialDate, Precision};
+pub use date::{Day, PartialDate, Precision};
 pub use domain::*;
 pub use validate::{
     parse_changelog, parse_dataset, parse_index, DatasetError, Issue, JsonType, Loaded, Problem,

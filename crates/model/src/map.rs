@@ -298,11 +298,13 @@ pub struct MapState {
     pub axis: Axis,
     /// Category indices (of `axis`) switched off in the legend.
     pub hidden: Vec<usize>,
+    /// The date shown (`at`); `None`: today.
+    pub at: Option<crate::time::At>,
 }
 
 impl MapState {
-    /// Reads `z`, `x`, `y`, `axis`, `hide` query values; anything unreadable falls back to the
-    /// default and is reported in the returned list of parameter names.
+    /// Reads `z`, `x`, `y`, `axis`, `hide`, `at` query values; anything unreadable falls back to
+    /// the default and is reported in the returned list of parameter names.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> (MapState, Vec<&'static str>) {
         let mut bad = Vec::new();
         let mut num = |key: &'static str| -> Option<f64> {
@@ -346,7 +348,16 @@ impl MapState {
             }
             crate::sort_short(&mut hidden);
         }
-        (MapState { view, axis, hidden }, bad)
+        let at = crate::time::from_query(&get, &mut bad);
+        (
+            MapState {
+                view,
+                axis,
+                hidden,
+                at,
+            },
+            bad,
+        )
     }
 
     /// This state as the URL will restore it (rounded as `to_query` writes it): what the app
@@ -375,6 +386,7 @@ impl MapState {
                 .collect();
             q.push(("hide", names.join(",")));
         }
+        crate::time::to_query(self.at, &mut q);
         q
     }
 }
@@ -823,6 +835,7 @@ mod tests {
             },
             axis: Axis::Origin,
             hidden: vec![0, 5],
+            at: crate::time::At::year(2019),
         };
         let query = original.to_query();
         let pairs: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -833,7 +846,8 @@ mod tests {
                 ("x", "3000"),
                 ("y", "4000"),
                 ("axis", "origin"),
-                ("hide", "academia,unknown")
+                ("hide", "academia,unknown"),
+                ("at", "2019")
             ]
         );
         assert_eq!(state(&pairs), (original, vec![]));

@@ -7,7 +7,14 @@
 pub type Known = (&'static str, usize);
 
 /// The map's parameters (`MapState::from_query`).
-pub const MAP: &[Known] = &[("axis", 16), ("hide", 64), ("z", 12), ("x", 12), ("y", 12)];
+pub const MAP: &[Known] = &[
+    ("axis", 16),
+    ("hide", 64),
+    ("z", 12),
+    ("x", 12),
+    ("y", 12),
+    AT,
+];
 /// The explorer's parameters (`ExploreState::from_query`; `q` is cut at 200 characters).
 pub const EXPLORE: &[Known] = &[
     ("q", 200),
@@ -20,10 +27,17 @@ pub const EXPLORE: &[Known] = &[
     ("to", 8),
     ("sort", 16),
     ("page", 8),
+    AT,
 ];
 /// The compare view's parameters (`CompareState::from_query`; ids beyond four are trimmed
 /// with their own notice).
-pub const COMPARE: &[Known] = &[("ids", 32 * 65), ("diff", 1)];
+pub const COMPARE: &[Known] = &[("ids", 32 * 65), ("diff", 1), AT];
+
+/// The overview's parameters (`OverviewState::from_query`).
+pub const OVERVIEW: &[Known] = &[AT];
+
+/// The date a view shows (`crate::time`): `YYYY` or `YYYY-MM`.
+const AT: Known = (crate::time::PARAM, 7);
 
 /// The report form's parameter: the name to fill in.
 pub const REPORT: &[Known] = &[("name", 200)];

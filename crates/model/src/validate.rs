@@ -20,7 +20,7 @@ use serde_json_borrow::{Map, Value};
 
 use crate::date::{DateError, PartialDate};
 use crate::domain::*;
-use crate::index::{Column, INDEX_SCHEMA};
+use crate::index::{Column, HOLDER_VALUES, INDEX_SCHEMA, PERIOD_VALUES};
 
 /// Longest accepted identifier (entity id, source id).
 pub const MAX_ID: usize = 64;
@@ -288,13 +288,14 @@ pub fn parse_index(text: &str, today: PartialDate) -> Result<Loaded<Summary>, Da
     }
     let null = Value::Null;
     let cell = |column: Column, i: usize| table[column as usize].map_or(&null, |c| &c[i]);
+    let with_periods = table[Column::Periods as usize].is_some();
     let (kept, rejected) = collect(
         rows.unwrap_or(0),
         |i| cell(Column::Id, i).as_str(),
         |i| cell(Column::Name, i).as_str(),
         |i| {
             let row: [&Value; Column::ALL.len()] = std::array::from_fn(|k| cell(Column::ALL[k], i));
-            checked(today, |c| c.summary(&row))
+            checked(today, |c| c.summary(&row, with_periods))
         },
     );
     Ok(header.with(kept, rejected))
@@ -1333,7 +1334,11 @@ impl<'v> Checker<'v> {
 
     /// Row `row` of the index's columns (in the order of [`Column::ALL`]), checked value by
     /// value as the same facts are in the dataset.
-    fn summary(&mut self, row: &[&'v Value<'v>; Column::ALL.len()]) -> Option<Summary> {
+    fn summary(
+        &mut self,
+        row: &[&'v Value<'v>; Column::ALL.len()],
+        with_periods: bool,
+    ) -> Option<Summary> {
         let get = |c: Column| row[c as usize];
         let at = |c: Column| At::Entry.key(c.key());
         let id = self.slug_value(Some(get(Column::Id)), at(Column::Id));
@@ -1397,6 +1402,25 @@ impl<'v> Checker<'v> {
         let ags = self.ags(Some(get(Column::Ags)), at(Column::Ags));
         let ended = date(self, Column::Ended);
         let confirmed = date(self, Column::Confirmed);
+        // `None`: as the other columns say; `Some(None)`: not usable (reported).
+        let periods = match get(Column::Periods) {
+            Value::Null => None,
+            value => Some(self.period_summaries(value, at(Column::Periods))),
+        };
+        let post = Post {
+            title: title?.to_owned(),
+            origin: origin.map_or(Some(None), |o| o.map(Some))?,
+            form: form?,
+        };
+        let periods = match periods {
+            Some(periods) => periods?,
+            None => {
+                // An index before 1.4 knows no history: the current model since `since`.
+                let start = if with_periods { established } else { since };
+                crate::index::as_columns_say(&post, start, ended, holder, since)
+            }
+        };
+        let holder = holder.map(str::to_owned);
         Some(Summary {
             id: id?,
             name: name?.to_owned(),
@@ -1405,17 +1429,130 @@ impl<'v> Checker<'v> {
             ags: ags?,
             coordinates: coordinates?,
             population: population.map_or(Some(None), |p| p.map(Some))?,
-            post: Post {
-                title: title?.to_owned(),
-                origin: origin.map_or(Some(None), |o| o.map(Some))?,
-                form: form?,
-            },
+            post,
             established,
-            holder: holder.map(str::to_owned),
+            holder,
             since,
             ended,
             confirmed,
             search: search?,
+            periods,
+        })
+    }
+
+    /// An index entry's `periods` ([`crate::index`]): one flat array, per period `since, until,
+    /// title, origin, form` and the number of its holders, then each holder's `name, since,
+    /// until`; at least one period, each value checked as the same fact is in the dataset.
+    fn period_summaries(&mut self, value: &'v Value<'v>, at: At) -> Option<Vec<PeriodSummary>> {
+        let Value::Array(items) = value else {
+            self.expect_type(Some(value), at, JsonType::Array);
+            return None;
+        };
+        if items.is_empty() {
+            self.report(at, Problem::Empty);
+            return None;
+        }
+        let mut periods = Vec::new();
+        let mut rest = items.as_slice();
+        while !rest.is_empty() {
+            let offset = items.len() - rest.len();
+            let (period, after) = self.period_summary(rest, at, offset)?;
+            periods.push(period);
+            rest = after;
+        }
+        Some(periods)
+    }
+
+    /// The period that `items` (at `offset` in the entry's `periods`) begin with, and what
+    /// follows it.
+    fn period_summary(
+        &mut self,
+        items: &'v [Value<'v>],
+        at: At,
+        offset: usize,
+    ) -> Option<(PeriodSummary, &'v [Value<'v>])> {
+        let before = self.issues.len();
+        let Some((head, tail)) = items.split_first_chunk::<PERIOD_VALUES>() else {
+            self.report(at.index(offset + items.len()), Problem::Missing);
+            return None;
+        };
+        let [since, until, title, origin, form, count] = head;
+        let at_ = |k: usize| at.index(offset + k);
+        let since = self.opt_date_value(Some(since), at_(0));
+        let until = self.opt_date_value(Some(until), at_(1));
+        if let (Some(s), Some(u)) = (since, until) {
+            if u.chronological(&s).is_lt() {
+                self.report(at_(1), Problem::EndsBeforeStart);
+            }
+        }
+        let title = self.text_value(Some(title), at_(2), MAX_NAME);
+        let origin = match origin {
+            Value::Null => None,
+            value => Some(self.enum_value(Some(value), at_(3), Origin::from_wire, Origin::WIRE)),
+        };
+        let form = self.enum_value(Some(form), at_(4), Form::from_wire, Form::WIRE);
+        // As many holders as the values that follow hold.
+        let most = tail.len() / HOLDER_VALUES;
+        let count = match self.number_value(Some(count), at_(5)) {
+            Some(n) if n.fract() != 0.0 || n < 0.0 => {
+                self.report(at_(5), Problem::NotAWholeNumber);
+                None
+            }
+            Some(n) if n > most as f64 => {
+                let max = most as u64;
+                self.report(at_(5), Problem::TooLarge { max });
+                None
+            }
+            n => n.map(|n| n as usize),
+        }?;
+        let (holders, after) = tail.split_at(count * HOLDER_VALUES);
+        let holders: Vec<HolderSummary> = holders
+            .chunks_exact(HOLDER_VALUES)
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let first = offset + PERIOD_VALUES + i * HOLDER_VALUES;
+                self.holder_summary(h, at, first)
+            })
+            .collect();
+        if self.issues.len() > before {
+            return None;
+        }
+        let post = Post {
+            title: title?.to_owned(),
+            origin: origin.map_or(Some(None), |o| o.map(Some))?,
+            form: form?,
+        };
+        let period = PeriodSummary {
+            post,
+            since,
+            until,
+            holders,
+        };
+        Some((period, after))
+    }
+
+    /// A holder of an index entry's period: `name, since, until` at `first` in its `periods`.
+    fn holder_summary(
+        &mut self,
+        values: &'v [Value<'v>],
+        at: At,
+        first: usize,
+    ) -> Option<HolderSummary> {
+        let [name, since, until] = values else {
+            unreachable!("chunks of HOLDER_VALUES")
+        };
+        let name = self.text_value(Some(name), at.index(first), MAX_NAME);
+        let since = self.opt_date_value(Some(since), at.index(first + 1));
+        let until = self.opt_date_value(Some(until), at.index(first + 2));
+        if let (Some(s), Some(u)) = (since, until) {
+            if u.chronological(&s).is_lt() {
+                self.report(at.index(first + 2), Problem::EndsBeforeStart);
+            }
+        }
+        Some(HolderSummary {
+            name: name?.to_owned(),
+            since,
+            until,
         })
     }
 }

@@ -203,6 +203,7 @@ fn url_state_round_trips_and_garbage_is_named() {
         sort: Column::Population,
         descending: true,
         page: 2,
+        at: cdo_model::time::At::month(2019, 3),
     };
     let q = st.to_query();
     assert!(
@@ -224,6 +225,7 @@ fn url_state_round_trips_and_garbage_is_named() {
         ("sort", "colour"),
         ("size", "huge"),
         ("page", "0"),
+        ("at", "2019-13"),
     ];
     let (st, bad) = ExploreState::from_query(|k| {
         garbage
@@ -233,8 +235,12 @@ fn url_state_round_trips_and_garbage_is_named() {
     });
     assert_eq!(st.laender, vec![Land::HE]);
     assert_eq!(st.sort, Column::Name);
-    assert_eq!(bad, vec!["model", "land", "size", "from", "sort", "page"]);
+    assert_eq!(
+        bad,
+        vec!["model", "land", "size", "from", "sort", "page", "at"]
+    );
     assert_eq!(st.page, 0);
+    assert_eq!(st.at, None, "garbage: today");
 }
 
 #[test]
@@ -288,7 +294,7 @@ fn pages_clamp_and_any_other_change_starts_at_the_first_page() {
 fn compare_ids_resolve_with_unknowns_named_and_extras_trimmed() {
     use cdo_model::compare::CompareState;
     let entities = data();
-    let st = CompareState::from_query(|k| {
+    let (st, _) = CompareState::from_query(|k| {
         (k == "ids").then(|| "darmstadt,atlantis,hamburg,koeln,bonn,essen,berlin".to_owned())
     });
     let r = st.resolve(&entities);

@@ -134,7 +134,7 @@ fn query() -> impl Strategy<Value = Vec<(String, String)>> {
     let key = prop_oneof![
         prop::sample::select(vec![
             "q", "model", "origin", "form", "land", "size", "from", "to", "sort", "page", "axis",
-            "hide", "z", "x", "y", "ids", "diff",
+            "hide", "z", "x", "y", "ids", "diff", "at",
         ])
         .prop_map(str::to_owned),
         any::<String>(),
@@ -214,10 +214,25 @@ proptest! {
         let canonical = map.canonical();
         prop_assert_eq!(MapState::from_query(getter(&canonical.to_query().into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Vec<_>>())).0.canonical(), canonical);
 
-        let compare = CompareState::from_query(getter(&q)).resolve(entities);
+        let (compare, _) = CompareState::from_query(getter(&q));
+        let again = compare.to_query().into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Vec<_>>();
+        prop_assert_eq!(CompareState::from_query(getter(&again)), (compare.clone(), vec![]));
+        let compare = compare.resolve(entities);
         prop_assert!(compare.indices.len() <= 4);
 
-        for known in [params::MAP, params::EXPLORE, params::COMPARE, &[]] {
+        // The date a view shows: whatever the address, a date or none, and it round-trips.
+        let (overview, _) = cdo_model::charts::OverviewState::from_query(getter(&q));
+        let again = overview.to_query().into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Vec<_>>();
+        prop_assert_eq!(cdo_model::charts::OverviewState::from_query(getter(&again)), (overview, vec![]));
+        let span = cdo_model::time::Span::of(lists, today());
+        let mut bad = Vec::new();
+        if let Some(at) = span.admit(overview.at, &mut bad) {
+            let counts = cdo_model::time::counts_at(lists, at.date());
+            prop_assert_eq!(counts.total(), lists.len());
+            let _ = cdo_model::time::changes_before(lists, at);
+        }
+
+        for known in [params::MAP, params::EXPLORE, params::COMPARE, params::OVERVIEW, &[]] {
             let _ = params::audit(known, q.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         }
     }

@@ -433,3 +433,115 @@ fn a_dataset_without_a_data_version_reads_as_before() {
         )))
     );
 }
+
+/// Index 1.4 carries each entity's periods (issue #23), `null` where the other columns say it
+/// all; an index of 1.3 has none, and reads as if the current model had been in force since the
+/// entry's `since`.
+#[test]
+fn the_periods_come_with_the_index_and_an_older_index_reads_without() {
+    use cdo_model::index::{as_columns_say, Column};
+    let full = shipped();
+    let index = parse_index(&index_json().to_string(), TODAY)
+        .unwrap()
+        .dataset;
+    assert_eq!(Column::Periods.since_minor(), 4);
+    for (s, e) in index.entities.iter().zip(&full.dataset.entities) {
+        let brief: Vec<_> = e.periods.iter().map(cdo_model::PeriodSummary::of).collect();
+        assert_eq!(s.periods(), brief.as_slice(), "{}", s.id);
+    }
+    let written = index_json();
+    let nulls = written["columns"]["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p.is_null())
+        .count();
+    assert!(nulls > 0 && nulls < index.entities.len(), "{nulls}");
+
+    let mut old = index_json();
+    old["schema_version"] = json!("1.3");
+    old["columns"].as_object_mut().unwrap().remove("periods");
+    let loaded = parse_index(&old.to_string(), TODAY).unwrap();
+    assert_eq!(loaded.rejected, vec![]);
+    for s in &loaded.dataset.entities {
+        let implied = as_columns_say(s.model(), s.since, s.ended, s.holder.as_deref(), s.since);
+        assert_eq!(s.periods(), implied.as_slice(), "{}", s.id);
+    }
+    // A file that claims 1.4 must have them.
+    let mut short = index_json();
+    short["columns"].as_object_mut().unwrap().remove("periods");
+    assert_eq!(
+        parse_index(&short.to_string(), TODAY),
+        Err(DatasetError::Header(issue(
+            "columns.periods",
+            Problem::Missing
+        )))
+    );
+}
+
+#[test]
+fn a_bad_period_in_the_index_rejects_its_entry_only() {
+    let n = shipped().dataset.entities.len();
+    let at = index_json()["columns"]["id"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|id| id == "kaiserslautern")
+        .unwrap();
+    let broken = |f: &dyn Fn(&mut Vec<Value>)| {
+        let mut index = index_json();
+        f(index["columns"]["periods"][at].as_array_mut().unwrap());
+        let (kept, rejected) = issues(&index);
+        assert_eq!(kept.len(), n - 1);
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].0, at);
+        rejected[0].1.clone()
+    };
+    // [since, until, title, origin, form, holders, (name, since, until) × holders, …]
+    assert_eq!(
+        broken(&|p| p[0] = json!("2099")),
+        vec![issue(
+            "periods[0]",
+            Problem::InFuture(PartialDate::parse("2099").unwrap())
+        )]
+    );
+    assert_eq!(
+        broken(&|p| p[1] = json!("2016")),
+        vec![issue("periods[1]", Problem::EndsBeforeStart)]
+    );
+    assert_eq!(
+        broken(&|p| p[4] = json!("king")),
+        vec![issue(
+            "periods[4]",
+            Problem::UnknownValue {
+                found: "king".into(),
+                expected: Form::WIRE
+            }
+        )]
+    );
+    assert_eq!(
+        broken(&|p| p[5] = json!(99)),
+        vec![issue("periods[5]", Problem::TooLarge { max: 5 })],
+        "15 values follow: at most 5 holders"
+    );
+    assert_eq!(
+        broken(&|p| p[6] = json!("")),
+        vec![issue("periods[6]", Problem::Empty)]
+    );
+    assert_eq!(
+        broken(&|p| {
+            p.pop();
+        }),
+        vec![issue("periods[17]", Problem::TooLarge { max: 0 })],
+        "the last holder cut short"
+    );
+    assert_eq!(
+        broken(&|p| p.truncate(15)),
+        vec![issue("periods[15]", Problem::Missing)],
+        "a period cut short"
+    );
+    assert_eq!(
+        broken(&|p| p.clear()),
+        vec![issue("periods", Problem::Empty)]
+    );
+}

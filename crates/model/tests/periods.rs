@@ -197,3 +197,25 @@ fn a_file_of_schema_1_reads_as_one_period_per_entity() {
     let as_v1 = parse_dataset(&file("1.1", vec![history()]), TODAY).unwrap();
     assert_eq!(as_v1.rejected[0].issues[0].field, "office");
 }
+
+/// An undated period after the first begins when the one before it ended (else when that one
+/// began), not "from the beginning", where it would hide every period before it (issue #23).
+#[test]
+fn an_undated_later_period_follows_the_one_before() {
+    let mut v = history();
+    v["periods"][1]["since"] = Value::Null;
+    let e = load(v.clone());
+    assert_eq!(e.periods[1].start(), None);
+    assert_eq!(e.model_at(date("2013-10-31")), ModelAt::NotYet);
+    assert_eq!(e.model_at(date("2020-12-31")), ModelAt::In(&e.periods[0]));
+    assert_eq!(
+        e.model_at(date("2021")),
+        ModelAt::In(&e.periods[1]),
+        "the day after 2020"
+    );
+    // The one before never ended: the later, undated one counts from its start.
+    v["periods"][0]["until"] = Value::Null;
+    let e = load(v);
+    assert_eq!(e.model_at(date("2013-10-31")), ModelAt::NotYet);
+    assert_eq!(e.model_at(date("2013-11-01")), ModelAt::In(&e.periods[1]));
+}
