@@ -333,3 +333,51 @@ fn a_date_in_the_address_is_kept_within_the_data() {
     assert_eq!(bad, ["at"], "named once");
     assert_eq!(span.admit(None, &mut bad), None);
 }
+
+/// `Entity::as_of`, what compare and the downloads show at a date: the entity as the data knew
+/// it then, agreeing with `model_at`; no end that came later.
+#[test]
+fn an_entity_as_of_a_date_is_what_the_data_knew_then() {
+    let data = dataset();
+    for e in &data.entities {
+        for d in dates() {
+            let then = e.as_of(d);
+            match (e.model_at(d), &then) {
+                (ModelAt::NotYet, None) => {}
+                (ModelAt::In(p), Some(t)) => {
+                    assert_eq!(t.current().post, p.post, "{} {d}", e.id);
+                    assert_eq!(t.current().until, None, "{} {d}", e.id);
+                    assert_eq!(t.model_at(d), ModelAt::In(t.current()), "{} {d}", e.id);
+                }
+                (ModelAt::Ended(p), Some(t)) => {
+                    assert_eq!(t.current().post, p.post, "{} {d}", e.id);
+                    assert_eq!(t.ended(), p.until.as_ref().map(|u| u.date));
+                }
+                (m, t) => panic!("{} {d}: {m:?} but {:?}", e.id, t.is_some()),
+            }
+        }
+    }
+    // Düsseldorf in 2018: Adelskamp in office (his end, about January 2019, came later).
+    let d = data
+        .entity("duesseldorf")
+        .unwrap()
+        .as_of(date("2018"))
+        .unwrap();
+    assert_eq!(d.model().headline(), Headline::CdoInternal);
+    assert_eq!(
+        d.current_holder().map(|h| h.name.as_str()),
+        Some("Peter Adelskamp")
+    );
+    // Kaiserslautern in 2018: the honorary post only, not yet ended.
+    let kl = data.entity("kaiserslautern").unwrap();
+    let then = kl.as_of(date("2018")).unwrap();
+    assert_eq!((then.periods.len(), then.ended()), (1, None));
+    assert_eq!(kl.as_of(date("2016")), None, "no post yet");
+    // The Saarland in 2019 and today.
+    let s = data.entity("saarland").unwrap();
+    assert_eq!(
+        s.as_of(date("2019")).unwrap().model().origin,
+        Some(Origin::PrivateSector)
+    );
+    assert!(s.as_of(TODAY).unwrap().ended().is_some(), "abolished");
+}
