@@ -98,11 +98,12 @@ impl Route {
 /// reads none.
 pub fn known_params(pathname: &str) -> &'static [cdo_model::params::Known] {
     use cdo_model::params;
-    match pathname {
-        "/map" => params::MAP,
-        "/explore" => params::EXPLORE,
-        "/compare" => params::COMPARE,
-        "/report" => params::REPORT,
+    match Route::of(pathname) {
+        Route::Page(Page::Map) => params::MAP,
+        Route::Page(Page::Explore) => params::EXPLORE,
+        Route::Page(Page::Compare) => params::COMPARE,
+        Route::Page(Page::Report) => params::REPORT,
+        Route::Page(Page::Overview) => params::OVERVIEW,
         _ => &[],
     }
 }

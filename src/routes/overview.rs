@@ -1,6 +1,9 @@
-//! The overview: every entity with its Land and headline model, each linking to its profile.
+//! The overview: every entity with its Land and headline model, each linking to its profile;
+//! the charts, among them the models year by year with the year of `at` outlined (issue #23).
 
+use cdo_model::charts::OverviewState;
 use cdo_model::search::name_order;
+use cdo_model::time::{At, Span};
 use cdo_model::{Loaded, Summary};
 use cdo_text::{describe, Lang, Strings};
 use leptos::prelude::*;
@@ -11,7 +14,8 @@ use crate::components::with_data::{data_page, PageHead};
 use crate::data::use_index;
 use crate::head::use_head;
 use crate::i18n::use_strings;
-use crate::paths;
+use crate::paths::{self, Page};
+use crate::url_state::use_url_state;
 
 /// The overview's section class, heading and introduction.
 pub const HEAD: PageHead = PageHead {
@@ -33,20 +37,39 @@ pub fn Overview() -> impl IntoView {
             })
         },
     );
+    let url = use_url_state::<OverviewState>(Page::Overview);
     data_page(
         HEAD,
-        Box::new(|loaded, lang, s| overview(loaded, lang, s).into_any()),
+        Box::new(move |loaded, lang, s| {
+            let (state, bad) = (url.state.get(), url.bad.get());
+            overview(loaded, state, bad, lang, s).into_any()
+        }),
     )
 }
 
-fn overview(loaded: &Loaded<Summary>, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let entities = name_order(&loaded.dataset.entities);
+fn overview(
+    loaded: &Loaded<Summary>,
+    state: OverviewState,
+    mut bad: Vec<&'static str>,
+    lang: Lang,
+    s: &'static Strings,
+) -> impl IntoView {
+    let list = &loaded.dataset.entities;
+    // The data's Stand is "today": the pre-render and the app draw the same years.
+    let today = loaded.dataset.as_of;
+    let at: Option<At> = Span::of(list, today).admit(state.at, &mut bad);
+    let notice = (!bad.is_empty()).then(|| {
+        view! { <p class="notice" role="status">{cdo_text::phrase::bad_params(lang, &bad)}</p> }
+    });
+    let entities = name_order(list);
     let count = entities.len();
     let cards = entities.into_iter().map(|e| card(e, lang)).collect_view();
     view! {
+        {notice}
         <div class="charts">
-            {charts::models_chart(&loaded.dataset.entities, lang, s)}
-            {charts::timeline_chart(&loaded.dataset.entities, lang, s)}
+            {charts::models_chart(list, lang, s)}
+            {charts::timeline_chart(list, lang, s)}
+            {charts::years_chart(list, today, at, lang, s)}
         </div>
         <p class="count">{cdo_text::phrase::entry_count(lang, count)}</p>
         <ul class="cards" data-testid="entity-list">{cards}</ul>

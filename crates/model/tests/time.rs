@@ -381,3 +381,42 @@ fn an_entity_as_of_a_date_is_what_the_data_knew_then() {
     );
     assert!(s.as_of(TODAY).unwrap().ended().is_some(), "abolished");
 }
+
+/// Compare across time: `ids=saarland@2019,saarland` is the same entity in 2019 and at `at`
+/// (today without it); a column's date that is not a year or a month names no entity.
+#[test]
+fn compare_the_same_entity_at_two_dates() {
+    use cdo_model::compare::{then_year, CompareState};
+    let list = index();
+    let (st, bad) = CompareState::from_query(|k| match k {
+        "ids" => Some("saarland@2019,saarland,saarland@gestern,bonn".to_owned()),
+        "at" => Some("2020".to_owned()),
+        _ => None,
+    });
+    assert!(bad.is_empty());
+    let r = st.resolve(&list);
+    assert_eq!(r.unknown, ["saarland@gestern"]);
+    assert_eq!(r.dates, [At::year(2019), At::year(2020), At::year(2020)]);
+    assert_eq!(r.keys, ["saarland@2019", "saarland", "bonn"]);
+    assert_eq!(r.indices[0], r.indices[1]);
+    // The profile's link: the first year a post was in force, beside today.
+    let saarland = summary(&list, "saarland");
+    let then = then_year(saarland, TODAY).unwrap();
+    assert_eq!(then, At::year(2019).unwrap());
+    let link = CompareState::then_and_now("saarland", then);
+    assert_eq!(
+        link.to_query(),
+        [("ids", "saarland@2019,saarland".to_owned())]
+    );
+    let (back, _) = CompareState::from_query(|k| {
+        link.to_query()
+            .into_iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, v)| v)
+    });
+    assert_eq!(back, link, "round trip");
+    assert_eq!(
+        then_year(summary(&list, "duesseldorf"), TODAY),
+        At::year(2017)
+    );
+}

@@ -183,6 +183,21 @@ pub fn map_bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
 }
 
 /// Parameters of the explorer's address that could not be read.
+/// Values in the address a page could not read: "Ungültige Angaben in der Adresse wurden
+/// ignoriert: at" (the overview's and the comparison's).
+pub fn bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
+    match lang {
+        Lang::De => format!(
+            "Ungültige Angaben in der Adresse wurden ignoriert: {}",
+            list(params)
+        ),
+        Lang::En => format!(
+            "Invalid settings in the address were ignored: {}",
+            list(params)
+        ),
+    }
+}
+
 pub fn explore_bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
     match lang {
         Lang::De => format!(
@@ -269,9 +284,14 @@ pub fn map_picture_file(lang: Lang, axis: Axis, extension: &str) -> String {
     }
 }
 
-/// The heading of the map's picture: "cdo-atlas — Karte der Modelle".
-pub fn map_picture_title(lang: Lang) -> String {
-    format!("cdo-atlas — {}", lang.strings().map_title)
+/// The heading of the map's picture: "cdo-atlas — Karte der Modelle", and the date it shows
+/// if not today (`at`, issue #23): "…, Stand März 2019".
+pub fn map_picture_title(lang: Lang, at: Option<PartialDate>) -> String {
+    let s = lang.strings();
+    match at {
+        None => format!("cdo-atlas — {}", s.map_title),
+        Some(d) => format!("cdo-atlas — {}, {}", s.map_title, as_of_date(lang, d)),
+    }
 }
 
 /// The last line of the map's picture: the project, the dataset's "Stand" where known and the
@@ -680,8 +700,22 @@ mod tests {
             map_picture_file(Lang::En, Axis::Headline, "png"),
             "cdo-atlas-map-model.png"
         );
-        assert_eq!(map_picture_title(Lang::De), "cdo-atlas — Karte der Modelle");
-        assert_eq!(map_picture_title(Lang::En), "cdo-atlas — Map of the models");
+        assert_eq!(
+            map_picture_title(Lang::De, None),
+            "cdo-atlas — Karte der Modelle"
+        );
+        assert_eq!(
+            map_picture_title(Lang::En, None),
+            "cdo-atlas — Map of the models"
+        );
+        assert_eq!(
+            map_picture_title(Lang::De, Some(d("2019"))),
+            "cdo-atlas — Karte der Modelle, Stand 2019"
+        );
+        assert_eq!(
+            map_picture_title(Lang::En, Some(d("2019-03"))),
+            "cdo-atlas — Map of the models, as of March 2019"
+        );
         assert_eq!(
             map_picture_credits(Lang::De, Some(d("2026-12-04")), "https://atlas.example"),
             "cdo-atlas · Stand der Daten: 4. Dezember 2026 · https://atlas.example"
@@ -795,7 +829,7 @@ pub fn at_interview(lang: Lang, when: PartialDate) -> String {
 }
 
 /// The profile's link to the same entity then and now: "Mit 2018 vergleichen".
-pub fn compare_with_year(lang: Lang, year: &str) -> String {
+pub fn compare_with_year(lang: Lang, year: u16) -> String {
     match lang {
         Lang::De => format!("Mit {year} vergleichen"),
         Lang::En => format!("Compare with {year}"),
@@ -803,15 +837,18 @@ pub fn compare_with_year(lang: Lang, year: &str) -> String {
 }
 
 /// The comparison's caption, with the date it shows if not today: "Vergleich, Stand 2019".
-pub fn compare_caption(lang: Lang, at: Option<&str>) -> String {
+pub fn compare_caption(lang: Lang, at: Option<PartialDate>) -> String {
     let s = lang.strings();
     match at {
         None => s.compare_title.to_owned(),
-        Some(at) => format!("{}, {} {at}", s.compare_title, s.col_as_of),
+        Some(d) => format!("{}, {}", s.compare_title, as_of_date(lang, d)),
     }
 }
 
-/// A compared column's date, beside the entity's name: "Stand 2018".
-pub fn as_of_year(lang: Lang, at: &str) -> String {
-    format!("{} {at}", lang.strings().col_as_of)
+/// The date a view shows: "Stand März 2019" / "as of March 2019".
+pub fn as_of_date(lang: Lang, d: PartialDate) -> String {
+    match lang {
+        Lang::De => format!("Stand {}", date(lang, d)),
+        Lang::En => format!("as of {}", date(lang, d)),
+    }
 }
