@@ -234,7 +234,7 @@ pub fn years_chart(
             </div>
             <details>
                 <summary>{s.chart_table}</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label=s.chart_table>
                     <table>
                         <thead><tr><th scope="col">{s.chart_year}</th>{head}<th scope="col">{s.chart_total}</th></tr></thead>
                         <tbody>{rows}</tbody>

@@ -312,6 +312,8 @@ pub fn compare_at(columns: &[(&Entity, Option<PartialDate>)], lang: Lang) -> Vec
             .iter()
             .map(|&(e, at)| {
                 Some(match at {
+                    // Today: a post that ended with no successor was abolished.
+                    None if e.ended().is_some() => s.state_abolished.to_owned(),
                     None => crate::headline(lang, e.model().headline()).to_owned(),
                     Some(d) => model_at(lang, e.model_at(d)).to_owned(),
                 })
@@ -785,6 +787,11 @@ mod tests {
         let row = |label: &str| rows.iter().find(|r| r.label == label).unwrap().clone();
         let model = row("Modell");
         assert_eq!(model.values[2].as_deref(), Some("noch keine Stelle"));
+        assert_eq!(model.values[1].as_deref(), Some("abgeschafft"), "today");
+        assert_eq!(
+            model.values[0].as_deref(),
+            Some("Regierung: Ministerium oder Staatssekretariat")
+        );
         assert!(model.differs);
         assert_eq!(
             row("Beendet").values[0].as_deref(),
