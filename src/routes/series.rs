@@ -129,7 +129,7 @@ fn became(k: usize, loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl In
         })
         .collect_view();
     view! {
-        <section class="question" aria-labelledby=labelled_by>
+        <section class="then-now" aria-labelledby=labelled_by>
             <h2 id=id tabindex="-1">{s.then_title}</h2>
             <p>{s.then_intro}</p>
             <ul class="answers">{items}</ul>

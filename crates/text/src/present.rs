@@ -497,7 +497,7 @@ pub fn timeline(e: &Entity, lang: Lang) -> Vec<TimelinePeriod> {
 }
 
 /// Citation marks for `ids`, each once, in the entity's order of sources.
-fn cites_of<'a>(e: &Entity, ids: &mut dyn Iterator<Item = &'a String>) -> Vec<Cite> {
+fn cites_of(e: &Entity, ids: &mut dyn Iterator<Item = &String>) -> Vec<Cite> {
     let ids: Vec<&String> = ids.collect();
     e.sources
         .iter()
