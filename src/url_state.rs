@@ -5,7 +5,6 @@
 
 use std::time::Duration;
 
-use cdo_model::charts::OverviewState;
 use cdo_model::compare::CompareState;
 use cdo_model::explore::ExploreState;
 use cdo_model::map::MapState;
@@ -140,15 +139,6 @@ impl QueryState for MapState {
 impl QueryState for CompareState {
     fn read(get: &dyn Fn(&str) -> Option<String>) -> (Self, Vec<&'static str>) {
         CompareState::from_query(get)
-    }
-    fn write(&self) -> Vec<(&'static str, String)> {
-        self.to_query()
-    }
-}
-
-impl QueryState for OverviewState {
-    fn read(get: &dyn Fn(&str) -> Option<String>) -> (Self, Vec<&'static str>) {
-        OverviewState::from_query(get)
     }
     fn write(&self) -> Vec<(&'static str, String)> {
         self.to_query()

@@ -177,7 +177,7 @@ pub fn years_chart(
                 .map(|(&series, &n)| {
                     let (y0, y1) = (y_of(sum + n), y_of(sum));
                     sum += n;
-                    view! { <rect x=x y=y0 width=bar height=y1 - y0 class=format!("yr-seg {}", series_class(series)) /> }
+                    view! { <rect y=y0 width=bar height=y1 - y0 class=series_class(series) /> }
                 })
                 .collect_view();
             let parts: Vec<(&str, usize)> = chart
@@ -188,11 +188,11 @@ pub fn years_chart(
                 .collect();
             let label = cdo_text::phrase::years_column(lang, *year, &parts);
             let shown = at.is_some_and(|a| a.year_of() == *year);
-            let mark = shown.then(|| view! { <rect x=x - 3 y=top - 3 width=bar + 6 height=plot + 6 class="yr-at" /> });
+            let mark = shown.then(|| view! { <rect x="-3" y=top - 3 width=bar + 6 height=plot + 6 class="yr-at" /> });
             let axis = (i % 2 == 0 || chart.years.len() <= 10 || shown).then(|| {
                 view! { <text x=x + bar / 2 y=height - 8 class="chart-axis">{*year}</text> }
             });
-            view! { <g role="img" aria-label=label>{mark}{segments}</g>{axis} }
+            view! { <g role="img" aria-label=label transform=format!("translate({x})")>{mark}{segments}</g>{axis} }
         })
         .collect_view();
     let legend = chart
@@ -201,7 +201,7 @@ pub fn years_chart(
         .map(|&series| {
             view! {
                 <li>
-                    <svg class="yr-swatch" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><rect width="12" height="12" class=format!("yr-seg {}", series_class(series)) /></svg>
+                    <svg class="yr-swatch" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><rect width="12" height="12" class=series_class(series) /></svg>
                     {series_label(lang, s, series)}
                 </li>
             }

@@ -7,6 +7,7 @@ use cdo_model::time::{At, Span};
 use cdo_model::{Loaded, Summary};
 use cdo_text::{describe, Lang, Strings};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::badge::model_badge;
 use crate::components::charts;
@@ -14,8 +15,7 @@ use crate::components::with_data::{data_page, PageHead};
 use crate::data::use_index;
 use crate::head::use_head;
 use crate::i18n::use_strings;
-use crate::paths::{self, Page};
-use crate::url_state::use_url_state;
+use crate::paths;
 
 /// The overview's section class, heading and introduction.
 pub const HEAD: PageHead = PageHead {
@@ -37,11 +37,14 @@ pub fn Overview() -> impl IntoView {
             })
         },
     );
-    let url = use_url_state::<OverviewState>(Page::Overview);
+    // Read only: the overview never writes its address (a link or the address bar sets `at`),
+    // so the query is read where it is drawn, without `use_url_state`'s machinery (a generic
+    // instantiation of its own in the main module).
+    let query = use_query_map();
     data_page(
         HEAD,
         Box::new(move |loaded, lang, s| {
-            let (state, bad) = (url.state.get(), url.bad.get());
+            let (state, bad) = query.with(|q| OverviewState::from_query(|k| q.get(k)));
             overview(loaded, state, bad, lang, s).into_any()
         }),
     )
