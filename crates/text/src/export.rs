@@ -31,6 +31,8 @@ struct Shown<'e> {
     then: Option<Cow<'e, Entity>>,
     /// The wire code and label of a state that is not a model.
     state: Option<(&'static str, &'static str)>,
+    /// When the period shown was last confirmed, by the whole entry (a later end is evidence).
+    confirmed: Option<PartialDate>,
 }
 
 fn shown(e: &Entity, lang: Lang, at: Option<PartialDate>) -> Shown<'_> {
@@ -40,6 +42,7 @@ fn shown(e: &Entity, lang: Lang, at: Option<PartialDate>) -> Shown<'_> {
             entity: e,
             then: Some(Cow::Borrowed(e)),
             state: None,
+            confirmed: e.confirmed(),
         };
     };
     let state = match e.model_at(d) {
@@ -47,10 +50,16 @@ fn shown(e: &Entity, lang: Lang, at: Option<PartialDate>) -> Shown<'_> {
         ModelAt::Ended(_) => Some(("abolished", s.state_abolished)),
         ModelAt::In(_) => None,
     };
+    let then = e.as_of(d);
+    let confirmed = then
+        .as_ref()
+        .and_then(|t| e.periods.get(t.periods.len() - 1))
+        .and_then(|p| e.period_confirmed(p));
     Shown {
         entity: e,
-        then: e.as_of(d).map(Cow::Owned),
+        then: then.map(Cow::Owned),
         state,
+        confirmed,
     }
 }
 
@@ -95,7 +104,7 @@ fn cells(row: &Shown, lang: Lang, site: &str) -> Vec<String> {
             Column::Since => text(e.since().map(|d| d.to_string())),
             Column::Population => text(e.population.as_ref().map(|p| p.value.to_string())),
             Column::Holder => text(e.current_holder().map(|h| h.name.clone())),
-            Column::Confirmed => text(e.confirmed().map(|d| d.to_string())),
+            Column::Confirmed => text(row.confirmed.map(|d| d.to_string())),
         })
         .chain([id.clone(), format!("{site}/entity/{id}")])
         .collect()
@@ -181,7 +190,7 @@ pub fn json(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin
                 ),
                 (
                     "confirmed",
-                    opt_text(e.confirmed().map(|d| d.to_string()).as_deref()),
+                    opt_text(row.confirmed.map(|d| d.to_string()).as_deref()),
                 ),
             ])
         })
@@ -295,6 +304,10 @@ mod tests {
         assert!(line.contains(";Privatwirtschaft;"), "{line}");
         assert!(line.contains("Ammar Alkassar"), "{line}");
         assert!(line.ends_with(";2019"), "{line}");
+        assert!(
+            line.contains(";2022-05;"),
+            "last confirmed as the entry has it: {line}"
+        );
         let today = csv(Lang::De, &picked, &at("2026-12"), d.as_of);
         assert!(today.contains(";abgeschafft;"), "{today}");
         let v: Value = serde_json::from_str(&json(Lang::En, &d, &picked, &at("2010"))).unwrap();

@@ -291,7 +291,15 @@ pub fn compare_at(columns: &[(&Entity, Option<PartialDate>)], lang: Lang) -> Vec
         .collect();
     let profiles: Vec<Option<Profile>> = then
         .iter()
-        .map(|e| e.as_ref().map(|e| profile(e, lang)))
+        .zip(columns)
+        .map(|(t, &(e, at))| {
+            let t = t.as_ref()?;
+            let mut p = profile(t, lang);
+            if at.is_some() {
+                evidence_of_now(&mut p, e, t, lang);
+            }
+            Some(p)
+        })
         .collect();
     let labels = entities.first().map(|e| profile(e, lang).facts);
     let mut rows = Vec::new();
@@ -419,6 +427,39 @@ fn holder(h: &Holder, lang: Lang) -> String {
         out.push_str(&format!(". {}: {}", s.profile_background, text(lang, b)));
     }
     out
+}
+
+/// A profile of an entity as of a date ([`Entity::as_of`], its later ends left out) keeps the
+/// evidence known now: "zuletzt belegt" of the period and each holder as the whole entry has it
+/// (a later end is evidence too), the dates of those in office then as known now, and no
+/// "möglicherweise nicht mehr aktuell", which is about today.
+fn evidence_of_now(p: &mut Profile, e: &Entity, then: &Entity, lang: Lang) {
+    let s = lang.strings();
+    let k = then.periods.len() - 1;
+    let (Some(period), Some(was)) = (e.periods.get(k), then.periods.get(k)) else {
+        return;
+    };
+    for fact in p
+        .facts
+        .iter_mut()
+        .filter(|f| f.label == s.profile_last_confirmed)
+    {
+        fact.text = crate::confirmed_date(lang, e.period_confirmed(period));
+    }
+    p.stale = false;
+    for (line, h) in p.holders.iter_mut().zip(&was.holders) {
+        let now = period
+            .holders
+            .iter()
+            .find(|x| x.name == h.name)
+            .unwrap_or(h);
+        // The holder's dates as known now: who was in office then, and for how long.
+        line.text = Some(format!(
+            "{} · {}",
+            holder(now, lang),
+            crate::confirmed(lang, e.holder_confirmed(now))
+        ));
+    }
 }
 
 /// What an entity was on a date, in a word: its headline model, or "noch keine Stelle", or
@@ -799,6 +840,18 @@ mod tests {
         );
         assert_eq!(row("Beendet").values[1].as_deref(), Some("2022"));
         assert_eq!(row("Herkunft der Person").values[2], None);
+        // The evidence is today's: last confirmed as the entry has it, never "may be out of date".
+        assert_eq!(
+            row("Zuletzt belegt").values[0],
+            row("Zuletzt belegt").values[1]
+        );
+        let holders = row("Amtsinhaber:innen");
+        let then = holders.values[0].as_deref().unwrap();
+        assert_eq!(
+            then,
+            "Ammar Alkassar — bis Mai 2022 · zuletzt belegt: Mai 2022"
+        );
+        assert!(!then.contains("nicht mehr aktuell"), "{then}");
         assert_eq!(rows.len(), 1 + 8 + 2 + 4 + 1);
     }
 
