@@ -1,10 +1,12 @@
-//! Two charts for the overview: entities per headline model (HTML bars, each linking to the
-//! explorer filtered by it; text at the page's size on any screen) and a timeline of when posts
-//! were created (SVG). Each has a title, a text description and a table fallback. Hand-written:
-//! two simple charts do not earn a library.
+//! Three charts for the overview: entities per headline model (HTML bars, each linking to the
+//! explorer filtered by it; text at the page's size on any screen), a timeline of when posts
+//! were created (SVG), and the models year by year (SVG, stacked; issue #23). Each has a title,
+//! a text description and a table fallback. Hand-written: simple charts do not earn a library.
 
-use cdo_model::charts::{by_year, model_counts};
+use cdo_model::charts::{by_year, model_counts, models_by_year, Series};
 use cdo_model::explore::ExploreState;
+use cdo_model::time::{At, Span};
+use cdo_model::PartialDate;
 use cdo_model::{Headline, Summary};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
@@ -117,6 +119,130 @@ pub fn timeline_chart(entities: &[Summary], lang: Lang, s: &'static Strings) -> 
             </details>
         </figure>
     })
+}
+
+/// The class that fills a series of the year chart: a model's colour, or one of the two muted
+/// fills of "no post yet" and "abolished" (never a model's colour).
+fn series_class(series: Series) -> String {
+    match series {
+        Series::Model(h) => {
+            let category = Headline::ALL.iter().position(|x| *x == h).unwrap_or(0);
+            format!("c{}", category % SHAPES_COLOURS)
+        }
+        Series::NoPost => "yr-none".to_owned(),
+        Series::Abolished => "yr-gone".to_owned(),
+    }
+}
+
+/// The model colours the stylesheet defines (`.c0` … `.c12`).
+const SHAPES_COLOURS: usize = 13;
+
+fn series_label(lang: Lang, s: &'static Strings, series: Series) -> &'static str {
+    match series {
+        Series::Model(h) => cdo_text::headline(lang, h),
+        Series::NoPost => s.state_no_post,
+        Series::Abolished => s.state_abolished,
+    }
+}
+
+/// How many entities had each model on 1 January of each year from the data's first to
+/// `today`'s (the dataset's Stand), stacked; the year `at` shows is outlined.
+pub fn years_chart(
+    entities: &[Summary],
+    today: PartialDate,
+    at: Option<At>,
+    lang: Lang,
+    s: &'static Strings,
+) -> impl IntoView {
+    let span = Span::of(entities, today);
+    let chart = models_by_year(entities, &span);
+    let total = chart.total.max(1);
+    let (col, bar, plot, top) = (40usize, 28usize, 180usize, 8usize);
+    let width = chart.years.len() * col;
+    let height = top + plot + 26;
+    // Heights from running sums, so the segments meet without gaps and every column is as tall.
+    let y_of = |sum: usize| top + plot - sum * plot / total;
+    let columns = chart
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, (year, row))| {
+            let x = i * col + (col - bar) / 2;
+            let mut sum = 0;
+            let segments = chart
+                .series
+                .iter()
+                .zip(row)
+                .filter(|(_, n)| **n > 0)
+                .map(|(&series, &n)| {
+                    let (y0, y1) = (y_of(sum + n), y_of(sum));
+                    sum += n;
+                    view! { <rect y=y0 width=bar height=y1 - y0 class=series_class(series) /> }
+                })
+                .collect_view();
+            let parts: Vec<(&str, usize)> = chart
+                .series
+                .iter()
+                .zip(row)
+                .map(|(&series, &n)| (series_label(lang, s, series), n))
+                .collect();
+            let label = cdo_text::phrase::years_column(lang, *year, &parts);
+            let shown = at.is_some_and(|a| a.year_of() == *year);
+            let mark = shown.then(|| view! { <rect x="-3" y=top - 3 width=bar + 6 height=plot + 6 class="yr-at" /> });
+            let axis = (i % 2 == 0 || chart.years.len() <= 10 || shown).then(|| {
+                view! { <text x=x + bar / 2 y=height - 8 class="chart-axis">{*year}</text> }
+            });
+            view! { <g role="img" aria-label=label transform=format!("translate({x})")>{mark}{segments}</g>{axis} }
+        })
+        .collect_view();
+    let legend = chart
+        .series
+        .iter()
+        .map(|&series| {
+            view! {
+                <li>
+                    <svg class="yr-swatch" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><rect width="12" height="12" class=series_class(series) /></svg>
+                    {series_label(lang, s, series)}
+                </li>
+            }
+        })
+        .collect_view();
+    let head = chart
+        .series
+        .iter()
+        .map(|&series| view! { <th scope="col">{series_label(lang, s, series)}</th> })
+        .collect_view();
+    let rows = chart
+        .years
+        .iter()
+        .map(|(year, row)| {
+            let cells = row.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view();
+            view! { <tr><th scope="row">{*year}</th>{cells}<td class="num">{row.iter().sum::<usize>()}</td></tr> }
+        })
+        .collect_view();
+    let (first, last) = (span.first, span.today.year);
+    view! {
+        <figure class="chart chart-wide" aria-labelledby="chart-years-title" data-testid="years-chart">
+            <h2 id="chart-years-title">{s.chart_years_title}</h2>
+            <p class="chart-desc">{cdo_text::phrase::years_chart_desc(lang, first, last, chart.total)}</p>
+            <ul class="yr-legend">{legend}</ul>
+            <div class="chart-scroll" tabindex="0" role="region" aria-labelledby="chart-years-title">
+                <svg viewBox=format!("0 0 {width} {height}") width=width height=height class="chart-svg years" role="group" aria-labelledby="chart-years-title">
+                    <line x1="0" x2=width y1=top + plot y2=top + plot class="chart-baseline" />
+                    {columns}
+                </svg>
+            </div>
+            <details>
+                <summary>{s.chart_table}</summary>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=s.chart_table>
+                    <table>
+                        <thead><tr><th scope="col">{s.chart_year}</th>{head}<th scope="col">{s.chart_total}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
 }
 
 #[cfg(test)]

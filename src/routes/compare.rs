@@ -1,10 +1,13 @@
 //! Compare: two to four entities side by side, every dimension a row, differing rows marked
 //! (colour and a "≠" sign), an "only differences" switch. The ids and the switch are in the URL
 //! (`/compare?ids=darmstadt,hamburg&diff=1`); unknown ids and a fifth entity give a notice.
+//! At a date (issue #23): `at` for every column, or a column's own (`ids=saarland@2019,saarland`,
+//! the same entity then and today), each column the entity as the data knew it then.
 
-use cdo_model::compare::{CompareState, MAX_COMPARED};
+use cdo_model::compare::{CompareState, AT_SEPARATOR, MAX_COMPARED};
 use cdo_model::search::name_order;
-use cdo_model::{Entity, Loaded};
+use cdo_model::time::Span;
+use cdo_model::{Entity, Loaded, PartialDate};
 use cdo_text::{describe, present};
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
@@ -31,13 +34,13 @@ pub fn ComparePage() -> impl IntoView {
         |lang| Some(describe::compare(lang)),
     );
     let url = use_url_state::<CompareState>(Page::Compare);
-    let state = url.state;
+    let (state, bad) = (url.state, url.bad);
     let go = move |next: CompareState| url.set.run((next, Write::Push));
     let index = use_index();
     details_page(
         HEAD,
         Box::new(move |loaded, lang, s| {
-            compare(loaded, index, &state.get(), lang, s, go).into_any()
+            compare(loaded, index, &state.get(), bad.get(), lang, s, go).into_any()
         }),
     )
 }
@@ -46,14 +49,35 @@ fn compare(
     loaded: &Loaded,
     index: Index,
     st: &CompareState,
+    mut bad: Vec<&'static str>,
     lang: Lang,
     s: &'static Strings,
     go: impl Fn(CompareState) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let entities = &loaded.dataset.entities;
+    // The index (loaded first) knows the data's years: a date outside them shows today.
+    let listed = index.get();
+    let summaries = match listed.as_deref() {
+        Some(Ok(index)) => &index.dataset.entities[..],
+        _ => &[],
+    };
+    let at = if summaries.is_empty() {
+        st.at
+    } else {
+        Span::of(summaries, loaded.dataset.as_of).admit(st.at, &mut bad)
+    };
+    let st = &CompareState { at, ..st.clone() };
     let resolved = st.resolve(entities);
     let chosen: Vec<&Entity> = resolved.indices.iter().map(|&i| &entities[i]).collect();
+    let columns: Vec<(&Entity, Option<PartialDate>)> = chosen
+        .iter()
+        .zip(&resolved.dates)
+        .map(|(e, d)| (*e, d.map(|d| d.date())))
+        .collect();
     let mut notices = Vec::new();
+    if !bad.is_empty() {
+        notices.push(cdo_text::phrase::bad_params(lang, &bad));
+    }
     if !resolved.unknown.is_empty() {
         notices.push(cdo_text::phrase::compare_unknown(lang, &resolved.unknown));
     }
@@ -67,11 +91,6 @@ fn compare(
 
     // The add control lists what is not compared yet, in overview order (from the index, which
     // has the names and loads first).
-    let listed = index.get();
-    let summaries = match listed.as_deref() {
-        Some(Ok(index)) => &index.dataset.entities[..],
-        _ => &[],
-    };
     let addable = name_order(summaries.iter().filter(|e| !st.ids.contains(&e.id)));
     let options = addable
         .iter()
@@ -94,19 +113,25 @@ fn compare(
     };
 
     let table = (!chosen.is_empty()).then(|| {
-        let head = chosen
+        let head = columns
             .iter()
-            .map(|e| {
-                let without = st.without(&e.id);
+            .zip(&resolved.keys)
+            .map(|((e, date), key)| {
+                let without = st.without(key);
+                // A column's own date, if not the page's.
+                let own = date.filter(|_| key.contains(AT_SEPARATOR)).map(|d| {
+                    view! { <span class="column-at">{cdo_text::phrase::as_of_date(lang, d)}</span> }
+                });
                 view! {
                     <th scope="col">
                         <a href=paths::entity(lang, &e.id)>{e.name.clone()}</a>
+                        {own}
                         <button type="button" class="remove" aria-label=cdo_text::phrase::compare_remove(lang, &e.name) {..needs_app()} on:click=move |_| go(without.clone())>"×"</button>
                     </th>
                 }
             })
             .collect_view();
-        let rows = present::compare(&chosen, lang)
+        let rows = present::compare_at(&columns, lang)
             .into_iter()
             .filter(|r| !st.only_differences || r.differs)
             .map(|r| {
@@ -126,7 +151,7 @@ fn compare(
         view! {
             <div class="table-wrap" role="region" aria-labelledby="compare-caption" tabindex="0">
                 <table class="compare-table">
-                    <caption id="compare-caption">{s.compare_title}</caption>
+                    <caption id="compare-caption">{cdo_text::phrase::compare_caption(lang, at.map(|a| a.date()))}</caption>
                     <thead><tr><th scope="col">{s.compare_dimension}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

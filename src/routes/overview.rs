@@ -1,9 +1,13 @@
-//! The overview: every entity with its Land and headline model, each linking to its profile.
+//! The overview: every entity with its Land and headline model, each linking to its profile;
+//! the charts, among them the models year by year with the year of `at` outlined (issue #23).
 
+use cdo_model::charts::OverviewState;
 use cdo_model::search::name_order;
+use cdo_model::time::{At, Span};
 use cdo_model::{Loaded, Summary};
 use cdo_text::{describe, Lang, Strings};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::badge::model_badge;
 use crate::components::charts;
@@ -33,20 +37,42 @@ pub fn Overview() -> impl IntoView {
             })
         },
     );
+    // Read only: the overview never writes its address (a link or the address bar sets `at`),
+    // so the query is read where it is drawn, without `use_url_state`'s machinery (a generic
+    // instantiation of its own in the main module).
+    let query = use_query_map();
     data_page(
         HEAD,
-        Box::new(|loaded, lang, s| overview(loaded, lang, s).into_any()),
+        Box::new(move |loaded, lang, s| {
+            let (state, bad) = query.with(|q| OverviewState::from_query(|k| q.get(k)));
+            overview(loaded, state, bad, lang, s).into_any()
+        }),
     )
 }
 
-fn overview(loaded: &Loaded<Summary>, lang: Lang, s: &'static Strings) -> impl IntoView {
-    let entities = name_order(&loaded.dataset.entities);
+fn overview(
+    loaded: &Loaded<Summary>,
+    state: OverviewState,
+    mut bad: Vec<&'static str>,
+    lang: Lang,
+    s: &'static Strings,
+) -> impl IntoView {
+    let list = &loaded.dataset.entities;
+    // The data's Stand is "today": the pre-render and the app draw the same years.
+    let today = loaded.dataset.as_of;
+    let at: Option<At> = Span::of(list, today).admit(state.at, &mut bad);
+    let notice = (!bad.is_empty()).then(|| {
+        view! { <p class="notice" role="status">{cdo_text::phrase::bad_params(lang, &bad)}</p> }
+    });
+    let entities = name_order(list);
     let count = entities.len();
     let cards = entities.into_iter().map(|e| card(e, lang)).collect_view();
     view! {
+        {notice}
         <div class="charts">
-            {charts::models_chart(&loaded.dataset.entities, lang, s)}
-            {charts::timeline_chart(&loaded.dataset.entities, lang, s)}
+            {charts::models_chart(list, lang, s)}
+            {charts::timeline_chart(list, lang, s)}
+            {charts::years_chart(list, today, at, lang, s)}
         </div>
         <p class="count">{cdo_text::phrase::entry_count(lang, count)}</p>
         <ul class="cards" data-testid="entity-list">{cards}</ul>

@@ -2,9 +2,11 @@
 //! interview and sources.
 //! The wording comes ready-made from `cdo_text::present`; this view only places it.
 
+use cdo_model::compare::{then_year, CompareState};
 use cdo_model::geo;
 use cdo_model::map::{MapState, View};
 use cdo_model::search::name_order;
+use cdo_model::time::At;
 use cdo_model::{Entity, PartialDate, Summary};
 use cdo_text::describe;
 use cdo_text::present::{self, Cite, Line};
@@ -58,7 +60,7 @@ fn profile(
     lang: Lang,
     s: &'static Strings,
 ) -> impl IntoView {
-    let onward = Onward::of(&index.entities, summary);
+    let onward = Onward::of(&index.entities, summary, index.as_of);
     // The newest change of the data that added or changed this entry (the changelog is newest
     // first), for a link to "Was ist neu".
     let changed = index
@@ -121,14 +123,7 @@ fn details(
             .map(|l| view! { <li>{line(l, s.unknown, s)}</li> }.into_any())
             .collect()
     };
-    let earlier = (!p.earlier.is_empty()).then(|| {
-        view! {
-            <section aria-labelledby="earlier-title">
-                <h2 id="earlier-title">{s.profile_earlier}</h2>
-                <ol class="timeline">{p.earlier.iter().map(|l| view! { <li>{line(l, s.unknown, s)}</li> }).collect_view()}</ol>
-            </section>
-        }
-    });
+    let timeline = timeline(e, lang, s);
     let context = (!p.context.is_empty()).then(|| {
         view! {
             <section aria-labelledby="context-title">
@@ -174,7 +169,7 @@ fn details(
                 <ol class="timeline">{holders}</ol>
                 {p.stale.then(|| view! { <p><a href=paths::report_for(lang, &e.name)>{s.profile_report_update}</a></p> })}
             </section>
-            {earlier}
+            {timeline}
             {context}
             {interview}
             <section aria-labelledby="sources-title">
@@ -199,17 +194,20 @@ fn details(
 /// entity in overview order.
 struct Onward {
     entity: Summary,
+    /// The year to compare the entity with, beside today (issue #23).
+    then: Option<At>,
     prev: (String, String),
     next: (String, String),
 }
 
 impl Onward {
-    fn of(entities: &[Summary], e: &Summary) -> Onward {
+    fn of(entities: &[Summary], e: &Summary, today: PartialDate) -> Onward {
         let order = name_order(entities);
         let at = order.iter().position(|x| x.id == e.id).unwrap_or(0);
         let link = |x: &Summary| (x.id.clone(), x.name.clone());
         Onward {
             entity: e.clone(),
+            then: then_year(e, today),
             prev: link(order[(at + order.len() - 1) % order.len()]),
             next: link(order[(at + 1) % order.len()]),
         }
@@ -232,12 +230,45 @@ impl Onward {
                 <ul>
                     <li><a href=map>{s.profile_on_map}</a></li>
                     <li><a href=paths::with_query(lang, Page::Compare, &[("ids", e.id.clone())])>{s.compare_with}</a></li>
+                    {self.then.map(|then| {
+                        let st = CompareState::then_and_now(&e.id, then);
+                        view! { <li><a href=paths::with_query(lang, Page::Compare, &st.to_query())>{cdo_text::phrase::compare_with_year(lang, then.year_of())}</a></li> }
+                    })}
                     <li>{pick_toggle(e.id.clone(), e.name.clone(), true)}</li>
                     <li>{s.profile_prev} " " <a href=paths::entity(lang, &prev.0) rel="prev">{prev.1.clone()}</a></li>
                     <li>{s.profile_next} " " <a href=paths::entity(lang, &next.0) rel="next">{next.1.clone()}</a></li>
                 </ul>
             </nav>
         }
+    }
+}
+
+/// Every period, oldest first (issue #23): model, title, from – to, holders with their dates,
+/// "zuletzt belegt", each with its citations; a list that reads as one, not a picture.
+fn timeline(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
+    let periods = present::timeline(e, lang)
+        .into_iter()
+        .map(|p| {
+            let holders = (!p.holders.is_empty()).then(|| {
+                view! { <ul class="timeline-holders">{p.holders.iter().map(|l| view! { <li>{line(l, s.unknown, s)}</li> }).collect_view()}</ul> }
+            });
+            view! {
+                <li class="timeline-period">
+                    <p class="timeline-when">{line(&p.when, s.unknown, s)}</p>
+                    <p>{model_badge(p.headline, lang)}</p>
+                    <p class="timeline-title">{line(&p.title, s.unknown, s)}</p>
+                    {holders}
+                    <p class="timeline-confirmed">{p.confirmed.clone()}</p>
+                    {p.abolished.then(|| view! { <p class="timeline-ended">{s.state_abolished}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{s.profile_timeline}</h2>
+            <ol class="timeline periods" data-testid="timeline">{periods}</ol>
+        </section>
     }
 }
 

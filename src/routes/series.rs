@@ -1,6 +1,8 @@
 //! The interview series, question by question: for each of the series' four questions, the
 //! paraphrased answer of every interviewed entity side by side, with its model and a link to its
-//! interview. A profile reads one interview whole; this page reads them across.
+//! interview. A profile reads one interview whole; this page reads them across. Last, "Was ist
+//! daraus geworden?": each interviewed entity's model then and today, with the changes between
+//! and their sources (issue #23).
 
 use cdo_model::{Entity, Loaded};
 use cdo_text::present::{self, Question};
@@ -46,10 +48,13 @@ fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> AnyView {
         // No entity with an interview (or none that validated): said, not an empty page.
         return view! { <p class="status" role="status">{s.series_none}</p> }.into_any();
     }
+    let became = became(questions.len(), loaded, lang, s);
     let toc = questions
         .iter()
+        .map(|q| q.label)
+        .chain([s.then_title])
         .enumerate()
-        .map(|(k, q)| {
+        .map(|(k, label)| {
             let id = anchor(k);
             // The router follows the link (address, scroll); the heading takes the focus, so
             // that the keyboard goes on from there.
@@ -57,7 +62,7 @@ fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> AnyView {
                 let id = id.clone();
                 move |_| focus_by_id(&id)
             };
-            view! { <li><a href=format!("#{id}") on:click=focus>{q.label}</a></li> }
+            view! { <li><a href=format!("#{id}") on:click=focus>{label}</a></li> }
         })
         .collect_view();
     let sections = questions
@@ -79,8 +84,57 @@ fn questions(loaded: &Loaded, lang: Lang, s: &'static Strings) -> AnyView {
     view! {
         <nav class="toc" aria-label=s.series_toc><ol>{toc}</ol></nav>
         {sections}
+        {became}
     }
     .into_any()
+}
+
+/// "Was ist daraus geworden?": per interviewed entity, the model at the interview's date (or,
+/// the date unknown, at first) and today's (the data's Stand), the changes in between with
+/// their sources, which the entity's profile lists (the marks link there).
+fn became(k: usize, loaded: &Loaded, lang: Lang, s: &'static Strings) -> impl IntoView {
+    let today = loaded.dataset.as_of;
+    let id = anchor(k);
+    let labelled_by = id.clone();
+    let items = loaded
+        .dataset
+        .entities
+        .iter()
+        .filter(|e| e.interview.is_some())
+        .map(|e| {
+            let t = present::then_now(e, today, lang);
+            let profile = paths::entity(lang, &e.id);
+            let steps = t
+                .steps
+                .iter()
+                .map(|step| {
+                    let marks = step
+                        .cites
+                        .iter()
+                        .map(|c| view! { <a class="cite" href=format!("{profile}{}", c.href)>{c.label.clone()}</a> })
+                        .collect_view();
+                    view! { <li>{step.text.clone()}<span class="cites"><span class="visually-hidden">{s.profile_cites}</span>{marks}</span></li> }
+                })
+                .collect_view();
+            let no_change = (t.steps.is_empty()).then(|| view! { <li>{s.then_no_change}</li> });
+            view! {
+                <li class="answer became" data-testid="became">
+                    <h3><a href=profile.clone()>{e.name.clone()}</a></h3>
+                    {t.date_unknown.then(|| view! { <p class="not-stated">{s.then_unknown_date}</p> })}
+                    {t.then.map(|(label, model)| view! { <dl class="facts"><dt>{label}</dt><dd>{model}</dd></dl> })}
+                    <ol class="timeline">{steps}{no_change}</ol>
+                    <dl class="facts"><dt>{s.then_now}</dt><dd>{t.now}</dd></dl>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="then-now" aria-labelledby=labelled_by>
+            <h2 id=id tabindex="-1">{s.then_title}</h2>
+            <p>{s.then_intro}</p>
+            <ul class="answers">{items}</ul>
+        </section>
+    }
 }
 
 fn anchor(k: usize) -> String {

@@ -343,7 +343,7 @@ test('CSV and JSON downloads hold exactly the filtered, searched and sorted view
   const read = JSON.parse(execFileSync(PYTHON, [path.join(ROOT, 'tests/opendata/read_csv.py'), csv.file, ';'], { encoding: 'utf8' }));
   assert.equal(read.lines, lines.length, 'one record per line');
   assert.deepEqual(read.header.slice(0, 3), ['Name', 'Land', 'Art']);
-  assert.deepEqual(read.header.slice(-2), ['ID', 'Profil']);
+  assert.deepEqual(read.header.slice(-3), ['ID', 'Profil', 'Stand']);
   const col = (name) => read.header.indexOf(name);
   assert.equal(read.rows.length, CDO_POSTS.length);
   assert.deepEqual(read.rows.map((r) => r[0]).slice(0, shown.length), shown, 'the rows shown first, in their order');
@@ -359,6 +359,7 @@ test('CSV and JSON downloads hold exactly the filtered, searched and sorted view
     const holder = e.periods.at(-1).holders.at(-1);
     assert.equal(row[col('Amtsinhaber:in')], holder && !holder.until ? holder.name : '');
     assert.equal(row[col('Profil')], `${app.base}/entity/${e.id}`);
+    assert.equal(row[col('Stand')], DATASET.as_of, 'today: the data\'s Stand');
   }
 
   const json = await download('JSON');

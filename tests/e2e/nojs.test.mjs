@@ -192,7 +192,9 @@ const KINDS = [
     async content(page) {
       const questions = await page.locator('section.question').count();
       assert.ok(questions >= 1);
-      assert.equal(await page.locator('nav.toc a').count(), questions);
+      // The questions, then "Was ist daraus geworden?" (issue #23), each in the contents.
+      assert.equal(await page.locator('nav.toc a').count(), questions + 1);
+      assert.equal(await page.locator('section.then-now [data-testid=became]').count(), await page.locator('section.question').first().locator('li.answer').count());
       assert.ok((await page.locator('.answer h3 a[href*="/entity/"]').count()) >= questions);
     },
   },

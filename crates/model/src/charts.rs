@@ -48,6 +48,64 @@ pub fn by_year(entities: &[Summary]) -> Vec<(u16, &Summary)> {
         .collect()
 }
 
+/// A series of the chart of models year by year: a model, or one of the two states that are
+/// not a model (drawn muted, never in a model's colour).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Series {
+    Model(Headline),
+    NoPost,
+    Abolished,
+}
+
+/// The chart of models year by year (issue #23): per year on 1 January, how many entities had
+/// each model, no post yet, or an abolished one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ByYear {
+    /// The series drawn, bottom first: the models any year has (in the order of
+    /// [`Headline::ALL`]), then "no post yet" and "abolished" if any year has them.
+    pub series: Vec<Series>,
+    /// Per year, oldest first, one count per series (in the order of `series`).
+    pub years: Vec<(u16, Vec<usize>)>,
+    /// Every entity: what each year's counts add up to.
+    pub total: usize,
+}
+
+/// [`ByYear`] of `list` over the years of `span`.
+pub fn models_by_year(list: &[Summary], span: &crate::time::Span) -> ByYear {
+    let counts = crate::time::counts_by_year(list, span.years());
+    let any = |f: &dyn Fn(&crate::time::Counts) -> usize| counts.iter().any(|(_, c)| f(c) > 0);
+    let mut series: Vec<Series> = Headline::ALL
+        .iter()
+        .filter(|&&h| any(&|c| c.of(h)))
+        .map(|&h| Series::Model(h))
+        .collect();
+    if any(&|c| c.no_post) {
+        series.push(Series::NoPost);
+    }
+    if any(&|c| c.abolished) {
+        series.push(Series::Abolished);
+    }
+    let years = counts
+        .iter()
+        .map(|(y, c)| {
+            let row = series
+                .iter()
+                .map(|s| match s {
+                    Series::Model(h) => c.of(*h),
+                    Series::NoPost => c.no_post,
+                    Series::Abolished => c.abolished,
+                })
+                .collect();
+            (*y, row)
+        })
+        .collect();
+    ByYear {
+        series,
+        years,
+        total: list.len(),
+    }
+}
+
 /// What the overview's address holds: the date it shows (`at`; `None`: today).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OverviewState {
@@ -109,6 +167,37 @@ mod tests {
             "as the overview says"
         );
         assert!(model_counts(&[]).is_empty());
+    }
+
+    /// Issue #23: per year, the models, the entities with no post yet and those abolished add
+    /// up to every entity; the two states come last, after the models.
+    #[test]
+    fn models_by_year_add_up_to_every_entity_each_year() {
+        let entities = shipped();
+        let span = crate::time::Span::of(&entities, PartialDate::ymd(2026, 12, 5));
+        let chart = models_by_year(&entities, &span);
+        assert_eq!(chart.total, entities.len());
+        assert_eq!(chart.years.first().map(|y| y.0), Some(span.first));
+        assert_eq!(chart.years.last().map(|y| y.0), Some(2026));
+        for (year, row) in &chart.years {
+            assert_eq!(row.len(), chart.series.len());
+            assert_eq!(row.iter().sum::<usize>(), entities.len(), "{year}");
+        }
+        let n = chart.series.len();
+        assert_eq!(
+            &chart.series[n - 2..],
+            [Series::NoPost, Series::Abolished],
+            "the Saarland's post was abolished"
+        );
+        assert!(chart.series[..n - 2]
+            .iter()
+            .all(|s| matches!(s, Series::Model(_))));
+        // The last column: 1 January of today's year, the Saarland's post abolished.
+        assert!(chart.years.last().unwrap().1[n - 1] >= 1);
+        // 2019: the Saarland among the state governments, not yet abolished.
+        let y2019 = &chart.years.iter().find(|y| y.0 == 2019).unwrap().1;
+        assert_eq!(y2019[n - 1], 0);
+        assert!(y2019[n - 2] > 0, "most posts came later");
     }
 
     #[test]

@@ -2,13 +2,22 @@
 //! unknown ids reported and more than [`MAX_COMPARED`] trimmed — never a crash.
 
 use crate::domain::Identified;
+use crate::time::{self, At, StateAt};
+use crate::{PartialDate, Summary};
+
+/// Between an id and its own date in `ids`: `darmstadt@2018` is Darmstadt as of 2018.
+pub const AT_SEPARATOR: char = '@';
 
 /// At most this many entities side by side.
 pub const MAX_COMPARED: usize = 4;
 
+/// The comparison's address: `ids` lists columns, each an entity's id, optionally with a date
+/// of its own (`ids=duesseldorf@2017,duesseldorf`: the same entity in 2017 and at `at`), so that
+/// one entity can stand beside itself; `at` is the date of every column without its own
+/// (absent: today).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CompareState {
-    /// Requested ids in order, deduplicated.
+    /// Requested columns in order, deduplicated: `id` or `id@YYYY[-MM]`.
     pub ids: Vec<String>,
     /// Show only the rows whose values differ.
     pub only_differences: bool,
@@ -21,6 +30,10 @@ pub struct CompareState {
 pub struct Resolved {
     /// Indices into the entity list, in request order, at most [`MAX_COMPARED`].
     pub indices: Vec<usize>,
+    /// Each column's own date (`id@2018`), else the page's `at`; `None`: today.
+    pub dates: Vec<Option<At>>,
+    /// The keys of the columns (as in `ids`), for removing one.
+    pub keys: Vec<String>,
     /// Requested ids the dataset does not have.
     pub unknown: Vec<String>,
     /// Known ids dropped beyond [`MAX_COMPARED`], in request order.
@@ -66,21 +79,40 @@ impl CompareState {
         q
     }
 
+    /// The columns found; a key whose date is not a year or a month names no entity.
     pub fn resolve(&self, entities: &[impl Identified]) -> Resolved {
-        let mut indices = Vec::new();
-        let mut unknown = Vec::new();
-        let mut trimmed = Vec::new();
-        for id in &self.ids {
-            match entities.iter().position(|e| e.id() == id) {
-                Some(i) if indices.len() < MAX_COMPARED => indices.push(i),
-                Some(_) => trimmed.push(id.clone()),
-                None => unknown.push(id.clone()),
+        let mut out = Resolved {
+            indices: Vec::new(),
+            dates: Vec::new(),
+            keys: Vec::new(),
+            unknown: Vec::new(),
+            trimmed: Vec::new(),
+        };
+        for key in &self.ids {
+            let (id, own) = match key.split_once(AT_SEPARATOR) {
+                Some((id, at)) => (id, At::parse(at).map(Some)),
+                None => (key.as_str(), Some(None)),
+            };
+            let found =
+                own.and_then(|own| Some((entities.iter().position(|e| e.id() == id)?, own)));
+            match found {
+                Some((i, own)) if out.indices.len() < MAX_COMPARED => {
+                    out.indices.push(i);
+                    out.dates.push(own.or(self.at));
+                    out.keys.push(key.clone());
+                }
+                Some(_) => out.trimmed.push(key.clone()),
+                None => out.unknown.push(key.clone()),
             }
         }
-        Resolved {
-            indices,
-            unknown,
-            trimmed,
+        out
+    }
+
+    /// The same entity at `then` and at today, side by side: what a profile links to.
+    pub fn then_and_now(id: &str, then: At) -> CompareState {
+        CompareState {
+            ids: vec![format!("{id}{AT_SEPARATOR}{then}"), id.to_owned()],
+            ..CompareState::default()
         }
     }
 
@@ -100,6 +132,15 @@ impl CompareState {
             ..self.clone()
         }
     }
+}
+
+/// The year a profile offers to compare its entity with today: the first whose 1 January had a
+/// post in force (the Saarland, since August 2018: 2019), if before today's year.
+pub fn then_year(s: &Summary, today: PartialDate) -> Option<At> {
+    let first = s.periods().first()?.start()?.year;
+    (first..today.year)
+        .filter_map(At::year)
+        .find(|at| matches!(time::state_at(s, at.date()), StateAt::In { .. }))
 }
 
 /// The reader's picks for a comparison, collected on the explorer, the map and profiles before

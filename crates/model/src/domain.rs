@@ -370,6 +370,39 @@ impl Entity {
         }
     }
 
+    /// The entity as the data knew it on `date`: its periods up to the one in force (or the one
+    /// that had ended, [`ModelAt::Ended`]), that period's holders who had begun, and no end
+    /// that came later (a period or holder in office then reads as in office). `None`: no period
+    /// had begun ([`ModelAt::NotYet`]). Compare and the downloads show an entity at a date
+    /// through this, with the same wording as today's; its sources stay whole.
+    pub fn as_of(&self, date: PartialDate) -> Option<Entity> {
+        let (found, ended) = match self.model_at(date) {
+            ModelAt::NotYet => return None,
+            ModelAt::In(p) => (p, false),
+            ModelAt::Ended(p) => (p, true),
+        };
+        let k = self.periods.iter().position(|p| std::ptr::eq(p, found))?;
+        let day = date.first_day();
+        let mut e = self.clone();
+        e.periods.truncate(k + 1);
+        let p = &mut e.periods[k];
+        if !ended {
+            p.until = None;
+        }
+        // A holder without a start counts from when the one before left, else began (as
+        // `time::holder`); one who had left by the date keeps their end.
+        let mut previous = None;
+        p.holders.retain_mut(|h| {
+            let start = h.since.map(|s| s.first_day()).or(previous);
+            previous = h.until.map(|u| u.day_after()).or(start);
+            if h.until.is_some_and(|u| u.day_after() > day) {
+                h.until = None;
+            }
+            start.is_none_or(|s| s <= day)
+        });
+        Some(e)
+    }
+
     /// The newest dated source among `ids` ("zuletzt belegt"): how old the evidence is.
     pub fn newest_source<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Option<PartialDate> {
         ids.into_iter()

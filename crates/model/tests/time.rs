@@ -374,3 +374,90 @@ fn the_lists_at_a_date_show_the_state_then() {
     assert!(changed[i], "the Saarland's post ended in 2022");
     assert!(time::changed_before(&list, None).iter().all(|c| !c));
 }
+
+/// `Entity::as_of`, what compare and the downloads show at a date: the entity as the data knew
+/// it then, agreeing with `model_at`; no end that came later.
+#[test]
+fn an_entity_as_of_a_date_is_what_the_data_knew_then() {
+    let data = dataset();
+    for e in &data.entities {
+        for d in dates() {
+            let then = e.as_of(d);
+            match (e.model_at(d), &then) {
+                (ModelAt::NotYet, None) => {}
+                (ModelAt::In(p), Some(t)) => {
+                    assert_eq!(t.current().post, p.post, "{} {d}", e.id);
+                    assert_eq!(t.current().until, None, "{} {d}", e.id);
+                    assert_eq!(t.model_at(d), ModelAt::In(t.current()), "{} {d}", e.id);
+                }
+                (ModelAt::Ended(p), Some(t)) => {
+                    assert_eq!(t.current().post, p.post, "{} {d}", e.id);
+                    assert_eq!(t.ended(), p.until.as_ref().map(|u| u.date));
+                }
+                (m, t) => panic!("{} {d}: {m:?} but {:?}", e.id, t.is_some()),
+            }
+        }
+    }
+    // Düsseldorf in 2018: Adelskamp in office (his end, about January 2019, came later).
+    let d = data
+        .entity("duesseldorf")
+        .unwrap()
+        .as_of(date("2018"))
+        .unwrap();
+    assert_eq!(d.model().headline(), Headline::CdoInternal);
+    assert_eq!(
+        d.current_holder().map(|h| h.name.as_str()),
+        Some("Peter Adelskamp")
+    );
+    // Kaiserslautern in 2018: the honorary post only, not yet ended.
+    let kl = data.entity("kaiserslautern").unwrap();
+    let then = kl.as_of(date("2018")).unwrap();
+    assert_eq!((then.periods.len(), then.ended()), (1, None));
+    assert_eq!(kl.as_of(date("2016")), None, "no post yet");
+    // The Saarland in 2019 and today.
+    let s = data.entity("saarland").unwrap();
+    assert_eq!(
+        s.as_of(date("2019")).unwrap().model().origin,
+        Some(Origin::PrivateSector)
+    );
+    assert!(s.as_of(TODAY).unwrap().ended().is_some(), "abolished");
+}
+
+/// Compare across time: `ids=saarland@2019,saarland` is the same entity in 2019 and at `at`
+/// (today without it); a column's date that is not a year or a month names no entity.
+#[test]
+fn compare_the_same_entity_at_two_dates() {
+    use cdo_model::compare::{then_year, CompareState};
+    let list = index();
+    let (st, bad) = CompareState::from_query(|k| match k {
+        "ids" => Some("saarland@2019,saarland,saarland@gestern,bonn".to_owned()),
+        "at" => Some("2020".to_owned()),
+        _ => None,
+    });
+    assert!(bad.is_empty());
+    let r = st.resolve(&list);
+    assert_eq!(r.unknown, ["saarland@gestern"]);
+    assert_eq!(r.dates, [At::year(2019), At::year(2020), At::year(2020)]);
+    assert_eq!(r.keys, ["saarland@2019", "saarland", "bonn"]);
+    assert_eq!(r.indices[0], r.indices[1]);
+    // The profile's link: the first year a post was in force, beside today.
+    let saarland = summary(&list, "saarland");
+    let then = then_year(saarland, TODAY).unwrap();
+    assert_eq!(then, At::year(2019).unwrap());
+    let link = CompareState::then_and_now("saarland", then);
+    assert_eq!(
+        link.to_query(),
+        [("ids", "saarland@2019,saarland".to_owned())]
+    );
+    let (back, _) = CompareState::from_query(|k| {
+        link.to_query()
+            .into_iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, v)| v)
+    });
+    assert_eq!(back, link, "round trip");
+    assert_eq!(
+        then_year(summary(&list, "duesseldorf"), TODAY),
+        At::year(2017)
+    );
+}

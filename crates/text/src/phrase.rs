@@ -183,6 +183,21 @@ pub fn map_bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
 }
 
 /// Parameters of the explorer's address that could not be read.
+/// Values in the address a page could not read: "Ungültige Angaben in der Adresse wurden
+/// ignoriert: at" (the overview's and the comparison's).
+pub fn bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
+    match lang {
+        Lang::De => format!(
+            "Ungültige Angaben in der Adresse wurden ignoriert: {}",
+            list(params)
+        ),
+        Lang::En => format!(
+            "Invalid settings in the address were ignored: {}",
+            list(params)
+        ),
+    }
+}
+
 pub fn explore_bad_params<S: AsRef<str>>(lang: Lang, params: &[S]) -> String {
     match lang {
         Lang::De => format!(
@@ -307,9 +322,14 @@ pub fn map_picture_file(lang: Lang, axis: Axis, extension: &str) -> String {
     }
 }
 
-/// The heading of the map's picture: "cdo-atlas — Karte der Modelle".
-pub fn map_picture_title(lang: Lang) -> String {
-    format!("cdo-atlas — {}", lang.strings().map_title)
+/// The heading of the map's picture: "cdo-atlas — Karte der Modelle", and the date it shows
+/// if not today (`at`, issue #23): "…, Stand März 2019".
+pub fn map_picture_title(lang: Lang, at: Option<PartialDate>) -> String {
+    let s = lang.strings();
+    match at {
+        None => format!("cdo-atlas — {}", s.map_title),
+        Some(d) => format!("cdo-atlas — {}, {}", s.map_title, as_of_date(lang, d)),
+    }
 }
 
 /// The last line of the map's picture: the project, the dataset's "Stand" where known and the
@@ -474,6 +494,74 @@ pub fn entry_changed(lang: Lang, version: Option<DataVersion>, when: PartialDate
         (Lang::De, None) => format!("Eintrag zuletzt geändert am {when}."),
         (Lang::En, Some(v)) => format!("Entry last changed on {when} (data version {v})."),
         (Lang::En, None) => format!("Entry last changed on {when}."),
+    }
+}
+
+/// The chart of models year by year: what it shows, over which years.
+pub fn years_chart_desc(lang: Lang, first: u16, last: u16, total: usize) -> String {
+    match lang {
+        Lang::De => format!("Gestapelte Säulen: je Jahr (Stand 1. Januar, {first}–{last}) die Zahl der Einträge je Modell, dazu grau die ohne Stelle und die mit abgeschaffter Stelle; jede Säule zählt alle {total} Einträge. Die Tabelle nennt die Zahlen."),
+        Lang::En => format!("Stacked columns: per year (as of 1 January, {first}–{last}) the number of entries per model, with those with no post yet and those abolished in grey; each column counts all {total} entries. The table gives the numbers."),
+    }
+}
+
+/// A column of that chart, as its accessible name: "2019: CDO intern besetzt 3, …".
+pub fn years_column(lang: Lang, year: u16, parts: &[(&str, usize)]) -> String {
+    let parts: Vec<String> = parts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(label, n)| label_count(lang, label, *n))
+        .collect();
+    format!("{year}: {}", list(&parts))
+}
+
+/// A period's time span in the profile's timeline: "2017 – 31. März 2022", "seit 2017".
+pub fn span(lang: Lang, since: Option<PartialDate>, until: Option<PartialDate>) -> String {
+    let s = lang.strings();
+    match (since, until) {
+        (Some(a), Some(b)) => format!("{} – {}", date(lang, a), date(lang, b)),
+        (Some(a), None) => format!("{} {}", s.profile_since, date(lang, a)),
+        (None, Some(b)) => format!("{} {}", s.profile_until, date(lang, b)),
+        (None, None) => format!("{}: {}", s.profile_period, s.unknown),
+    }
+}
+
+/// A change in an entity's history: "Mai 2017: noch keine Stelle → CDO intern besetzt".
+pub fn history_step(lang: Lang, when: PartialDate, from: &str, to: &str) -> String {
+    format!("{}: {from} → {to}", date(lang, when))
+}
+
+/// The series' "then" when the interview's date is known: "Zur Zeit des Interviews (2018)".
+pub fn at_interview(lang: Lang, when: PartialDate) -> String {
+    format!(
+        "{} ({})",
+        lang.strings().then_at_interview,
+        date(lang, when)
+    )
+}
+
+/// The profile's link to the same entity then and now: "Mit 2018 vergleichen".
+pub fn compare_with_year(lang: Lang, year: u16) -> String {
+    match lang {
+        Lang::De => format!("Mit {year} vergleichen"),
+        Lang::En => format!("Compare with {year}"),
+    }
+}
+
+/// The comparison's caption, with the date it shows if not today: "Vergleich, Stand 2019".
+pub fn compare_caption(lang: Lang, at: Option<PartialDate>) -> String {
+    let s = lang.strings();
+    match at {
+        None => s.compare_title.to_owned(),
+        Some(d) => format!("{}, {}", s.compare_title, as_of_date(lang, d)),
+    }
+}
+
+/// The date a view shows: "Stand März 2019" / "as of March 2019".
+pub fn as_of_date(lang: Lang, d: PartialDate) -> String {
+    match lang {
+        Lang::De => format!("Stand {}", date(lang, d)),
+        Lang::En => format!("as of {}", date(lang, d)),
     }
 }
 
@@ -718,8 +806,22 @@ mod tests {
             map_picture_file(Lang::En, Axis::Headline, "png"),
             "cdo-atlas-map-model.png"
         );
-        assert_eq!(map_picture_title(Lang::De), "cdo-atlas — Karte der Modelle");
-        assert_eq!(map_picture_title(Lang::En), "cdo-atlas — Map of the models");
+        assert_eq!(
+            map_picture_title(Lang::De, None),
+            "cdo-atlas — Karte der Modelle"
+        );
+        assert_eq!(
+            map_picture_title(Lang::En, None),
+            "cdo-atlas — Map of the models"
+        );
+        assert_eq!(
+            map_picture_title(Lang::De, Some(d("2019"))),
+            "cdo-atlas — Karte der Modelle, Stand 2019"
+        );
+        assert_eq!(
+            map_picture_title(Lang::En, Some(d("2019-03"))),
+            "cdo-atlas — Map of the models, as of March 2019"
+        );
         assert_eq!(
             map_picture_credits(Lang::De, Some(d("2026-12-04")), "https://atlas.example"),
             "cdo-atlas · Stand der Daten: 4. Dezember 2026 · https://atlas.example"

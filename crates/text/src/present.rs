@@ -2,7 +2,10 @@
 //! citation marks. The view only places these (one element type per kind of line), which keeps
 //! the wasm small and lets the wording be tested natively.
 
-use cdo_model::{may_be_stale, Entity, Holder, Localized, Period};
+use std::borrow::Cow;
+
+use cdo_model::time::{then_and_now, Step};
+use cdo_model::{may_be_stale, Entity, Headline, Holder, Localized, ModelAt, PartialDate, Period};
 
 use crate::{date, Lang};
 
@@ -267,8 +270,38 @@ pub struct CompareRow {
 /// Every dimension of the compared entities, in profile order: model, the profile's facts,
 /// holders, context, the series' answers, number of sources.
 pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
+    let columns: Vec<(&Entity, Option<PartialDate>)> =
+        entities.iter().map(|e| (*e, None)).collect();
+    compare_at(&columns, lang)
+}
+
+/// [`compare`] with each column at a date of its own (`None`: today): the entity as the data
+/// knew it then ([`Entity::as_of`]); the model reads "noch keine Stelle" or "abgeschafft" where
+/// it was neither, and a column with no post yet has no facts. The series' answers and the
+/// number of sources are the entity's, whatever the date.
+pub fn compare_at(columns: &[(&Entity, Option<PartialDate>)], lang: Lang) -> Vec<CompareRow> {
     let s = lang.strings();
-    let profiles: Vec<Profile> = entities.iter().map(|e| profile(e, lang)).collect();
+    let entities: Vec<&Entity> = columns.iter().map(|c| c.0).collect();
+    let then: Vec<Option<Cow<Entity>>> = columns
+        .iter()
+        .map(|&(e, at)| match at {
+            None => Some(Cow::Borrowed(e)),
+            Some(d) => e.as_of(d).map(Cow::Owned),
+        })
+        .collect();
+    let profiles: Vec<Option<Profile>> = then
+        .iter()
+        .zip(columns)
+        .map(|(t, &(e, at))| {
+            let t = t.as_ref()?;
+            let mut p = profile(t, lang);
+            if at.is_some() {
+                evidence_of_now(&mut p, e, t, lang);
+            }
+            Some(p)
+        })
+        .collect();
+    let labels = entities.first().map(|e| profile(e, lang).facts);
     let mut rows = Vec::new();
     let questions = [s.q_reasons, s.q_expectations, s.q_goals, s.q_measurement];
     let mut push = |label: &'static str, values: Vec<Option<String>>| {
@@ -283,21 +316,25 @@ pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
     };
     push(
         s.profile_model,
-        entities
+        columns
             .iter()
-            .map(|e| Some(crate::headline(lang, e.model().headline()).to_owned()))
+            .map(|&(e, at)| {
+                Some(match at {
+                    // Today: a post that ended with no successor was abolished.
+                    None if e.ended().is_some() => s.state_abolished.to_owned(),
+                    None => crate::headline(lang, e.model().headline()).to_owned(),
+                    Some(d) => model_at(lang, e.model_at(d)).to_owned(),
+                })
+            })
             .collect(),
     );
-    for (k, fact) in profiles
-        .first()
-        .map(|p| p.facts.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
+    for (k, fact) in labels.as_deref().unwrap_or_default().iter().enumerate() {
         push(
             fact.label,
-            profiles.iter().map(|p| p.facts[k].text.clone()).collect(),
+            profiles
+                .iter()
+                .map(|p| p.as_ref().and_then(|p| p.facts[k].text.clone()))
+                .collect(),
         );
     }
     // Holders read "A; B"; context notes are sentences and read on as one text.
@@ -312,11 +349,17 @@ pub fn compare(entities: &[&Entity], lang: Lang) -> Vec<CompareRow> {
     };
     push(
         s.profile_holders,
-        profiles.iter().map(|p| joined(&p.holders, "; ")).collect(),
+        profiles
+            .iter()
+            .map(|p| joined(&p.as_ref()?.holders, "; "))
+            .collect(),
     );
     push(
         s.profile_context,
-        profiles.iter().map(|p| joined(&p.context, " ")).collect(),
+        profiles
+            .iter()
+            .map(|p| joined(&p.as_ref()?.context, " "))
+            .collect(),
     );
     let answers: Vec<Vec<Line>> = entities.iter().map(|e| series(e, lang)).collect();
     for (k, label) in questions.into_iter().enumerate() {
@@ -384,6 +427,188 @@ fn holder(h: &Holder, lang: Lang) -> String {
         out.push_str(&format!(". {}: {}", s.profile_background, text(lang, b)));
     }
     out
+}
+
+/// A profile of an entity as of a date ([`Entity::as_of`], its later ends left out) keeps the
+/// evidence known now: "zuletzt belegt" of the period and each holder as the whole entry has it
+/// (a later end is evidence too), the dates of those in office then as known now, and no
+/// "möglicherweise nicht mehr aktuell", which is about today.
+fn evidence_of_now(p: &mut Profile, e: &Entity, then: &Entity, lang: Lang) {
+    let s = lang.strings();
+    let k = then.periods.len() - 1;
+    let (Some(period), Some(was)) = (e.periods.get(k), then.periods.get(k)) else {
+        return;
+    };
+    for fact in p
+        .facts
+        .iter_mut()
+        .filter(|f| f.label == s.profile_last_confirmed)
+    {
+        fact.text = crate::confirmed_date(lang, e.period_confirmed(period));
+    }
+    p.stale = false;
+    for (line, h) in p.holders.iter_mut().zip(&was.holders) {
+        let now = period
+            .holders
+            .iter()
+            .find(|x| x.name == h.name)
+            .unwrap_or(h);
+        // The holder's dates as known now: who was in office then, and for how long.
+        line.text = Some(format!(
+            "{} · {}",
+            holder(now, lang),
+            crate::confirmed(lang, e.holder_confirmed(now))
+        ));
+    }
+}
+
+/// What an entity was on a date, in a word: its headline model, or "noch keine Stelle", or
+/// "abgeschafft".
+pub fn model_at(lang: Lang, m: ModelAt) -> &'static str {
+    let s = lang.strings();
+    match m {
+        ModelAt::NotYet => s.state_no_post,
+        ModelAt::In(p) => crate::headline(lang, p.post.headline()),
+        ModelAt::Ended(_) => s.state_abolished,
+    }
+}
+
+/// One period of a profile's timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelinePeriod {
+    pub headline: Headline,
+    /// The headline model's name.
+    pub model: &'static str,
+    /// The title of the post or unit, with its citations (the post's sources).
+    pub title: Line,
+    /// "2017 – 31. März 2022", "seit August 2017", with the citations of its start and end.
+    pub when: Line,
+    /// One line per holder, as the profile's holders read.
+    pub holders: Vec<Line>,
+    /// "zuletzt belegt: Mai 2022".
+    pub confirmed: String,
+    /// The post ended with no successor: "abgeschafft".
+    pub abolished: bool,
+}
+
+/// Every period of `e`, oldest first, as the profile's timeline shows it (issue #23).
+pub fn timeline(e: &Entity, lang: Lang) -> Vec<TimelinePeriod> {
+    let cites = |ids: &mut dyn Iterator<Item = &String>| cites_of(e, ids);
+    let last = e.periods.len() - 1;
+    e.periods
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let dated = [&p.since, &p.until].into_iter().flatten();
+            TimelinePeriod {
+                headline: p.post.headline(),
+                model: crate::headline(lang, p.post.headline()),
+                title: Line {
+                    label: "",
+                    text: Some(p.post.title.clone()),
+                    cites: cites(&mut p.sources.iter()),
+                },
+                when: Line {
+                    label: "",
+                    text: Some(crate::phrase::span(
+                        lang,
+                        p.since.as_ref().map(|d| d.date),
+                        p.until.as_ref().map(|d| d.date),
+                    )),
+                    cites: cites(&mut dated.flat_map(|d| &d.sources)),
+                },
+                holders: p
+                    .holders
+                    .iter()
+                    .map(|h| Line {
+                        label: "",
+                        text: Some(format!(
+                            "{} · {}",
+                            holder(h, lang),
+                            crate::confirmed(lang, e.holder_confirmed(h))
+                        )),
+                        cites: cites(&mut h.sources.iter()),
+                    })
+                    .collect(),
+                confirmed: crate::confirmed(lang, e.period_confirmed(p)),
+                abolished: k == last && p.until.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// Citation marks for `ids`, each once, in the entity's order of sources.
+fn cites_of(e: &Entity, ids: &mut dyn Iterator<Item = &String>) -> Vec<Cite> {
+    let ids: Vec<&String> = ids.collect();
+    e.sources
+        .iter()
+        .enumerate()
+        .filter(|(_, src)| ids.contains(&&src.id))
+        .map(|(n, src)| Cite {
+            href: format!("#{}", source_anchor(&src.id)),
+            label: format!("[{}]", n + 1),
+        })
+        .collect()
+}
+
+/// A change in "Was ist daraus geworden?": when, from what to what, and its sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryStep {
+    pub text: String,
+    /// Marks to the entity's sources, which its profile lists (`href` on the profile's page).
+    pub cites: Vec<Cite>,
+}
+
+/// "Was ist daraus geworden?" for an interviewed entity (issue #23): the model at the
+/// interview's date, today's, and the changes in between. The series' interviews have no date
+/// in the data (none is invented): then `date_unknown`, no "then" but at first, and every
+/// change since the first period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThenNow {
+    /// "Zur Zeit des Interviews (2018)" or "Zuerst", and the model then; `None` where the date
+    /// is unknown and the history begins with the first post's start.
+    pub then: Option<(String, String)>,
+    pub date_unknown: bool,
+    pub steps: Vec<HistoryStep>,
+    /// Today's model.
+    pub now: String,
+}
+
+/// [`ThenNow`] of `e` on `today` (the dataset's Stand).
+pub fn then_now(e: &Entity, today: PartialDate, lang: Lang) -> ThenNow {
+    let s = lang.strings();
+    let interview = e.interview.as_ref().and_then(|i| i.date);
+    // Unknown: from before any period, so every start is a change.
+    let from = interview.unwrap_or(PartialDate {
+        year: 1900,
+        month: None,
+        day: None,
+        approx: false,
+    });
+    let t = then_and_now(e, from, today);
+    let name = |m: ModelAt| match m {
+        ModelAt::In(p) => format!("{} ({})", model_at(lang, m), p.post.title),
+        m => model_at(lang, m).to_owned(),
+    };
+    let then = match (interview, t.then) {
+        (Some(d), m) => Some((crate::phrase::at_interview(lang, d), name(m))),
+        (None, ModelAt::NotYet) => None,
+        (None, m) => Some((s.then_first.to_owned(), name(m))),
+    };
+    let steps = t
+        .between
+        .iter()
+        .map(|step: &Step| HistoryStep {
+            text: crate::phrase::history_step(lang, step.date, &name(step.from), &name(step.to)),
+            cites: cites_of(e, &mut step.sources.iter().map(|src| &src.id)),
+        })
+        .collect();
+    ThenNow {
+        then,
+        date_unknown: interview.is_none(),
+        steps,
+        now: name(t.now),
+    }
 }
 
 pub fn text(lang: Lang, t: &Localized) -> &str {
@@ -523,6 +748,110 @@ mod tests {
             "Ludwigshafen has no interview"
         );
         assert!(reasons.differs);
+        assert_eq!(rows.len(), 1 + 8 + 2 + 4 + 1);
+    }
+
+    /// Issue #23: a profile's timeline lists every period, the ended one as abolished.
+    #[test]
+    fn the_timeline_lists_every_period_with_its_dates_holders_and_sources() {
+        let t = timeline(&shipped("saarland"), Lang::De);
+        assert_eq!(t.len(), 1);
+        assert!(t[0].abolished, "ended with no successor");
+        assert_eq!(t[0].when.text.as_deref(), Some("1. August 2018 – 2022"));
+        assert!(!t[0].when.cites.is_empty() && !t[0].title.cites.is_empty());
+        assert!(t[0].holders[0]
+            .text
+            .as_deref()
+            .unwrap()
+            .starts_with("Ammar Alkassar"));
+        assert!(t[0].confirmed.starts_with("zuletzt belegt: "));
+        let t = timeline(&shipped("kaiserslautern"), Lang::En);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].when.text.as_deref(), Some("2017 – 31 March 2022"));
+        assert_eq!(t[1].when.text.as_deref(), Some("Period: unknown"));
+        assert!(!t[0].abolished && !t[1].abolished);
+        assert_eq!(t[0].model, "Honorary CDO");
+    }
+
+    /// Issue #23, "What became of it?": no interview has a date, none is invented; the
+    /// history from the first post, with sources.
+    #[test]
+    fn what_became_of_each_interviewed_entity() {
+        let today = PartialDate::ymd(2026, 12, 4);
+        for e in shipped_entities().iter().filter(|e| e.interview.is_some()) {
+            let t = then_now(e, today, Lang::De);
+            assert!(t.date_unknown, "{}", e.id);
+            assert!(!t.now.is_empty());
+            assert!(
+                t.steps.iter().all(|s| !s.cites.is_empty()),
+                "{}: {t:?}",
+                e.id
+            );
+        }
+        let kl = then_now(&shipped("kaiserslautern"), today, Lang::En);
+        assert_eq!(
+            kl.then, None,
+            "the first post is dated: its start is a step"
+        );
+        let texts: Vec<&str> = kl.steps.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(
+            texts[0].starts_with("2017: no post yet → Honorary CDO"),
+            "{}",
+            texts[0]
+        );
+        assert!(
+            texts[1].starts_with("31 March 2022: Honorary CDO"),
+            "{}",
+            texts[1]
+        );
+        assert!(
+            kl.now.starts_with("CDO, origin unknown") || kl.now.contains("KL.digital"),
+            "{}",
+            kl.now
+        );
+        // A known date: "then" is the model on it.
+        let mut d = shipped("duesseldorf");
+        d.interview.as_mut().unwrap().date = Some(PartialDate::parse("2018").unwrap());
+        let t = then_now(&d, today, Lang::De);
+        assert_eq!(t.then.as_ref().unwrap().0, "Zur Zeit des Interviews (2018)");
+        assert!(t.then.unwrap().1.starts_with("CDO intern besetzt"));
+        assert!(t.steps.is_empty());
+    }
+
+    /// Issue #23: compare at two dates; the Saarland in 2019 and today.
+    #[test]
+    fn compare_at_dates_shows_each_column_then() {
+        let s = shipped("saarland");
+        let d = |y: &str| Some(PartialDate::parse(y).unwrap());
+        let rows = compare_at(&[(&s, d("2019")), (&s, None), (&s, d("2010"))], Lang::De);
+        let row = |label: &str| rows.iter().find(|r| r.label == label).unwrap().clone();
+        let model = row("Modell");
+        assert_eq!(model.values[2].as_deref(), Some("noch keine Stelle"));
+        assert_eq!(model.values[1].as_deref(), Some("abgeschafft"), "today");
+        assert_eq!(
+            model.values[0].as_deref(),
+            Some("Regierung: Ministerium oder Staatssekretariat")
+        );
+        assert!(model.differs);
+        assert_eq!(
+            row("Beendet").values[0].as_deref(),
+            Some("kein Ende belegt")
+        );
+        assert_eq!(row("Beendet").values[1].as_deref(), Some("2022"));
+        assert_eq!(row("Herkunft der Person").values[2], None);
+        // The evidence is today's: last confirmed as the entry has it, never "may be out of date".
+        assert_eq!(
+            row("Zuletzt belegt").values[0],
+            row("Zuletzt belegt").values[1]
+        );
+        let holders = row("Amtsinhaber:innen");
+        let then = holders.values[0].as_deref().unwrap();
+        assert_eq!(
+            then,
+            "Ammar Alkassar — bis Mai 2022 · zuletzt belegt: Mai 2022"
+        );
+        assert!(!then.contains("nicht mehr aktuell"), "{then}");
         assert_eq!(rows.len(), 1 + 8 + 2 + 4 + 1);
     }
 

@@ -1,5 +1,7 @@
 //! Downloads of the explorer's view: every hit (all pages), in its order, in full — from the
 //! dataset, which the explorer asks for only when a download does (the lists read the index).
+//! At a date (`at`), each entity as the data knew it then, the date in the file's name, a
+//! column and a field.
 
 use std::sync::Arc;
 
@@ -19,21 +21,28 @@ enum Format {
 
 pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
     let Ctx {
-        evaluated, lang, s, ..
+        state,
+        evaluated,
+        lang,
+        s,
+        ..
     } = cx;
     let dataset = peek_dataset();
     let save = move |format: Format, full: &Loaded| {
         let location = window().location();
+        // The date the view shows (issue #23): the rows are the entities then.
+        let at = state.with_untracked(|st| st.at.map(|a| a.date()));
         let origin = cdo_text::export::Origin {
             view_url: &location.href().unwrap_or_default(),
             site: &location.origin().unwrap_or_default(),
+            at,
         };
         let picked = evaluated
             .with_untracked(|(hits, _)| entries_of(hits, &data.entities, &full.dataset.entities));
         let meta = &full.dataset;
         let (text, mime, ext) = match format {
             Format::Csv => (
-                cdo_text::export::csv(lang, &picked, origin.site),
+                cdo_text::export::csv(lang, &picked, &origin, full.dataset.as_of),
                 "text/csv;charset=utf-8",
                 "csv",
             ),
@@ -43,7 +52,9 @@ pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
                 "json",
             ),
         };
-        crate::download::save_text(&format!("cdo-atlas-{}.{ext}", meta.as_of), mime, &text);
+        // Named by the date the rows show.
+        let named = at.unwrap_or(meta.as_of);
+        crate::download::save_text(&format!("cdo-atlas-{named}.{ext}"), mime, &text);
     };
     let save = Arc::new(save);
     // A download asked for while the dataset loads; done once it has.

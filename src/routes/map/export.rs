@@ -154,7 +154,7 @@ pub(super) fn map_svg(
         ink = css_var("--ink"),
         paper = css_var("--paper"),
         water = css_var("--map-water"),
-        title = esc(&cdo_text::phrase::map_picture_title(lang)),
+        title = esc(&cdo_text::phrase::map_picture_title(lang, st.at.map(|a| a.date()))),
         map = inner.replacen("<svg ", &format!("<svg width=\"{WIDTH}\" height=\"{map_height}\" "), 1),
         ct = credits_top,
         ct2 = credits_top + 18,
