@@ -103,7 +103,16 @@ const commonGzip = common.reduce((a, r) => a + r.gzip, 0);
 const commonBr = common.reduce((a, r) => a + r.br, 0);
 // Rows that only some pages load (`pages`) count for those.
 const extra = (page) => report.filter((r) => ROWS.find((x) => x.name === r.name).pages?.includes(page)).flatMap((r) => r.files);
-const landings = [{ page: '(others)', files: [] }, { page: '/entity/…', files: [] }, ...split.map((m) => ({ page: `/${m.page}`, files: m.files.map(([f]) => f) }))];
+// Parts of pages in the main module that are split off too (src/on_demand.rs, `part`): loaded
+// by the landings that show them; the download's writer on a click, by none.
+const PARTS = { years_chart: ['(others)'], time_control: ['/explore'], timeline: ['/entity/…'], download: [] };
+const partFiles = (page) => split.filter((m) => PARTS[m.page]?.includes(page)).flatMap((m) => m.files.map(([f]) => f));
+const landings = [
+  { page: '(others)', files: [] },
+  { page: '/explore', files: [] },
+  { page: '/entity/…', files: [] },
+  ...split.filter((m) => !(m.page in PARTS)).map((m) => ({ page: `/${m.page}`, files: m.files.map(([f]) => f) })),
+].map((v) => ({ ...v, files: [...new Set([...v.files, ...partFiles(v.page)])] }));
 // The landing page's own HTML (the pre-rendered page; a profile's, Darmstadt's).
 const html = (page) => (page === '(others)' ? 'index.html' : page === '/entity/…' ? path.join('entity', 'darmstadt', 'index.html') : path.join(page.slice(1), 'index.html'));
 const visits = landings.map((v) => ({ ...v, files: [...v.files, ...extra(v.page), html(v.page)] })).map((v) => ({

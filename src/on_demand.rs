@@ -15,22 +15,33 @@
 //! line with it.
 
 use std::future::Future;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 #[cfg(feature = "split")]
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
+use cdo_model::time::{At, Span};
+use cdo_model::{Entity, Loaded, PartialDate, Summary};
+use cdo_text::export::Origin;
+use cdo_text::{Lang, Strings};
+
+use crate::components::charts;
+use crate::components::time_control::TimeControl;
 use crate::components::with_data::{page_head, PageHead};
 use crate::data::MapOutlines;
 use crate::i18n::localized;
 use crate::routes::about::{self, About};
 use crate::routes::compare::{self, ComparePage};
+use crate::routes::explore::downloads::{self, Format};
 use crate::routes::map::{self, MapPage};
+use crate::routes::profile;
 use crate::routes::report::{self, ReportPage};
 use crate::routes::series::{self, SeriesPage};
 use crate::schedule::after_paint;
 use crate::settled::Loading;
+use crate::url_state::Write;
 
 /// Draws a page. A plain `fn`, so that it can be handed out of its split module and called later
 /// under the page's reactive owner.
@@ -73,6 +84,51 @@ fn report_page() -> Result<Build, Unavailable> {
     Ok(|| view! { <ReportPage /> }.into_any())
 }
 
+/// Draws the overview's chart of the models year by year (issue #23).
+pub type YearsChart = fn(&[Summary], PartialDate, Option<At>, Lang, &'static Strings) -> AnyView;
+
+#[cfg_attr(feature = "split", wasm_split(years_chart, fallible))]
+fn years_chart_part() -> Result<YearsChart, Unavailable> {
+    Ok(|list, today, at, lang, s| charts::years_chart(list, today, at, lang, s).into_any())
+}
+
+/// Draws the explorer's time control (issue #23; the map's module has its own).
+pub type TimeControlPart = fn(
+    Signal<Option<At>>,
+    Callback<(Option<At>, Write)>,
+    Span,
+    Signal<(usize, usize)>,
+    Lang,
+) -> AnyView;
+
+#[cfg_attr(feature = "split", wasm_split(time_control, fallible))]
+fn time_control_part() -> Result<TimeControlPart, Unavailable> {
+    Ok(|at, set, span, counts, lang| view! { <TimeControl at set span counts lang /> }.into_any())
+}
+
+/// Draws the profile's timeline of periods (issue #23).
+pub type Timeline = fn(&Entity, Lang, &'static Strings) -> AnyView;
+
+#[cfg_attr(feature = "split", wasm_split(timeline, fallible))]
+fn timeline_part() -> Result<Timeline, Unavailable> {
+    Ok(|e, lang, s| profile::timeline(e, lang, s).into_any())
+}
+
+/// Writes the explorer's download (`routes::explore::downloads::write`).
+pub type WriteFile = fn(
+    Format,
+    Lang,
+    &[usize],
+    &[Summary],
+    &Loaded,
+    &Origin,
+) -> (String, &'static str, &'static str);
+
+#[cfg_attr(feature = "split", wasm_split(download, fallible))]
+fn download_part() -> Result<WriteFile, Unavailable> {
+    Ok(downloads::write)
+}
+
 /// Calls a split point: a future with `split`, an immediate result without.
 macro_rules! load {
     ($page:ident) => {{
@@ -112,6 +168,114 @@ pub fn about() -> AnyView {
 /// The report form (`/report`).
 pub fn report() -> AnyView {
     on_demand(report::HEAD, async { load!(report_page) })
+}
+
+/// The overview's chart of the models year by year, its code fetched on demand ([`part`]).
+pub fn years_chart(
+    list: Vec<Summary>,
+    today: PartialDate,
+    at: Option<At>,
+    lang: Lang,
+    s: &'static Strings,
+) -> AnyView {
+    part(
+        "chart chart-wide",
+        async { load!(years_chart_part) },
+        move |draw: YearsChart| draw(&list, today, at, lang, s),
+    )
+}
+
+/// The profile's timeline of periods of the entity `id`, its code fetched on demand ([`part`]).
+/// Drawn only with the dataset loaded, as the profile's details are.
+pub fn timeline(id: String, lang: Lang, s: &'static Strings) -> AnyView {
+    // The dataset as loaded (shared, not a copy of the entity).
+    let data = crate::data::peek_dataset().get_untracked();
+    part(
+        "timeline-part",
+        async { load!(timeline_part) },
+        move |draw: Timeline| match data.as_deref() {
+            Some(Ok(full)) => full
+                .dataset
+                .entity(&id)
+                .map(|e| draw(e, lang, s))
+                .into_any(),
+            _ => ().into_any(),
+        },
+    )
+}
+
+/// The explorer's download writer, fetched with the first download.
+pub async fn download_writer() -> Result<WriteFile, Unavailable> {
+    load!(download_part)
+}
+
+/// The explorer's time control, its code fetched on demand ([`part`]).
+pub fn time_control(
+    at: Signal<Option<At>>,
+    set: Callback<(Option<At>, Write)>,
+    span: Span,
+    counts: Signal<(usize, usize)>,
+    lang: Lang,
+) -> AnyView {
+    part(
+        "time-control",
+        async { load!(time_control_part) },
+        move |draw: TimeControlPart| draw(at, set, span, counts, lang),
+    )
+}
+
+/// A part of a page in the main module whose code is fetched the first time it is shown, as a
+/// page's is: the parts of the atlas at a date (issue #23) that a first view of the overview and
+/// the explorer does not need before the reader can read (the pre-rendered page shows them, and
+/// the app takes over once they are in: the load counts as the first page's, from now). Until
+/// then an empty box of the part's class holds its place; a part that cannot be fetched is left
+/// out (the page reads without it).
+fn part<F: Copy + Send + Sync + 'static>(
+    class: &'static str,
+    load: impl Future<Output = Result<F, Unavailable>> + 'static,
+    draw: impl Fn(F) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    #[cfg(feature = "ssr")]
+    {
+        use std::task::{Context, Poll, Waker};
+        let _ = class;
+        let mut load = std::pin::pin!(load);
+        return match load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(Ok(f)) => draw(f),
+            _ => ().into_any(),
+        };
+    }
+    #[allow(unreachable_code)]
+    let drawn = async move {
+        let f = load.await?;
+        Ok(Arc::new(move || draw(f)) as Drawn)
+    };
+    part_slot(class, Box::pin(drawn))
+}
+
+/// A part, ready to draw.
+type Drawn = Arc<dyn Fn() -> AnyView + Send + Sync>;
+
+/// [`part`]'s reactive slot, once for all parts (each generic instance costs the main module).
+fn part_slot(
+    class: &'static str,
+    load: std::pin::Pin<Box<dyn Future<Output = Result<Drawn, Unavailable>>>>,
+) -> AnyView {
+    let slot = RwSignal::new(None::<Result<Drawn, Unavailable>>);
+    // Counted from now, not from the paint: the first page is not settled without it.
+    let loading = Loading::begin();
+    spawn_local(async move {
+        after_paint().await;
+        let built = load.await;
+        let _ = slot.try_set(Some(built));
+        drop(loading);
+    });
+    (move || match slot.get() {
+        None => view! { <div class=format!("{class} waiting") aria-busy="true"></div> }.into_any(),
+        Some(Ok(draw)) => draw(),
+        Some(Err(Unavailable)) => ().into_any(),
+    })
+    .into_any()
 }
 
 #[derive(Clone, Copy)]

@@ -123,7 +123,8 @@ fn details(
             .map(|l| view! { <li>{line(l, s.unknown, s)}</li> }.into_any())
             .collect()
     };
-    let timeline = timeline(e, lang, s);
+    // Its code is fetched on demand: a profile reads without it first (`on_demand::part`).
+    let timeline = crate::on_demand::timeline(e.id.clone(), lang, s);
     let context = (!p.context.is_empty()).then(|| {
         view! {
             <section aria-labelledby="context-title">
@@ -245,7 +246,7 @@ impl Onward {
 
 /// Every period, oldest first (issue #23): model, title, from – to, holders with their dates,
 /// "zuletzt belegt", each with its citations; a list that reads as one, not a picture.
-fn timeline(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
+pub(crate) fn timeline(e: &Entity, lang: Lang, s: &'static Strings) -> impl IntoView {
     let periods = present::timeline(e, lang)
         .into_iter()
         .map(|p| {

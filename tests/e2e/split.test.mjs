@@ -1,5 +1,7 @@
 // Code splitting (src/on_demand.rs, scripts/wasm.mjs): map, compare, the series, report and about are wasm modules
-// of their own, fetched — with their integrity — the first time their page is shown.
+// of their own, fetched — with their integrity — the first time their page is shown; so are
+// parts of main-module pages that reading does not need (the overview's year chart, the
+// explorer's time control, the profile's timeline, the explorer's download writer).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -17,14 +19,20 @@ function wasmRequests(page) {
   return seen;
 }
 
-test('the overview loads only the main module; the map module arrives with the first visit to the map, once', async () => {
+const OTHERS = ['map', 'compare', 'report', 'series', 'about', 'time_control', 'timeline', 'download'];
+
+test('the overview loads the main module and its year chart\'s; the map module arrives with the first visit to the map, once', async () => {
   const context = await app.newContext();
   const page = await context.newPage();
   const seen = wasmRequests(page);
   await page.goto(app.base + '/');
   await page.locator('[data-testid=entity-list] > li').first().waitFor();
-  assert.equal(seen.length, 1, seen.join(' '));
+  await page.locator('html[data-settled]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid=years-chart] svg.years').waitFor();
   assert.match(seen[0], MAIN);
+  assert.equal(seen.filter((p) => MAIN.test(p)).length, 1, seen.join(' '));
+  assert.equal(seen.filter((p) => MODULE('years_chart').test(p)).length, 1, seen.join(' '));
+  assert.equal(seen.filter((p) => OTHERS.some((m) => MODULE(m).test(p))).length, 0, seen.join(' '));
 
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   await nav.getByRole('link', { name: 'Karte' }).click();
@@ -33,11 +41,18 @@ test('the overview loads only the main module; the map module arrives with the f
   assert.equal(seen.filter((p) => ['compare', 'report', 'series', 'about'].some((m) => MODULE(m).test(p))).length, 0, seen.join(' '));
   const count = seen.length;
 
+  // The explorer's time control comes with the first visit to the explorer, once.
   await nav.getByRole('link', { name: 'Explorer' }).click();
   await page.locator('.explore-table tbody tr').first().waitFor();
+  await page.locator('.explore-main #time-year').waitFor();
+  assert.equal(seen.filter((p) => MODULE('time_control').test(p)).length, 1, seen.join(' '));
+  const withControl = seen.length;
   await nav.getByRole('link', { name: 'Karte' }).click();
   await page.locator('svg[data-testid=map] .marks > *').first().waitFor();
-  assert.equal(seen.length, count, 'nothing fetched again');
+  await nav.getByRole('link', { name: 'Explorer' }).click();
+  await page.locator('.explore-main #time-year').waitFor();
+  assert.equal(seen.length, withControl, 'nothing fetched again');
+  assert.ok(count <= withControl);
   // The about page's code comes with its first visit, once.
   await nav.getByRole('link', { name: 'Über', exact: true }).click();
   await page.getByRole('heading', { name: 'Lizenzen' }).waitFor();
@@ -128,5 +143,45 @@ test('the map fetches its module and its outlines together, once its heading has
     assert.ok(r.start >= paint, `${r.path} requested at ${r.start} ms, before the frame that painted the heading (${paint} ms)`);
   }
   assert.ok(outlines[0].start < module.end, `the outlines (${outlines[0].start} ms) wait for the module (${module.end} ms)`);
+  await context.close();
+});
+
+test('a part whose module cannot be fetched is left out: the page reads without it, with no alert', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.route(MODULE('years_chart'), (route) => route.abort('internetdisconnected'));
+  await page.goto(app.base + '/');
+  // The app takes over once the part has failed: its page has every other chart and card.
+  await page.locator('html[data-settled]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid=entity-list] > li').first().waitFor();
+  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the app took over');
+  assert.equal(await page.locator('.charts figure').count(), 2);
+  assert.equal(await page.locator('[data-testid=years-chart]').count(), 0);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
+
+test('the download writer arrives with the first download, once; if it cannot, the download says so and the next try works', async () => {
+  const context = await app.newContext();
+  const page = await context.newPage();
+  const seen = wasmRequests(page);
+  await page.route(MODULE('download'), (route) => route.abort('internetdisconnected'));
+  await page.goto(app.base + '/explore?q=darmstadt');
+  await page.locator('.explore-table tbody tr').first().waitFor();
+  assert.equal(seen.filter((p) => MODULE('download').test(p)).length, 0, 'not before a download');
+  await page.getByRole('button', { name: 'CSV (Excel)' }).click();
+  await page.locator('.downloads').filter({ hasText: 'Der Download kam nicht zustande' }).waitFor();
+  await page.unroute(MODULE('download'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV (Excel)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^cdo-atlas-.*\.csv$/);
+  assert.equal(await page.locator('.downloads').filter({ hasText: 'Der Download kam nicht zustande' }).count(), 0);
+  // A second download needs nothing new.
+  const count = seen.length;
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON' }).click()]);
+  assert.match(json.suggestedFilename(), /\.json$/);
+  assert.equal(seen.length, count);
   await context.close();
 });

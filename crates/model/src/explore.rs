@@ -590,7 +590,9 @@ impl FacetValues {
         let none = e.standing() != Standing::Active;
         let or_none = |v: usize| if none { usize::MAX } else { v };
         FacetValues {
-            headline: or_none(pos(Headline::ALL.iter().position(|h| *h == model.headline()))),
+            headline: or_none(pos(Headline::ALL
+                .iter()
+                .position(|h| *h == model.headline()))),
             origin: or_none(model.origin.map_or(Origin::ALL.len(), |o| {
                 pos(Origin::ALL.iter().position(|x| *x == o))
             })),

@@ -207,6 +207,8 @@ strings! {
     download_view,
     download_csv,
     download_json,
+    /// The download's writer (its own module) did not arrive.
+    download_unavailable,
     theme_dark,
     theme_dark_label,
     /// Shown only without JavaScript (the pre-rendered page), on every page: what needs the app.
@@ -446,6 +448,7 @@ pub const DE: Strings = Strings {
     download_view: "Diese Ansicht herunterladen:",
     download_csv: "CSV (Excel)",
     download_json: "JSON",
+    download_unavailable: "Der Download kam nicht zustande: sein Teil der Anwendung kam nicht an. Bitte später erneut versuchen.",
     theme_dark: "Dunkel",
     theme_dark_label: "Dunkles Farbschema",
     needs_app: "Filtern, Sortieren, Vergleichen und die übrigen Schaltflächen brauchen JavaScript; alle Inhalte und Links funktionieren auch ohne.",
@@ -680,6 +683,7 @@ pub const EN: Strings = Strings {
     download_view: "Download this view:",
     download_csv: "CSV (spreadsheet)",
     download_json: "JSON data",
+    download_unavailable: "The download did not happen: its part of the application did not arrive. Please try again later.",
     theme_dark: "Dark",
     theme_dark_label: "Dark colour scheme",
     needs_app: "Filtering, sorting, comparing and the other buttons need JavaScript; all content and links work without it.",

@@ -2,21 +2,54 @@
 //! dataset, which the explorer asks for only when a download does (the lists read the index).
 //! At a date (`at`), each entity as the data knew it then, the date in the file's name, a
 //! column and a field.
+//!
+//! The writer ([`write`]: the CSV and JSON of `cdo_text::export`, each entity as of the date) is
+//! a module of its own, fetched with the first download (`on_demand::download_writer`): few
+//! visits download, and none needs it to read.
 
 use std::sync::Arc;
 
 use cdo_model::explore::entries_of;
-use cdo_model::Loaded;
+use cdo_model::{Loaded, Summary};
+use cdo_text::export::Origin;
+use cdo_text::Lang;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::{Ctx, Prepared};
 use crate::components::needs_app::needs_app;
 use crate::data::{peek_dataset, Load};
+use crate::on_demand::{self, Unavailable, WriteFile};
 
 #[derive(Clone, Copy)]
-enum Format {
+pub enum Format {
     Csv,
     Json,
+}
+
+/// The file of `format` for the summaries at `hits`, each entry in full from `full`: its text,
+/// type and extension.
+pub fn write(
+    format: Format,
+    lang: Lang,
+    hits: &[usize],
+    summaries: &[Summary],
+    full: &Loaded,
+    origin: &Origin,
+) -> (String, &'static str, &'static str) {
+    let picked = entries_of(hits, summaries, &full.dataset.entities);
+    match format {
+        Format::Csv => (
+            cdo_text::export::csv(lang, &picked, origin, full.dataset.as_of),
+            "text/csv;charset=utf-8",
+            "csv",
+        ),
+        Format::Json => (
+            cdo_text::export::json(lang, &full.dataset, &picked, origin),
+            "application/json",
+            "json",
+        ),
+    }
 }
 
 pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
@@ -28,65 +61,72 @@ pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
         ..
     } = cx;
     let dataset = peek_dataset();
-    let save = move |format: Format, full: &Loaded| {
+    let save = move |format: Format, full: &Loaded, write: WriteFile| {
         let location = window().location();
         // The date the view shows (issue #23): the rows are the entities then.
         let at = state.with_untracked(|st| st.at.map(|a| a.date()));
-        let origin = cdo_text::export::Origin {
+        let origin = Origin {
             view_url: &location.href().unwrap_or_default(),
             site: &location.origin().unwrap_or_default(),
             at,
         };
-        let picked = evaluated
-            .with_untracked(|(hits, _)| entries_of(hits, &data.entities, &full.dataset.entities));
-        let meta = &full.dataset;
-        let (text, mime, ext) = match format {
-            Format::Csv => (
-                cdo_text::export::csv(lang, &picked, &origin, full.dataset.as_of),
-                "text/csv;charset=utf-8",
-                "csv",
-            ),
-            Format::Json => (
-                cdo_text::export::json(lang, meta, &picked, &origin),
-                "application/json",
-                "json",
-            ),
-        };
+        let (text, mime, ext) = evaluated
+            .with_untracked(|(hits, _)| write(format, lang, hits, &data.entities, full, &origin));
         // Named by the date the rows show.
-        let named = at.unwrap_or(meta.as_of);
+        let named = at.unwrap_or(full.dataset.as_of);
         crate::download::save_text(&format!("cdo-atlas-{named}.{ext}"), mime, &text);
     };
     let save = Arc::new(save);
-    // A download asked for while the dataset loads; done once it has.
+    // The writer: `None` until it has arrived (or failed to).
+    let writer = RwSignal::new(None::<Result<WriteFile, Unavailable>>);
+    let asked = StoredValue::new(false);
+    let ask_writer = move || {
+        if !asked.get_value() {
+            asked.set_value(true);
+            spawn_local(async move {
+                let got = on_demand::download_writer().await;
+                // Failed: the next download asks again.
+                asked.set_value(got.is_ok());
+                let _ = writer.try_set(Some(got));
+            });
+        }
+    };
+    // A download asked for while the dataset or the writer loads; done once both have.
     let pending = RwSignal::new(None::<Format>);
     let failed = RwSignal::new(None::<String>);
     let when_loaded = save.clone();
     Effect::new(move |_| {
         let Some(format) = pending.get() else { return };
-        match dataset.get().as_deref() {
-            None => {}
-            Some(Ok(full)) => {
+        let problem = match (dataset.get().as_deref(), writer.get()) {
+            (Some(Err(e)), _) => e.message(lang),
+            (_, Some(Err(Unavailable))) => s.download_unavailable.to_owned(),
+            (Some(Ok(full)), Some(Ok(write))) => {
                 pending.set(None);
                 failed.set(None);
-                when_loaded(format, full);
+                when_loaded(format, full, write);
+                return;
             }
-            Some(Err(e)) => {
-                pending.set(None);
-                failed.set(Some(e.message(lang)));
-            }
-        }
+            _ => return,
+        };
+        pending.set(None);
+        failed.set(Some(problem));
     });
-    let download = move |format: Format| match dataset.get_untracked().as_deref() {
-        // Loaded: saved at once, still within the click.
-        Some(Ok(full)) => save(format, full),
-        // Loading: saved once it is there. Never asked for, or failed: asked for (again).
-        loading => {
-            if loading.is_some() || !dataset.asked() {
-                dataset.load();
+    let download =
+        move |format: Format| match (dataset.get_untracked().as_deref(), writer.get_untracked()) {
+            // Both here: saved at once, still within the click.
+            (Some(Ok(full)), Some(Ok(write))) => save(format, full, write),
+            // Either loading: saved once both are there. Never asked for, or failed: asked for (again).
+            (loading, _) => {
+                if !matches!(loading, Some(Ok(_))) && (loading.is_some() || !dataset.asked()) {
+                    dataset.load();
+                }
+                if writer.get_untracked().is_some_and(|w| w.is_err()) {
+                    writer.set(None);
+                }
+                ask_writer();
+                pending.set(Some(format));
             }
-            pending.set(Some(format));
-        }
-    };
+        };
     let status = move || {
         let text = match (pending.get(), failed.get()) {
             (Some(_), _) => s.loading.to_owned(),

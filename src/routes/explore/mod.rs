@@ -6,7 +6,7 @@
 //! The parts: `table` (header, rows and pager), `facets` (the filter panel) and `downloads`;
 //! this module holds the page, the shared [`Ctx`] and the layout.
 
-mod downloads;
+pub(crate) mod downloads;
 mod facets;
 mod table;
 
@@ -20,7 +20,6 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::needs_app::{needs_app, without_js};
-use crate::components::time_control::TimeControl;
 use crate::components::with_data::{data_page, PageHead};
 use crate::data::{peek_dataset, use_dataset, use_index};
 use crate::head::use_head;
@@ -142,7 +141,8 @@ fn explorer(
             .loaded()
             .map(|full| notes_of(&d.entities, &full.dataset.entities))
             .unwrap_or_default();
-        d.shown.with(|sh| Arc::new(index_with(&sh.entities, &notes)))
+        d.shown
+            .with(|sh| Arc::new(index_with(&sh.entities, &notes)))
     });
     // Filtering and the facet counts in one pass per state change.
     // The sort order only changes with the sort, so a keystroke filters a sorted list.
@@ -155,7 +155,9 @@ fn explorer(
         // A date changes the models, offices and holders sorted by.
         let _at = at.get();
         let shown = d.shown.get_untracked();
-        rows.with_untracked(|rows| state.with_untracked(|st| Arc::new(st.order(&shown.entities, rows))))
+        rows.with_untracked(|rows| {
+            state.with_untracked(|st| Arc::new(st.order(&shown.entities, rows)))
+        })
     });
     let d = data.clone();
     let evaluated = Memo::new(move |_| {
@@ -237,7 +239,7 @@ fn explorer(
                     />
                     <p class="count" role="status" aria-live="polite">{move || evaluated.with(|(hits, _)| cdo_text::phrase::results(lang, hits.len()))}</p>
                     // After the search, which a phone's first screen must show.
-                    <TimeControl at=at.into() set=set_at span counts lang />
+                    {crate::on_demand::time_control(at.into(), set_at, span, counts, lang)}
                     {downloads::downloads(cx, data.clone())}
                     // Without JavaScript the pager does not turn: where every entry is instead.
                     {without_js(move || view! {

@@ -12,9 +12,9 @@ use cdo_text::Lang;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::components::shapes::style;
 use super::Prepared;
 use crate::components::needs_app::needs_app;
+use crate::components::shapes::style;
 use crate::picks::pick_toggle;
 
 /// Axis switch, search field and zoom buttons.

@@ -13,13 +13,20 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::components::shapes::style;
 use super::Prepared;
+use crate::components::shapes::style;
 use crate::download::{save_blob, save_text, text_blob};
 
 /// Selectors of the rules the picture needs (plus the marker colours `.c0` … `.c12`).
 const RULES: [&str; 8] = [
-    ".land", ".lands", ".mk", ".marker", ".cluster", ".hit", ".leader", ".changed-ring",
+    ".land",
+    ".lands",
+    ".mk",
+    ".marker",
+    ".cluster",
+    ".hit",
+    ".leader",
+    ".changed-ring",
 ];
 
 fn wanted(rule: &str) -> bool {

@@ -140,7 +140,11 @@ pub(super) fn MapFrame(
         };
         let since = e.since.map(|d| cdo_text::phrase::since(lang, d));
         let ended = e.ended.map(|d| cdo_text::ended(lang, d));
-        let state = cdo_text::category(lang, cdo_model::map::Axis::Headline, cdo_model::map::Axis::Headline.category(e));
+        let state = cdo_text::category(
+            lang,
+            cdo_model::map::Axis::Headline,
+            cdo_model::map::Axis::Headline.category(e),
+        );
         // Set through the CSSOM (`style:`), which the CSP allows; a `style` attribute it does not.
         let left = format!("{}px", fixed(at.x / k, 0));
         let top = format!("{}px", fixed(at.y / k, 0));

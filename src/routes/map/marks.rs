@@ -8,10 +8,9 @@ use cdo_text::Lang;
 use leptos::prelude::*;
 
 use super::{Prepared, Shown};
-use crate::components::shapes::style;
 use crate::components::needs_app::{note, PRERENDER};
+use crate::components::shapes::style;
 use crate::paths;
-
 
 /// One mark as plain SVG. Markers and clusters carry no event handlers of their own: the
 /// `.marks` group handles clicks, keys, hover and focus for all of them (see `MapFrame`), so a

@@ -25,6 +25,7 @@ use cdo_model::{Loaded, Summary};
 use cdo_text::describe;
 use leptos::prelude::*;
 
+use crate::components::time_control::TimeControl;
 use crate::components::with_data::{data_page, PageHead, Render};
 use crate::data::{use_index, use_outlines};
 use crate::head::use_head;
@@ -34,7 +35,6 @@ use crate::url_state::{use_url_state, Write};
 use controls::{MapAside, MapControls};
 use frame::MapFrame;
 use list::{Changes, EntityList};
-use crate::components::time_control::TimeControl;
 
 /// The map page's section class, heading and introduction (also shown while its code loads).
 pub const HEAD: PageHead = PageHead {
@@ -77,7 +77,14 @@ pub fn MapPage() -> impl IntoView {
         let data = Arc::new(prepare(loaded, at));
         let frame_data = data.clone();
         let set_at = Callback::new(move |(at, how): (Option<At>, Write)| {
-            url.set.run((MapState { at, ..state.get_untracked() }.canonical(), how));
+            url.set.run((
+                MapState {
+                    at,
+                    ..state.get_untracked()
+                }
+                .canonical(),
+                how,
+            ));
         });
         let counts_data = data.clone();
         let counts = Signal::derive(move || {
