@@ -501,10 +501,10 @@ pub struct Summary {
     /// and the earlier offices' titles, joined by [`SEARCH_SEPARATOR`]. The context notes, four
     /// fifths of the text, are in the dataset only ([`Entity::notes`]): the explorer reads them
     /// once a search is typed, so that a first visit does not carry them.
-    pub search: String,
+    pub search: std::sync::Arc<str>,
     /// Every period, oldest first, briefly: what the lists need to show the entity at a date
     /// ([`crate::time::state_at`], the seam; read through [`Summary::periods`]). Never empty.
-    pub(crate) periods: Vec<PeriodSummary>,
+    pub(crate) periods: std::sync::Arc<crate::time::Periods>,
     /// Whether it had a post at the date a list shows ([`crate::time::summaries_at`]); in the
     /// index, always [`Standing::Active`] (today's arrangement, as the other fields say).
     pub(crate) standing: Standing,
@@ -599,8 +599,10 @@ impl Summary {
             since: e.since(),
             ended: e.ended(),
             confirmed: e.confirmed(),
-            search,
-            periods: e.periods.iter().map(PeriodSummary::of).collect(),
+            search: search.into(),
+            periods: std::sync::Arc::new(crate::time::Periods::new(
+                e.periods.iter().map(PeriodSummary::of).collect(),
+            )),
             standing: Standing::Active,
         }
     }
@@ -608,6 +610,11 @@ impl Summary {
     /// Every period, oldest first, briefly (never empty). To show the entity at a date, go
     /// through [`crate::time::state_at`].
     pub fn periods(&self) -> &[PeriodSummary] {
+        self.periods.list()
+    }
+
+    /// The periods with their days ([`crate::time::Periods`]).
+    pub(crate) fn dated(&self) -> &crate::time::Periods {
         &self.periods
     }
 

@@ -66,6 +66,20 @@ pub enum Column {
 }
 
 impl Column {
+    /// Whether the order by this column changes with the date the entities are at (issue #23):
+    /// the model and the office do, names, places and sizes do not.
+    pub fn follows_date(self) -> bool {
+        matches!(
+            self,
+            Column::Model
+                | Column::Origin
+                | Column::Form
+                | Column::Office
+                | Column::Since
+                | Column::Holder
+        )
+    }
+
     pub const ALL: [Column; 11] = [
         Column::Name,
         Column::Land,
@@ -158,12 +172,10 @@ pub struct ExploreState {
 pub struct Row {
     pub haystack: String,
     pub name_key: String,
-    pub office_key: String,
-    /// The current holder's name, folded.
-    pub holder_key: Option<String>,
 }
 
-/// Builds the search rows once per dataset (name, office, holders and earlier titles, folded).
+/// Builds the search rows once per dataset (name, office, holders and earlier titles, folded):
+/// the same at every date, as an entity's `search` holds every title and holder it had.
 pub fn index(entities: &[Summary]) -> Vec<Row> {
     index_with(entities, &[])
 }
@@ -179,8 +191,6 @@ pub fn index_with(entities: &[Summary], notes: &[String]) -> Vec<Row> {
             Row {
                 haystack: fold(&text),
                 name_key: fold(&e.name),
-                office_key: fold(&e.model().title),
-                holder_key: e.holder.as_deref().map(fold),
             }
         })
         .collect()
@@ -274,15 +284,27 @@ impl ExploreState {
     /// It does not depend on the filters, so a view computes it once per sort and hands it to
     /// [`evaluate_in`](Self::evaluate_in) for every keystroke.
     pub fn order(&self, entities: &[Summary], rows: &[Row]) -> Vec<usize> {
+        // The office's and the holder's keys follow the date the entities are at (the rows are
+        // the same at every date): folded here, for a sort by them only.
+        let keys: Vec<Option<String>> = match self.sort {
+            Column::Office => entities
+                .iter()
+                .map(|e| Some(fold(&e.model().title)))
+                .collect(),
+            Column::Holder => entities
+                .iter()
+                .map(|e| e.holder.as_deref().map(fold))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let key = |i: usize| keys.get(i).and_then(Option::as_deref);
         let mut order: Vec<usize> = (0..entities.len()).collect();
         sort_indices(&mut order, &|a, b| {
             compare(
                 self.sort,
                 self.descending,
-                &entities[a],
-                &entities[b],
-                &rows[a],
-                &rows[b],
+                (&entities[a], &rows[a], key(a)),
+                (&entities[b], &rows[b], key(b)),
             )
             .then_with(|| rows[a].name_key.cmp(&rows[b].name_key))
         });
@@ -612,13 +634,12 @@ fn push_once(bad: &mut Vec<&'static str>, key: &'static str) {
 }
 
 /// Column order, reversed when `desc`; unknown values sort last either way.
+/// `a` and `b` in `column`, each with its row and its key of the office or holder column.
 fn compare(
     column: Column,
     desc: bool,
-    a: &Summary,
-    b: &Summary,
-    ra: &Row,
-    rb: &Row,
+    (a, ra, ka): (&Summary, &Row, Option<&str>),
+    (b, rb, kb): (&Summary, &Row, Option<&str>),
 ) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     let dir = |o: Ordering| if desc { o.reverse() } else { o };
@@ -653,11 +674,11 @@ fn compare(
             b.model().origin.map(|o| o as u64),
         ),
         Column::Form => dir(a.model().form.cmp(&b.model().form)),
-        Column::Office => dir(ra.office_key.cmp(&rb.office_key)),
+
         Column::Since => opt(day(a.since), day(b.since)),
         Column::Confirmed => opt(day(a.confirmed), day(b.confirmed)),
         Column::Population => opt(a.population, b.population),
-        Column::Holder => match (&ra.holder_key, &rb.holder_key) {
+        Column::Office | Column::Holder => match (ka, kb) {
             (Some(x), Some(y)) => dir(x.cmp(y)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,

@@ -84,6 +84,28 @@ impl Axis {
         }
     }
 
+    /// [`category`](Self::category) of an entity in `state` (its [`crate::time::state_at`] a
+    /// date), without the entity as a list shows it then.
+    pub fn category_at(self, state: &crate::time::StateAt) -> usize {
+        use crate::time::StateAt;
+        let post = match state {
+            StateAt::NoPost => return self.no_post(),
+            StateAt::Abolished(_) => return self.abolished(),
+            StateAt::In { period, .. } => &period.post,
+        };
+        match self {
+            Axis::Headline => Headline::ALL
+                .iter()
+                .position(|h| *h == post.headline())
+                .unwrap_or(0),
+            Axis::Origin => match post.origin {
+                Some(o) => Origin::ALL.iter().position(|x| *x == o).unwrap_or(0),
+                None => Origin::ALL.len(),
+            },
+            Axis::Form => Form::ALL.iter().position(|f| *f == post.form).unwrap_or(0),
+        }
+    }
+
     /// A stable, URL-safe name for category `i` (`academia`, `unknown`, …).
     pub fn category_wire(self, i: usize) -> &'static str {
         const HEADLINE: [&str; 13] = [

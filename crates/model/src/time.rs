@@ -206,63 +206,125 @@ fn reached(key: Day, day: Day, before: bool) -> bool {
     }
 }
 
-/// When each period takes effect: its start, else the day after the period before it ended,
-/// else when that one took effect; `None` (the first, undated): from the beginning.
-fn effective_starts(periods: &[PeriodSummary]) -> impl Iterator<Item = Option<Day>> + '_ {
-    periods.iter().scan(None, |previous: &mut Option<Day>, p| {
-        let start = p.start().map(|s| s.first_day()).or(*previous);
-        *previous = p.until.map(|u| u.day_after()).or(start);
-        Some(start)
-    })
+/// An entity's brief periods with the days they and their holders take effect and end,
+/// computed once, when the entity is read: the lists step through dates (a year step of 10,000
+/// entities, issue #23) without turning dates into days again (`Summary::periods` reads them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Periods {
+    list: Vec<PeriodSummary>,
+    days: Vec<PeriodDays>,
+}
+
+/// The days of one period ([`Periods`]).
+#[derive(Clone, Debug, PartialEq)]
+struct PeriodDays {
+    /// When it takes effect: its start, else the day after the period before it ended, else
+    /// when that one took effect; `None` (the first, undated): from the beginning.
+    from: Option<Day>,
+    /// The day after its end.
+    over: Option<Day>,
+    /// Its start as an event ([`Event::Began`]): the day it takes effect, and the date the data
+    /// writes (an undated period that begins when the one before ended: that end).
+    began: Option<(Day, PartialDate)>,
+    /// Its end as an event ([`Event::Ended`]): the day after it, and the date.
+    ended: Option<(Day, PartialDate)>,
+    /// Each holder: from when they count (their start, else when the one before left, else
+    /// when the one before began; `None`: always), and the day after they left.
+    holders: Vec<(Option<Day>, Option<Day>)>,
+}
+
+impl Periods {
+    pub fn new(list: Vec<PeriodSummary>) -> Periods {
+        let mut previous: Option<Day> = None;
+        let days = list
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let from = p.start().map(|s| s.first_day()).or(previous);
+                let over = p.until.map(|u| u.day_after());
+                previous = over.or(from);
+                let began = match p.start() {
+                    Some(s) => Some((s.first_day(), s)),
+                    None => from.and_then(|day| {
+                        let ended = list[..k].last()?.until?;
+                        (ended.day_after() == day).then_some((day, ended))
+                    }),
+                };
+                let mut before: Option<Day> = None;
+                let holders = p
+                    .holders
+                    .iter()
+                    .map(|h| {
+                        let start = h.since.map(|s| s.first_day()).or(before);
+                        let left = h.until.map(|u| u.day_after());
+                        before = left.or(start);
+                        (start, left)
+                    })
+                    .collect();
+                PeriodDays {
+                    from,
+                    over,
+                    began,
+                    ended: p.until.map(|u| (u.day_after(), u)),
+                    holders,
+                }
+            })
+            .collect();
+        Periods { list, days }
+    }
+
+    /// Oldest first; never empty for an entity.
+    pub fn list(&self) -> &[PeriodSummary] {
+        &self.list
+    }
 }
 
 /// The rule of [`Entity::model_at`] on the brief periods: the latest that had taken effect,
 /// unless it had ended.
-fn slot(periods: &[PeriodSummary], day: Day, before: bool) -> Slot {
-    let begun = effective_starts(periods)
+fn slot(periods: &Periods, day: Day, before: bool) -> Slot {
+    let begun = periods
+        .days
+        .iter()
         .enumerate()
-        .filter(|(_, s)| s.is_none_or(|s| reached(s, day, before)))
-        .last();
+        .filter(|(_, d)| d.from.is_none_or(|s| reached(s, day, before)))
+        .next_back();
     match begun {
         None => Slot::NoPost,
-        Some((k, _)) => match periods[k].until {
-            Some(u) if reached(u.day_after(), day, before) => Slot::Ended(k),
+        Some((k, d)) => match d.over {
+            Some(over) if reached(over, day, before) => Slot::Ended(k),
             _ => Slot::In(k),
         },
     }
 }
 
-/// The holder of `p` in office on `day`: the latest one who had begun and not left. A holder
-/// without a start date counts from when the one before left, else from when the one before
-/// began (holders are listed oldest first: the later one is the more recent name), else always.
-/// `None`: the post was vacant, or the data names no one.
-fn holder(p: &PeriodSummary, day: Day, before: bool) -> Option<usize> {
+/// The holder of period `k` in office on `day`: the latest one who had begun and not left. A
+/// holder without a start date counts from when the one before left, else from when the one
+/// before began (holders are listed oldest first: the later one is the more recent name), else
+/// always. `None`: the post was vacant, or the data names no one.
+fn holder(periods: &Periods, k: usize, day: Day, before: bool) -> Option<usize> {
     let mut found = None;
-    let mut previous: Option<Day> = None;
-    for (i, h) in p.holders.iter().enumerate() {
-        let start = h.since.map(|s| s.first_day()).or(previous);
+    for (i, &(start, left)) in periods.days[k].holders.iter().enumerate() {
         let begun = start.is_none_or(|s| reached(s, day, before));
-        let left = h.until.is_some_and(|u| reached(u.day_after(), day, before));
-        if begun && !left {
+        let gone = left.is_some_and(|l| reached(l, day, before));
+        if begun && !gone {
             found = Some(i);
         }
-        previous = h.until.map(|u| u.day_after()).or(start);
     }
     found
 }
 
-fn state(periods: &[PeriodSummary], day: Day, before: bool) -> StateAt<'_> {
+fn state(periods: &Periods, day: Day, before: bool) -> StateAt<'_> {
     in_slot(periods, slot(periods, day, before), day, before)
 }
 
 /// The state of `slot`, with the holder in office on `day`.
-fn in_slot(periods: &[PeriodSummary], slot: Slot, day: Day, before: bool) -> StateAt<'_> {
+fn in_slot(periods: &Periods, slot: Slot, day: Day, before: bool) -> StateAt<'_> {
     match slot {
         Slot::NoPost => StateAt::NoPost,
-        Slot::Ended(k) => StateAt::Abolished(&periods[k]),
+        Slot::Ended(k) => StateAt::Abolished(&periods.list[k]),
         Slot::In(k) => {
-            let period = &periods[k];
-            let holder = holder(period, day, before).map(|i| &period.holders[i]);
+            let period = &periods.list[k];
+            let holder = holder(periods, k, day, before).map(|i| &period.holders[i]);
             StateAt::In { period, holder }
         }
     }
@@ -270,15 +332,13 @@ fn in_slot(periods: &[PeriodSummary], slot: Slot, day: Day, before: bool) -> Sta
 
 /// What `s` was on `date` (a year or a month: its first day).
 pub fn state_at(s: &Summary, date: PartialDate) -> StateAt<'_> {
-    state(s.periods(), date.first_day(), false)
+    state(s.dated(), date.first_day(), false)
 }
 
 /// [`state_at`] for every entity of `list`, in its order: one pass, one allocation.
 pub fn states_at(list: &[Summary], date: PartialDate) -> Vec<StateAt<'_>> {
     let day = date.first_day();
-    list.iter()
-        .map(|s| state(s.periods(), day, false))
-        .collect()
+    list.iter().map(|s| state(s.dated(), day, false)).collect()
 }
 
 /// `s` as a list shows it in `state` (its [`state_at`] a date): the model, title and holder in
@@ -287,7 +347,7 @@ pub fn states_at(list: &[Summary], date: PartialDate) -> Vec<StateAt<'_>> {
 /// period's, with `ended` its end. Every other field is `s`'s own.
 pub fn summary_at(s: &Summary, state: StateAt<'_>) -> Summary {
     let (post, standing, holder, since, ended) = match state {
-        StateAt::NoPost => (&s.periods[0].post, Standing::NoPost, None, None, None),
+        StateAt::NoPost => (&s.periods()[0].post, Standing::NoPost, None, None, None),
         StateAt::In { period, holder } => (
             &period.post,
             Standing::Active,
@@ -315,7 +375,7 @@ pub fn summary_at(s: &Summary, state: StateAt<'_>) -> Summary {
 pub fn summaries_at(list: &[Summary], date: PartialDate) -> Vec<Summary> {
     let day = date.first_day();
     list.iter()
-        .map(|s| summary_at(s, state(s.periods(), day, false)))
+        .map(|s| summary_at(s, state(s.dated(), day, false)))
         .collect()
 }
 
@@ -368,7 +428,7 @@ pub fn counts_at(list: &[Summary], date: PartialDate) -> Counts {
     let day = date.first_day();
     let mut counts = Counts::default();
     for s in list {
-        match state(s.periods(), day, false) {
+        match state(s.dated(), day, false) {
             StateAt::NoPost => counts.no_post += 1,
             StateAt::Abolished(_) => counts.abolished += 1,
             StateAt::In { period, .. } => {
@@ -437,29 +497,31 @@ impl Transition<'_> {
 
 /// The day an event takes effect, and its date as the data writes it: a period's start (an
 /// undated one that takes effect when the period before it ended: that end), or its end.
-fn event_day(periods: &[PeriodSummary], e: Event) -> Option<(Day, PartialDate)> {
+fn event_day(periods: &Periods, e: Event) -> Option<(Day, PartialDate)> {
     match e {
-        Event::Began(k) => match periods[k].start() {
-            Some(s) => Some((s.first_day(), s)),
-            None => {
-                let day = effective_starts(periods).nth(k)??;
-                let ended = periods[..k].last()?.until?;
-                (ended.day_after() == day).then_some((day, ended))
-            }
-        },
-        Event::Ended(k) => periods[k].until.map(|u| (u.day_after(), u)),
+        Event::Began(k) => periods.days[k].began,
+        Event::Ended(k) => periods.days[k].ended,
     }
 }
 
 /// The changes of one entity's state that take effect after `after` and by `upto` (days),
 /// oldest first by the entity's events, each day once: `emit(day, date, event, from, to)`.
 fn changes_of(
-    periods: &[PeriodSummary],
+    periods: &Periods,
     after: Day,
     upto: Day,
     mut emit: impl FnMut(Day, PartialDate, Event, Slot, Slot),
 ) {
-    let events = (0..periods.len()).flat_map(|k| [Event::Began(k), Event::Ended(k)]);
+    // Most entities have no event in a year: they are passed over at once.
+    let within = |e: Option<(Day, PartialDate)>| e.is_some_and(|(d, _)| after < d && d <= upto);
+    if !periods
+        .days
+        .iter()
+        .any(|d| within(d.began) || within(d.ended))
+    {
+        return;
+    }
+    let events = (0..periods.list.len()).flat_map(|k| [Event::Began(k), Event::Ended(k)]);
     for (n, e) in events.clone().enumerate() {
         let Some((day, date)) = event_day(periods, e) else {
             continue;
@@ -479,10 +541,10 @@ fn changes_of(
         let on_day = |e: Event| event_day(periods, e).is_some_and(|(d, _)| d == day);
         let (event, date) = match (from, to) {
             (_, Slot::In(j)) if on_day(Event::Began(j)) => {
-                (Event::Began(j), periods[j].start().unwrap_or(date))
+                (Event::Began(j), periods.list[j].start().unwrap_or(date))
             }
             (Slot::In(i), _) if on_day(Event::Ended(i)) => {
-                (Event::Ended(i), periods[i].until.unwrap_or(date))
+                (Event::Ended(i), periods.list[i].until.unwrap_or(date))
             }
             _ => (e, date),
         };
@@ -496,7 +558,7 @@ pub fn transitions(list: &[Summary], after: PartialDate, upto: PartialDate) -> V
     let (after, upto) = (after.first_day(), upto.first_day());
     let mut found: Vec<Transition> = Vec::new();
     for (entity, s) in list.iter().enumerate() {
-        let periods = s.periods();
+        let periods = s.dated();
         changes_of(periods, after, upto, |day, date, event, from, to| {
             let transition = Transition {
                 entity,
@@ -540,7 +602,7 @@ pub struct ThenAndNow<'a> {
 
 /// `entity`'s model on `date` (an interview's) and on `today`, with the changes in between.
 pub fn then_and_now(entity: &Entity, date: PartialDate, today: PartialDate) -> ThenAndNow<'_> {
-    let brief: Vec<PeriodSummary> = entity.periods.iter().map(PeriodSummary::of).collect();
+    let brief = Periods::new(entity.periods.iter().map(PeriodSummary::of).collect());
     let model = |s: Slot| match s {
         Slot::NoPost => ModelAt::NotYet,
         Slot::In(k) => ModelAt::In(&entity.periods[k]),
@@ -723,8 +785,8 @@ mod tests {
             since: None,
             ended: current.until,
             confirmed: None,
-            search: String::new(),
-            periods,
+            search: "".into(),
+            periods: std::sync::Arc::new(Periods::new(periods)),
             standing: crate::Standing::Active,
         }
     }
@@ -836,10 +898,10 @@ mod tests {
                 holder("Vierte", None, None),
             ],
         );
-        let name = |d: &str| holder_of(&p, date(d)).map(|i| p.holders[i].name.as_str());
-        fn holder_of(p: &PeriodSummary, d: PartialDate) -> Option<usize> {
-            super::holder(p, d.first_day(), false)
-        }
+        let dated = Periods::new(vec![p.clone()]);
+        let name = |d: &str| {
+            super::holder(&dated, 0, date(d).first_day(), false).map(|i| p.holders[i].name.as_str())
+        };
         assert_eq!(name("2015-02"), None, "before the first");
         assert_eq!(name("2016"), Some("Erste"));
         assert_eq!(name("2017-06-30"), Some("Erste"));

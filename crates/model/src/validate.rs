@@ -1435,8 +1435,8 @@ impl<'v> Checker<'v> {
             since,
             ended,
             confirmed,
-            search: search?,
-            periods,
+            search: search?.into(),
+            periods: std::sync::Arc::new(crate::time::Periods::new(periods)),
             standing: crate::Standing::Active,
         })
     }

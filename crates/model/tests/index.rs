@@ -75,7 +75,7 @@ fn a_summary_holds_what_the_lists_show() {
     assert_eq!(s.since, darmstadt.since());
     assert_eq!(s.established.map(|d| d.year), Some(2017));
     // Every holder's name, for search; the context notes only in the dataset (`Entity::notes`).
-    assert_eq!(s.search, "Prof. Michael Waidner");
+    assert_eq!(&*s.search, "Prof. Michael Waidner");
     let notes: Vec<String> = darmstadt
         .notes()
         .split(cdo_model::SEARCH_SEPARATOR)
