@@ -12,6 +12,8 @@
 //     is the browser's next frame, outside this window)
 //   - zoom steps: click "+"/"−" alternately, time until the DOM has updated and laid out; median
 //   - explorer: keystrokes in the search, time until the table has updated and laid out; median
+//   - year steps (issue #23; each synthetic entity has 3 periods): the time control's slider a
+//     year back, on the map and in the explorer, until updated and laid out; median
 //   - offline repeat visit (real dataset, server stopped): navigation start to the first entity card
 // Prints a table, writes target/bench-report.json, exits 1 if a budget is missed.
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,9 @@ import { launch } from '../tests/e2e/browser.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_ENTITIES ?? 10000);
 const STEPS = 21;
+// Periods per synthetic entity: 3 (issue #23); BENCH_PERIODS=1 for the shape of the data before
+// it, to compare a build against an older one on the same input.
+const PERIODS = Number(process.env.BENCH_PERIODS ?? 3);
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed) {
@@ -52,7 +57,21 @@ export function syntheticDataset(n, seed = 42) {
     e.coordinates = { lat: +(base.coordinates.lat + (rand() - 0.5) * 0.6).toFixed(4), lon: +(base.coordinates.lon + (rand() - 0.5) * 0.8).toFixed(4) };
     e.coordinates.lat = Math.min(55.0, Math.max(47.3, e.coordinates.lat));
     e.coordinates.lon = Math.min(15.0, Math.max(5.9, e.coordinates.lon));
+    // Three periods each (issue #23's year step): two earlier ones, ended, without holders,
+    // then the real entry's latest, its model drawn at random.
     const period = e.periods[e.periods.length - 1];
+    const year = Number(/\d{4}/.exec(period.since?.date ?? '')?.[0] ?? 2020);
+    const dated = (y) => ({ date: String(y), sources: period.sources });
+    const earlier = (from, to) => ({
+      ...structuredClone(period),
+      origin: origins[Math.floor(rand() * origins.length)],
+      form: forms[Math.floor(rand() * forms.length)],
+      since: dated(from),
+      until: dated(to),
+      holders: [],
+    });
+    const first = earlier(year - 7 - Math.floor(rand() * 3), year - 5);
+    e.periods = PERIODS === 3 ? [first, earlier(year - 4, year - 2), period] : [period];
     period.origin = origins[Math.floor(rand() * origins.length)];
     period.form = forms[Math.floor(rand() * forms.length)];
     if (e.population) e.population.value = Math.floor(20000 + rand() * 900000);
@@ -119,6 +138,32 @@ async function aboutParses(ctx, n) {
   }
   return times;
 }
+/** Year steps (issue #23): the time control's slider set a year back at a time (from today to
+ * the first year, then today again) and its `input` sent, until the DOM has updated and
+ * `layout` (a selector) has been laid out; per step, the time. */
+const yearSteps = (p, layout) => p.evaluate(async ({ n, layout }) => {
+  const input = document.getElementById('time-year');
+  const [min, max] = [Number(input.min), Number(input.max)];
+  const times = [];
+  let year = max;
+  for (let i = 0; i < n; i++) {
+    year = year > min ? year - 1 : max;
+    const t0 = performance.now();
+    input.value = String(year);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    const laidOut = document.querySelector(layout);
+    if (laidOut instanceof SVGGraphicsElement) laidOut.getBBox();
+    else laidOut.getBoundingClientRect();
+    times.push(performance.now() - t0);
+    // The step measured must be the one shown.
+    const shown = document.querySelector('.time-year')?.textContent;
+    if (shown !== String(year)) throw new Error(`year ${year} not shown when measured ("${shown}")`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return times;
+}, { n: STEPS, layout });
+
 // Load the map outlines first, so the first render measures markers, not a network wait.
 await openAbout(page);
 await page.getByRole('navigation').getByRole('link', { name: 'Karte' }).click();
@@ -170,10 +215,20 @@ const { times: steps, marks: stepMarks } = await page.evaluate(async (n) => {
   return { times, marks };
 }, STEPS);
 
+// The map a year at a time: every mark's model then, the rings of the year's changes and
+// their list under the map.
+const mapYears = await yearSteps(page, 'svg[data-testid=map] .marks');
+
 // Explorer: keystrokes in the search re-filter and re-render (count, facets, a page of rows).
 // The text narrows ("darmstadt hessen": rows mostly kept) and then changes course ("köln": every
 // row replaced), so both kinds of keystroke are in the median; the max is reported too.
 await page.getByRole('navigation').getByRole('link', { name: 'Explorer' }).click();
+await page.locator('.explore-table tbody tr').first().waitFor({ timeout: 60000 });
+// First a year at a time: every entity's model, office and holder then, sorted, filtered,
+// counted, and a page of rows.
+await page.locator('.explore-main #time-year').waitFor({ timeout: 60000 });
+const explorerYears = await yearSteps(page, '.explore-main');
+await page.locator('.explore-main .time-today').click();
 await page.locator('.explore-table tbody tr').first().waitFor({ timeout: 60000 });
 const keystrokes = await page.evaluate(async () => {
   const input = document.getElementById('explore-search');
@@ -235,6 +290,10 @@ const rows = [
   { name: `first map render ${N}`, value: firstRender.render, budget: 100 },
   { name: 'zoom step (median)', value: median(steps), budget: 16 },
   { name: 'zoom step (max)', value: Math.max(...steps), budget: null },
+  { name: 'map year step (median)', value: median(mapYears), budget: 16 },
+  { name: 'map year step (max)', value: Math.max(...mapYears), budget: null },
+  { name: 'explorer year step (median)', value: median(explorerYears), budget: 16 },
+  { name: 'explorer year step (max)', value: Math.max(...explorerYears), budget: null },
   { name: 'explorer keystroke (median)', value: median(keystrokes), budget: 16 },
   { name: 'explorer keystroke (max)', value: Math.max(...keystrokes), budget: null },
   { name: 'offline repeat visit (median)', value: median(contentTimes), budget: 500 },
@@ -249,7 +308,7 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(30)} ${r.value.toFixed(1).padStart(8)} ms   budget ${r.budget === null ? '—' : `${r.budget} ms`}   ${r.budget === null ? '' : over ? 'OVER' : 'OK'}`);
 }
 fs.mkdirSync(path.join(root, 'target'), { recursive: true });
-fs.writeFileSync(path.join(root, 'target/bench-report.json'), JSON.stringify({ entities: N, rows, parses, optimizedParses, fullParses, steps, stepMarks, keystrokes, contentTimes }, null, 2));
+fs.writeFileSync(path.join(root, 'target/bench-report.json'), JSON.stringify({ entities: N, rows, parses, optimizedParses, fullParses, steps, stepMarks, mapYears, explorerYears, keystrokes, contentTimes }, null, 2));
 const budgeted = rows.filter((r) => r.budget !== null).length;
 console.log(`bench: ${budgeted - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,6 @@
 // End-to-end tests of the atlas at a date (issue #23): `at` on the map and in the explorer, the
 // time control ("Stand" / "As of") by keyboard, play and reduced motion, history, the notice.
+import fs from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -15,6 +16,10 @@ const slider = (page) => page.locator('#time-year');
 async function openMap(path, options) {
   const page = await app.open(path, options);
   await page.locator('svg[data-testid=map] .marker').first().waitFor();
+  // The list alternative is drawn once opened.
+  assert.equal(await page.locator('.map-list li').count(), 0, 'not drawn while folded');
+  await page.locator('.map-list summary').click();
+  await page.locator('.map-list li').first().waitFor();
   return page;
 }
 
@@ -105,6 +110,8 @@ test('the slider by keyboard rewrites `at` and the rows; one key, one history en
 test('dragging the slider leaves one history entry', async () => {
   const page = await openMap('/map');
   const entries = await page.evaluate(() => history.length);
+  // Opening the list (openMap) may have scrolled the slider away.
+  await slider(page).scrollIntoViewIfNeeded();
   const box = await slider(page).boundingBox();
   await page.mouse.move(box.x + box.width - 4, box.y + box.height / 2);
   await page.mouse.down();
@@ -163,6 +170,30 @@ test('the map at a date rings the year\'s changes and lists them with links', as
   assert.match(await change.textContent(), /→ abgeschafft/);
   assert.match(await change.getAttribute('href'), /\/entity\/saarland$/);
   await page.context().close();
+});
+
+test('a year of many changes lists its first twelve; the rest is folded and drawn when opened', async () => {
+  // An index in which 20 entries' posts all began in 2020 (one period each, no holders): on 1
+  // January 2020, so the changes of the map at 2020 (the year up to its first day).
+  const index = JSON.parse(fs.readFileSync(new URL('../../dist/data/cdo-atlas.index.json', import.meta.url), 'utf8'));
+  const c = index.columns;
+  for (let i = 0; i < 20; i++) c.periods[i] = ['2020', null, c.title[i], c.origin[i], c.form[i], 0];
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.route('**/data/cdo-atlas.index.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
+  await page.goto(app.base + '/map?at=2020');
+  const section = page.locator('.map-changes');
+  await section.locator('li').first().waitFor();
+  assert.equal(await page.locator('.map-changes > ul > li').count(), 12, 'the first twelve');
+  const more = section.locator('details.map-changes-more');
+  const rest = Number(/^(\d+) weitere Änderungen$/.exec(await more.locator('summary').textContent())?.[1]);
+  assert.ok(rest >= 8, `the rest named with its count: ${rest}`);
+  assert.equal(await more.locator('li').count(), 0, 'not drawn while folded');
+  await more.locator('summary').click();
+  await more.locator('li').first().waitFor();
+  assert.equal(await more.locator('li').count(), rest);
+  assert.equal(await section.locator('a[href*="/entity/"]').count(), 12 + rest);
+  await context.close();
 });
 
 test('axe clean at a date in light and dark; no horizontal scroll at 360 px', async () => {

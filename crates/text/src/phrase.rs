@@ -272,14 +272,13 @@ pub fn time_changes(lang: Lang, at: PartialDate) -> String {
     }
 }
 
-/// An entity's state at a date in a word: its headline model, "noch keine Stelle" or
-/// "abgeschafft".
-pub fn state_at(lang: Lang, state: &cdo_model::time::StateAt) -> &'static str {
-    use cdo_model::time::StateAt;
-    match state {
-        StateAt::NoPost => lang.strings().state_no_post,
-        StateAt::Abolished(_) => lang.strings().state_abolished,
-        StateAt::In { period, .. } => headline(lang, period.post.headline()),
+/// The folded rest of a long list of changes: "12 weitere Änderungen", "12 more changes".
+pub fn more_changes(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => "1 weitere Änderung".to_owned(),
+        (Lang::De, n) => format!("{n} weitere Änderungen"),
+        (Lang::En, 1) => "1 more change".to_owned(),
+        (Lang::En, n) => format!("{n} more changes"),
     }
 }
 

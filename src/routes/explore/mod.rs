@@ -141,8 +141,8 @@ fn explorer(
             .loaded()
             .map(|full| notes_of(&d.entities, &full.dataset.entities))
             .unwrap_or_default();
-        d.shown
-            .with(|sh| Arc::new(index_with(&sh.entities, &notes)))
+        // Today's: the rows are the same at every date (`index_with`).
+        Arc::new(index_with(&d.entities, &notes))
     });
     // Filtering and the facet counts in one pass per state change.
     // The sort order only changes with the sort, so a keystroke filters a sorted list.
@@ -151,9 +151,11 @@ fn explorer(
     let order = Memo::new(move |_| {
         // `.get()`, not `.track()`: in leptos 0.8.23 a memo's `track()` inside another memo did
         // not subscribe it (the table ignored sort clicks; caught by the e2e sort test).
-        let _sort = sort.get();
-        // A date changes the models, offices and holders sorted by.
-        let _at = at.get();
+        let (column, _) = sort.get();
+        // A date changes the models, offices and holders sorted by; not the names.
+        if column.follows_date() {
+            let _at = at.get();
+        }
         let shown = d.shown.get_untracked();
         rows.with_untracked(|rows| {
             state.with_untracked(|st| Arc::new(st.order(&shown.entities, rows)))

@@ -4,12 +4,20 @@
 use std::sync::Arc;
 
 use cdo_model::map::Axis;
-use cdo_model::time::{self, At};
+use cdo_model::time::At;
 use cdo_model::Standing;
 use cdo_text::{Lang, Strings};
 use leptos::prelude::*;
 
-use super::Prepared;
+use super::{Prepared, Shown};
+
+/// The changes of a year shown before the rest is folded.
+const CHANGES_SHOWN: usize = 12;
+
+/// Whether the `<details>` a `toggle` event comes from is open now.
+fn is_open(ev: &leptos::ev::Event) -> bool {
+    event_target::<web_sys::HtmlDetailsElement>(ev).open()
+}
 use crate::paths;
 use crate::picks::pick_toggle;
 
@@ -23,9 +31,15 @@ pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -
             .filter_map(|e| data.entities.iter().position(|x| x.id == e.id))
             .collect()
     };
+    // Drawn while open only: a date's change then redraws nothing no one sees (10,000 entities
+    // are 10,000 items); the pre-render draws it, for a reader without JavaScript to open.
+    let open = RwSignal::new(cfg!(feature = "ssr"));
     let items = move || {
+        if !open.get() {
+            return None;
+        }
         let shown = data.shown.get();
-        order
+        let items = order
             .iter()
             .map(|&i| {
                 let e = &shown.entities[i];
@@ -42,10 +56,11 @@ pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        Some(items)
     };
     view! {
-        <details class="map-list">
+        <details class="map-list" on:toggle=move |ev| open.set(is_open(&ev))>
             <summary>{s.map_list}</summary>
             <ul>{items}</ul>
         </details>
@@ -62,22 +77,45 @@ pub(super) fn Changes(data: Arc<Prepared>, lang: Lang) -> impl IntoView {
     });
     move || {
         let at: At = at.get()?;
-        let changes = time::changes_before(&data.entities, at);
-        let items = changes
-            .iter()
-            .filter(|t| t.model_changed())
-            .map(|t| {
-                let e = &data.entities[t.entity];
-                let from = cdo_text::phrase::state_at(lang, &t.from);
-                let to = cdo_text::phrase::state_at(lang, &t.to);
-                let text = cdo_text::phrase::time_change(lang, &e.name, from, to, t.date);
-                view! { <li><a href=paths::entity(lang, &e.id)>{text}</a></li> }
-            })
-            .collect::<Vec<_>>();
-        let list = if items.is_empty() {
+        let shown = data.shown.get();
+        let entities = data.clone();
+        let list_of = move |shown: &Shown, range: std::ops::Range<usize>| {
+            shown.changes[range]
+                .iter()
+                .map(|c| {
+                    let e = &entities.entities[c.entity];
+                    let label = |c| cdo_text::category(lang, Axis::Headline, c);
+                    let text = cdo_text::phrase::time_change(
+                        lang,
+                        &e.name,
+                        label(c.from),
+                        label(c.to),
+                        c.date,
+                    );
+                    view! { <li><a href=paths::entity(lang, &e.id)>{text}</a></li> }
+                })
+                .collect_view()
+        };
+        // A long list (many entities, or a year of many changes) shows its first items; the
+        // rest is folded and drawn once opened.
+        let total = shown.changes.len();
+        let list = if total == 0 {
             view! { <p>{lang.strings().time_changes_none}</p> }.into_any()
         } else {
-            view! { <ul>{items}</ul> }.into_any()
+            let first = list_of(&shown, 0..total.min(CHANGES_SHOWN));
+            let more = (total > CHANGES_SHOWN).then(|| {
+                let open = RwSignal::new(cfg!(feature = "ssr"));
+                let summary = cdo_text::phrase::more_changes(lang, total - CHANGES_SHOWN);
+                let list_of = list_of.clone();
+                let rest = move || open.get().then(|| list_of(&shown, CHANGES_SHOWN..total));
+                view! {
+                    <details class="map-changes-more" on:toggle=move |ev| open.set(is_open(&ev))>
+                        <summary>{summary}</summary>
+                        <ul>{rest}</ul>
+                    </details>
+                }
+            });
+            view! { <ul>{first}</ul> {more} }.into_any()
         };
         Some(view! {
             <section class="map-changes" aria-labelledby="map-changes-title">

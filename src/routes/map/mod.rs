@@ -21,7 +21,7 @@ use std::sync::Arc;
 use cdo_model::geo::{self, Point};
 use cdo_model::map::{Axis, MapState};
 use cdo_model::time::{self, At, Span};
-use cdo_model::{Loaded, Summary};
+use cdo_model::{Loaded, PartialDate, Summary};
 use cdo_text::describe;
 use leptos::prelude::*;
 
@@ -86,11 +86,15 @@ pub fn MapPage() -> impl IntoView {
                 how,
             ));
         });
+        // From the categories drawn: every entity but those with no post yet or abolished.
         let counts_data = data.clone();
         let counts = Signal::derive(move || {
-            let date = at.get().map_or(span.today, At::date);
-            let c = time::counts_at(&counts_data.entities, date);
-            (c.with_post(), c.total())
+            counts_data.shown.with(|sh| {
+                let counts = sh.counts(Axis::Headline);
+                let total = sh.entities.len();
+                let none = counts[Axis::Headline.no_post()] + counts[Axis::Headline.abolished()];
+                (total - none, total)
+            })
         });
         view! {
                 {notice}
@@ -143,6 +147,16 @@ pub(super) struct Shown {
     /// `categories[axis][i]`: entity `i`'s category on `Axis::ALL[axis]`.
     categories: [Vec<usize>; 3],
     changed: Vec<bool>,
+    /// At a date, the changes of model in the year before it, oldest first.
+    changes: Vec<Change>,
+}
+
+/// A change of an entity's model (`Axis::Headline` categories, with no post yet and abolished).
+pub(super) struct Change {
+    entity: usize,
+    date: PartialDate,
+    from: usize,
+    to: usize,
 }
 
 /// Shown for the same date is the same.
@@ -184,12 +198,29 @@ fn prepare(loaded: &Loaded<Summary>, at: Memo<Option<At>>) -> Prepared {
         crate::perf::mark("cdo:time:start");
         let entities = time::summaries_at(&base, at.map_or(as_of, At::date));
         let categories = Axis::ALL.map(|axis| entities.iter().map(|e| axis.category(e)).collect());
-        let changed = time::changed_before(&base, at);
+        // The year's changes of model, once for the rings and the list under the map.
+        let changes: Vec<Change> = at.map_or_else(Vec::new, |at| {
+            time::changes_before(&base, at)
+                .iter()
+                .filter(|t| t.model_changed())
+                .map(|t| Change {
+                    entity: t.entity,
+                    date: t.date,
+                    from: Axis::Headline.category_at(&t.from),
+                    to: Axis::Headline.category_at(&t.to),
+                })
+                .collect()
+        });
+        let mut changed = vec![false; base.len()];
+        for c in &changes {
+            changed[c.entity] = true;
+        }
         Arc::new(Shown {
             at,
             entities,
             categories,
             changed,
+            changes,
         })
     });
     Prepared {
