@@ -286,8 +286,7 @@ fn slot(periods: &Periods, day: Day, before: bool) -> Slot {
         .days
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.from.is_none_or(|s| reached(s, day, before)))
-        .next_back();
+        .rfind(|(_, d)| d.from.is_none_or(|s| reached(s, day, before)));
     match begun {
         None => Slot::NoPost,
         Some((k, d)) => match d.over {
