@@ -34,17 +34,27 @@ const ROWS = [
   // construction without browser reads and the shared address-state hook +5.8 KB
   // (docs/PERFORMANCE.md, "The explorer, the language in the path"); the open data +6.6 KB; then
   // the about page as a module of its own −13.1 KB: 276 KB again (the same section).
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 276 * KB },
+  // 276 → 287 KB: the atlas at a date (issue #23) in the lists the main module draws: the index's
+  // periods read and their days (+2.6 KB of code), the explorer's rows, counts and sort at a
+  // date, the parts' slot (`on_demand::part`), the strings; its views that reading does not
+  // need (year chart, time control, timeline, download writer) load on demand (docs/PERFORMANCE.md,
+  // "The atlas at a date: measured").
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 287 * KB },
   // No goal of its own: a regression guard over all of them together. 130 → 148 KB: the about
   // page's module (with the open data's downloads and changelog) +17.7 KB, taken from the main
   // module (docs/PERFORMANCE.md, "The explorer, the language in the path").
-  { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 148 * KB, onDemand: true },
-  { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 15 * KB },
+  // 148 → 218 KB (issue #23): the map, compare and the series at a date, and the four parts of
+  // main-module pages split off with the chunks they share (the same section).
+  { name: 'wasm (on demand)', match: (f) => f.endsWith('.wasm') && !MAIN_WASM.test(f), budget: 130 * KB, limit: 218 * KB, onDemand: true },
+  // Limit 15 → 17 KB (issue #23): `__wasm_split.js` loads each module and chunk with its
+  // integrity hash (incompressible); 4 more modules, 16 more chunks.
+  { name: 'js', match: (f) => f.endsWith('.js'), budget: 15 * KB, limit: 17 * KB },
   { name: 'css', match: (f) => f.endsWith('.css'), budget: 10 * KB, limit: 10 * KB },
   // Every page is pre-rendered (issue #24): a first visit loads its landing page's HTML (counted
   // per landing below), with the page's content where a 4.3 KB shell had its heading. The map's
   // carries its SVG (outlines, markers, labels, legend).
-  { name: 'html (overview)', match: (f) => f === 'index.html', budget: 12 * KB, limit: 12 * KB, landing: true },
+  // Limit 12 → 13 KB: the models year by year (issue #23), chart and table, in the page.
+  { name: 'html (overview)', match: (f) => f === 'index.html', budget: 12 * KB, limit: 13 * KB, landing: true },
   { name: 'html (map)', match: (f) => f === path.join('map', 'index.html'), budget: 45 * KB, limit: 45 * KB, landing: true },
   // Every page reads the dataset's index; profile, compare and the series also the dataset itself,
   // which grows with the data (94 entities with their histories and sources: 84 KB).
