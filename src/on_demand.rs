@@ -179,7 +179,7 @@ pub fn years_chart(
     s: &'static Strings,
 ) -> AnyView {
     part(
-        "chart chart-wide",
+        "chart-wide",
         async { load!(years_chart_part) },
         move |draw: YearsChart| draw(&list, today, at, lang, s),
     )
