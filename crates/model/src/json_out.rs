@@ -9,7 +9,7 @@ use serde_json::{Map, Number, Value};
 use crate::num::fixed;
 
 /// An object from `(key, value)` pairs (printed with sorted keys).
-pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+pub fn obj<'a>(pairs: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
     let mut map = Map::new();
     for (k, v) in pairs {
         map.insert(k.to_owned(), v);

@@ -144,33 +144,34 @@ pub fn json(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin
         .iter()
         .map(|e| {
             let row = shown(e, lang, origin.at);
-            let Some(e) = row.then.as_deref() else {
-                let (code, label) = row.state.unwrap_or_default();
-                let e = row.entity;
-                return obj([
-                    ("id", text(&e.id)),
-                    ("name", text(&e.name)),
-                    ("profile", text(&format!("{}/entity/{}", origin.site, e.id))),
-                    ("kind", text(e.kind.wire())),
-                    ("land", opt_text(e.land.map(|l| l.code()))),
-                    ("land_label", text(crate::land_of(lang, e.land))),
-                    ("model", text(code)),
-                    ("model_label", text(label)),
-                ]);
+            let who = row.entity;
+            // The model at the date; with no post then, "no post yet" or "abolished".
+            let (model, model_label) = match (row.state, row.then.as_deref()) {
+                (Some(state), _) => state,
+                (None, Some(then)) => {
+                    let h = then.model().headline();
+                    (headline_wire(h), crate::headline(lang, h))
+                }
+                (None, None) => Default::default(),
             };
-            let h = e.model().headline();
-            let (model, model_label) = row
-                .state
-                .unwrap_or((headline_wire(h), crate::headline(lang, h)));
-            obj([
-                ("id", text(&e.id)),
-                ("name", text(&e.name)),
-                ("profile", text(&format!("{}/entity/{}", origin.site, e.id))),
-                ("kind", text(e.kind.wire())),
-                ("land", opt_text(e.land.map(|l| l.code()))),
-                ("land_label", text(crate::land_of(lang, e.land))),
+            let mut fields = vec![
+                ("id", text(&who.id)),
+                ("name", text(&who.name)),
+                (
+                    "profile",
+                    text(&format!("{}/entity/{}", origin.site, who.id)),
+                ),
+                ("kind", text(who.kind.wire())),
+                ("land", opt_text(who.land.map(|l| l.code()))),
+                ("land_label", text(crate::land_of(lang, who.land))),
                 ("model", text(model)),
                 ("model_label", text(model_label)),
+            ];
+            // The post's facts, where there was one at the date.
+            let Some(e) = row.then.as_deref() else {
+                return obj(fields);
+            };
+            fields.extend([
                 ("origin", opt_text(e.model().origin.map(|o| o.wire()))),
                 ("form", text(e.model().form.wire())),
                 ("office", text(&e.model().title)),
@@ -192,7 +193,8 @@ pub fn json(lang: Lang, dataset: &Dataset, entities: &[&Entity], origin: &Origin
                     "confirmed",
                     opt_text(row.confirmed.map(|d| d.to_string()).as_deref()),
                 ),
-            ])
+            ]);
+            obj(fields)
         })
         .collect();
     let count = i64::try_from(rows.len()).unwrap_or(i64::MAX);
