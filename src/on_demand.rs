@@ -171,17 +171,16 @@ pub fn report() -> AnyView {
 }
 
 /// The overview's chart of the models year by year, its code fetched on demand ([`part`]).
-pub fn years_chart(
-    list: Vec<Summary>,
-    today: PartialDate,
-    at: Option<At>,
-    lang: Lang,
-    s: &'static Strings,
-) -> AnyView {
+pub fn years_chart(at: Option<At>, lang: Lang, s: &'static Strings) -> AnyView {
+    // The index as loaded (shared, not a copy of its list); drawn only with it, as the overview is.
+    let index = crate::data::use_index().get_untracked();
     part(
         "chart-wide",
         async { load!(years_chart_part) },
-        move |draw: YearsChart| draw(&list, today, at, lang, s),
+        move |draw: YearsChart| match index.as_deref() {
+            Some(Ok(l)) => draw(&l.dataset.entities, l.dataset.as_of, at, lang, s),
+            _ => ().into_any(),
+        },
     )
 }
 

@@ -72,7 +72,7 @@ fn overview(
         <div class="charts">
             {charts::models_chart(list, lang, s)}
             {charts::timeline_chart(list, lang, s)}
-            {crate::on_demand::years_chart(list.clone(), today, at, lang, s)}
+            {crate::on_demand::years_chart(at, lang, s)}
         </div>
         <p class="count">{cdo_text::phrase::entry_count(lang, count)}</p>
         <ul class="cards" data-testid="entity-list">{cards}</ul>

@@ -9,9 +9,9 @@
 //! 2022, a period nothing dates counts from the beginning, and a date asked for as a year or a
 //! month means its first day (docs/DATA.md, "Dates and precision").
 //!
-//! Every date is turned into a [`Day`] once per comparison, and a state is looked up by a walk
-//! over the entity's few periods from the newest: [`states_at`] for 10,000 entities is one
-//! linear pass that allocates only its result.
+//! Every date of an entity's periods is turned into a [`Day`] once, when the entity is read
+//! ([`Periods`]), and a state is looked up by a walk over its few periods from the newest:
+//! [`states_at`] for 10,000 entities is one linear pass that allocates only its result.
 
 use std::fmt;
 use std::ops::RangeInclusive;
@@ -378,6 +378,13 @@ pub fn summaries_at(list: &[Summary], date: PartialDate) -> Vec<Summary> {
         .collect()
 }
 
+/// How many entities of `list`, as listed at a date ([`summaries_at`]), had a post in force.
+pub fn with_post(list: &[Summary]) -> usize {
+    list.iter()
+        .filter(|s| s.standing() == Standing::Active)
+        .count()
+}
+
 /// Which entities of `list` changed their model in the year before `at` (the map rings them):
 /// `changed[i]` for `list[i]`. Today (`None`): none.
 pub fn changed_before(list: &[Summary], at: Option<At>) -> Vec<bool> {
@@ -445,13 +452,17 @@ pub fn counts_at(list: &[Summary], date: PartialDate) -> Counts {
 pub fn counts_by_year(list: &[Summary], years: RangeInclusive<u16>) -> Vec<(u16, Counts)> {
     years
         .map(|y| {
-            let date = PartialDate {
-                year: y,
-                month: None,
-                day: None,
-                approx: false,
-            };
-            (y, counts_at(list, date))
+            (
+                y,
+                counts_at(
+                    list,
+                    At {
+                        year: y,
+                        month: None,
+                    }
+                    .date(),
+                ),
+            )
         })
         .collect()
 }

@@ -52,6 +52,15 @@ pub fn write(
     }
 }
 
+/// Where the writer's module is.
+#[derive(Clone, Copy)]
+enum Writer {
+    NotAsked,
+    Loading,
+    Ready(WriteFile),
+    Failed,
+}
+
 pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
     let Ctx {
         state,
@@ -77,17 +86,17 @@ pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
         crate::download::save_text(&format!("cdo-atlas-{named}.{ext}"), mime, &text);
     };
     let save = Arc::new(save);
-    // The writer: `None` until it has arrived (or failed to).
-    let writer = RwSignal::new(None::<Result<WriteFile, Unavailable>>);
-    let asked = StoredValue::new(false);
+    // The writer: asked for with the first download; after a failure, asked for again.
+    let writer = RwSignal::new(Writer::NotAsked);
     let ask_writer = move || {
-        if !asked.get_value() {
-            asked.set_value(true);
+        if matches!(writer.get_untracked(), Writer::NotAsked | Writer::Failed) {
+            writer.set(Writer::Loading);
             spawn_local(async move {
-                let got = on_demand::download_writer().await;
-                // Failed: the next download asks again.
-                asked.set_value(got.is_ok());
-                let _ = writer.try_set(Some(got));
+                let got = match on_demand::download_writer().await {
+                    Ok(write) => Writer::Ready(write),
+                    Err(Unavailable) => Writer::Failed,
+                };
+                let _ = writer.try_set(got);
             });
         }
     };
@@ -99,8 +108,8 @@ pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
         let Some(format) = pending.get() else { return };
         let problem = match (dataset.get().as_deref(), writer.get()) {
             (Some(Err(e)), _) => e.message(lang),
-            (_, Some(Err(Unavailable))) => s.download_unavailable.to_owned(),
-            (Some(Ok(full)), Some(Ok(write))) => {
+            (_, Writer::Failed) => s.download_unavailable.to_owned(),
+            (Some(Ok(full)), Writer::Ready(write)) => {
                 pending.set(None);
                 failed.set(None);
                 when_loaded(format, full, write);
@@ -114,14 +123,13 @@ pub(super) fn downloads(cx: Ctx, data: Arc<Prepared>) -> impl IntoView {
     let download =
         move |format: Format| match (dataset.get_untracked().as_deref(), writer.get_untracked()) {
             // Both here: saved at once, still within the click.
-            (Some(Ok(full)), Some(Ok(write))) => save(format, full, write),
-            // Either loading: saved once both are there. Never asked for, or failed: asked for (again).
-            (loading, _) => {
-                if !matches!(loading, Some(Ok(_))) && (loading.is_some() || !dataset.asked()) {
+            (Some(Ok(full)), Writer::Ready(write)) => save(format, full, write),
+            // Either missing: saved once both are there. The dataset never asked for, or failed:
+            // asked for (again); the writer likewise.
+            (loaded, _) => {
+                let ready = matches!(loaded, Some(Ok(_)));
+                if !ready && (loaded.is_some() || !dataset.asked()) {
                     dataset.load();
-                }
-                if writer.get_untracked().is_some_and(|w| w.is_err()) {
-                    writer.set(None);
                 }
                 ask_writer();
                 pending.set(Some(format));

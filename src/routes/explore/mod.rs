@@ -64,7 +64,7 @@ pub fn ExplorePage() -> impl IntoView {
 /// The entities the index lists, and as they were at the date shown.
 struct Prepared {
     /// As the index has them (today).
-    entities: Vec<Summary>,
+    entities: Arc<Vec<Summary>>,
     shown: Memo<Arc<Shown>>,
 }
 
@@ -111,12 +111,12 @@ fn explorer(
     bad: Memo<Vec<&'static str>>,
     go: Callback<(ExploreState, Write)>,
 ) -> impl IntoView {
-    let entities = loaded.dataset.entities.clone();
+    let entities = Arc::new(loaded.dataset.entities.clone());
     let as_of = loaded.dataset.as_of;
     let span = Span::of(&entities, as_of);
     // A date outside the data's years is ignored (today shown) and named, as a bad value.
     let at = Memo::new(move |_| span.admit(state.with(|st| st.at), &mut Vec::new()));
-    let base = Arc::new(entities.clone());
+    let base = entities.clone();
     let shown = Memo::new(move |_| {
         let at = at.get();
         crate::perf::mark("cdo:time:start");
@@ -186,12 +186,9 @@ fn explorer(
     let set_at = Callback::new(move |(at, how): (Option<At>, Write)| {
         cx.go(ExploreState { at, ..cx.current() }, how);
     });
-    let counts_data = data.clone();
-    let counts = Signal::derive(move || {
-        let date = at.get().map_or(as_of, At::date);
-        let c = time::counts_at(&counts_data.entities, date);
-        (c.with_post(), c.total())
-    });
+    // The entities listed at the date: no second pass over them.
+    let counts =
+        Signal::derive(move || shown.with(|sh| (time::with_post(&sh.entities), sh.entities.len())));
     let search = move |ev: ev::Event| {
         let next = ExploreState {
             query: event_target_value(&ev),

@@ -25,7 +25,7 @@ use crate::picks::pick_toggle;
 #[component]
 pub(super) fn EntityList(data: Arc<Prepared>, lang: Lang, s: &'static Strings) -> impl IntoView {
     let order: Vec<usize> = {
-        let by_name = cdo_model::search::name_order(&data.entities);
+        let by_name = cdo_model::search::name_order(data.entities.iter());
         by_name
             .into_iter()
             .filter_map(|e| data.entities.iter().position(|x| x.id == e.id))

@@ -86,15 +86,10 @@ pub fn MapPage() -> impl IntoView {
                 how,
             ));
         });
-        // From the categories drawn: every entity but those with no post yet or abolished.
-        let counts_data = data.clone();
+        // The entities drawn at the date: no second pass over them.
+        let shown = data.shown;
         let counts = Signal::derive(move || {
-            counts_data.shown.with(|sh| {
-                let counts = sh.counts(Axis::Headline);
-                let total = sh.entities.len();
-                let none = counts[Axis::Headline.no_post()] + counts[Axis::Headline.abolished()];
-                (total - none, total)
-            })
+            shown.with(|sh| (time::with_post(&sh.entities), sh.entities.len()))
         });
         view! {
                 {notice}
@@ -133,7 +128,7 @@ pub fn MapPage() -> impl IntoView {
 /// projected positions; and what they were at the date shown ([`Shown`], once per date).
 pub(super) struct Prepared {
     /// As the index has them (today): names, places, sizes.
-    entities: Vec<Summary>,
+    entities: Arc<Vec<Summary>>,
     points: Vec<Point>,
     shown: Memo<Arc<Shown>>,
 }
@@ -183,16 +178,19 @@ impl Shown {
 
 fn prepare(loaded: &Loaded<Summary>, at: Memo<Option<At>>) -> Prepared {
     // Reading order for keyboard users: north to south, then west to east.
-    let entities = cdo_model::sorted_by(loaded.dataset.entities.clone(), &|a, b| {
-        let (a, b) = (a.coordinates, b.coordinates);
-        b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon))
-    });
+    let entities = Arc::new(cdo_model::sorted_by(
+        loaded.dataset.entities.clone(),
+        &|a, b| {
+            let (a, b) = (a.coordinates, b.coordinates);
+            b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon))
+        },
+    ));
     let points = entities
         .iter()
         .map(|e| geo::project(e.coordinates))
         .collect();
     let as_of = loaded.dataset.as_of;
-    let base = Arc::new(entities.clone());
+    let base = entities.clone();
     let shown = Memo::new(move |_| {
         let at = at.get();
         crate::perf::mark("cdo:time:start");
