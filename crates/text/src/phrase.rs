@@ -263,7 +263,8 @@ pub fn time_status(lang: Lang, year: &str, with_post: usize, total: usize) -> St
     }
 }
 
-/// The heading of the changes listed under the map at a date: "Änderungen bis 1. Januar 2019".
+/// The heading of the changes listed under the map at a date: "Änderungen im Jahr vor 1. Januar
+/// 2019".
 pub fn time_changes(lang: Lang, at: PartialDate) -> String {
     let when = date(lang, at);
     match lang {
