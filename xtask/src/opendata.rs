@@ -187,7 +187,7 @@ fn periods_columns<'a>() -> Vec<Column<PeriodRow<'a>>> {
             .with(json!({ "required": true, "minimum": 1 })),
         Column::<PeriodRow<'a>>::new("current", "boolean", "Whether this is the entity's last period, the model shown today (or the last one, if the post was abolished).", |r| (std::ptr::eq(r.p, r.e.current())).to_string())
             .with(json!({ "required": true })),
-        Column::<PeriodRow<'a>>::new("title", "string", "The post's or unit's official title.", |r| r.p.post.title.clone())
+        Column::<PeriodRow<'a>>::new("title", "string", "The post's or unit's official title.", |r| r.p.post.title.to_string())
             .with(json!({ "required": true, "maxLength": MAX_NAME })),
         Column::<PeriodRow<'a>>::new("form", "string", "How digital leadership is organised (docs/DATA.md, \"Form\").", |r| r.p.post.form.wire().to_owned())
             .with(json!({ "required": true, "enum": Form::WIRE })),

@@ -146,12 +146,17 @@ impl PartialDate {
 /// One calendar day as a number that orders as the days do (not a count of days: only
 /// comparisons are meaningful). What the date logic of the time views compares, so that a
 /// period's start and end are worked out once per period, not per comparison.
+/// Never zero (months and days count from 1), so that an `Option<Day>` takes no more room than
+/// a `Day`: every period of the index keeps three (`time::Periods`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day(u32);
+pub struct Day(std::num::NonZeroU32);
 
 impl Day {
     const fn of(year: u16, month: u8, day: u8) -> Day {
-        Day(((year as u32) << 9) | ((month as u32) << 5) | day as u32)
+        match std::num::NonZeroU32::new(((year as u32) << 9) | ((month as u32) << 5) | day as u32) {
+            Some(n) => Day(n),
+            None => panic!("a day of month 0"),
+        }
     }
 }
 

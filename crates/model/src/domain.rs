@@ -490,7 +490,7 @@ pub struct Summary {
     /// When digital leadership began ([`Entity::established`]).
     pub established: Option<PartialDate>,
     /// The name of the holder in office now ([`Entity::current_holder`]).
-    pub holder: Option<String>,
+    pub holder: Option<std::sync::Arc<str>>,
     /// [`Entity::since`].
     pub since: Option<PartialDate>,
     /// [`Entity::ended`].
@@ -504,7 +504,7 @@ pub struct Summary {
     pub search: std::sync::Arc<str>,
     /// Every period, oldest first, briefly: what the lists need to show the entity at a date
     /// ([`crate::time::state_at`], the seam; read through [`Summary::periods`]). Never empty.
-    pub(crate) periods: std::sync::Arc<crate::time::Periods>,
+    pub(crate) periods: crate::time::Periods,
     /// Whether it had a post at the date a list shows ([`crate::time::summaries_at`]); in the
     /// index, always [`Standing::Active`] (today's arrangement, as the other fields say).
     pub(crate) standing: Standing,
@@ -523,7 +523,7 @@ pub enum Standing {
 
 /// A [`Period`] as the lists know it: its post, its dates and its holders' names with their
 /// dates, without texts and sources (index column `periods`, since index 1.4).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct PeriodSummary {
     pub post: Post,
     /// The period's own start ([`Period::since`]), as the data gives it.
@@ -531,32 +531,57 @@ pub struct PeriodSummary {
     pub until: Option<PartialDate>,
     /// Oldest first.
     pub holders: Vec<HolderSummary>,
+    /// The days it takes effect and ends, worked out by [`crate::time::Periods::new`] from
+    /// these dates and the periods before it (default until then).
+    pub(crate) days: crate::time::PeriodDays,
+}
+
+/// What the data says; the days follow from it.
+impl PartialEq for PeriodSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.post == other.post
+            && self.since == other.since
+            && self.until == other.until
+            && self.holders == other.holders
+    }
 }
 
 /// A [`Holder`] as the lists know it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HolderSummary {
-    pub name: String,
+    pub name: std::sync::Arc<str>,
     pub since: Option<PartialDate>,
     pub until: Option<PartialDate>,
 }
 
 impl PeriodSummary {
-    pub fn of(p: &Period) -> PeriodSummary {
+    pub fn new(
+        post: Post,
+        since: Option<PartialDate>,
+        until: Option<PartialDate>,
+        holders: Vec<HolderSummary>,
+    ) -> PeriodSummary {
         PeriodSummary {
-            post: p.post.clone(),
-            since: p.since.as_ref().map(|d| d.date),
-            until: p.until.as_ref().map(|d| d.date),
-            holders: p
-                .holders
-                .iter()
-                .map(|h| HolderSummary {
-                    name: h.name.clone(),
-                    since: h.since,
-                    until: h.until,
-                })
-                .collect(),
+            post,
+            since,
+            until,
+            holders,
+            days: Default::default(),
         }
+    }
+
+    pub fn of(p: &Period) -> PeriodSummary {
+        let holders = p.holders.iter().map(|h| HolderSummary {
+            name: h.name.as_str().into(),
+            since: h.since,
+            until: h.until,
+        });
+        PeriodSummary::new(
+            p.post.clone(),
+            p.since.as_ref().map(|d| d.date),
+            p.until.as_ref().map(|d| d.date),
+            holders.collect(),
+        )
     }
 
     /// [`Period::start`]: its own start, else its earliest holder's; `None`: nothing dates it.
@@ -574,12 +599,7 @@ pub const SEARCH_SEPARATOR: &str = " · ";
 impl Summary {
     pub fn of(e: &Entity) -> Summary {
         let holders = e.periods.iter().flat_map(|p| &p.holders);
-        let titles = e
-            .periods
-            .iter()
-            .rev()
-            .skip(1)
-            .map(|p| p.post.title.as_str());
+        let titles = e.periods.iter().rev().skip(1).map(|p| &*p.post.title);
         let search = holders
             .map(|h| h.name.as_str())
             .chain(titles)
@@ -595,14 +615,12 @@ impl Summary {
             population: e.population.as_ref().map(|p| p.value),
             post: e.model().clone(),
             established: e.established().map(|d| d.date),
-            holder: e.current_holder().map(|h| h.name.clone()),
+            holder: e.current_holder().map(|h| h.name.as_str().into()),
             since: e.since(),
             ended: e.ended(),
             confirmed: e.confirmed(),
             search: search.into(),
-            periods: std::sync::Arc::new(crate::time::Periods::new(
-                e.periods.iter().map(PeriodSummary::of).collect(),
-            )),
+            periods: crate::time::Periods::new(e.periods.iter().map(PeriodSummary::of)),
             standing: Standing::Active,
         }
     }
@@ -641,7 +659,9 @@ impl Summary {
 /// A post or unit and its classification on the two axes (without its sources).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Post {
-    pub title: String,
+    /// Shared (`Arc`): a summary's post and its periods' are the same text, and the lists
+    /// copy it at every date they show (docs/PERFORMANCE.md, "The index's parse").
+    pub title: std::sync::Arc<str>,
     pub origin: Option<Origin>,
     pub form: Form,
 }

@@ -255,8 +255,7 @@ fn cell(s: &Summary, column: Column) -> Value {
         Column::Confirmed => date(s.confirmed),
         Column::Periods => {
             let list = s.periods();
-            let implied =
-                as_columns_say(model, s.established, s.ended, s.holder.as_deref(), s.since);
+            let implied = as_columns_say(model, s.established, s.ended, s.holder.as_ref(), s.since);
             if list == implied.as_slice() {
                 Value::Null
             } else {
@@ -274,22 +273,26 @@ pub fn as_columns_say(
     post: &Post,
     start: Option<PartialDate>,
     ended: Option<PartialDate>,
-    holder: Option<&str>,
+    holder: Option<&std::sync::Arc<str>>,
     since: Option<PartialDate>,
 ) -> Vec<PeriodSummary> {
-    vec![PeriodSummary {
-        post: post.clone(),
-        since: start,
-        until: ended,
-        holders: holder
-            .map(|name| HolderSummary {
-                name: name.to_owned(),
-                since,
-                until: None,
-            })
-            .into_iter()
-            .collect(),
-    }]
+    vec![implied(post, start, ended, holder, since)]
+}
+
+/// The one period of [`as_columns_say`].
+pub(crate) fn implied(
+    post: &Post,
+    start: Option<PartialDate>,
+    ended: Option<PartialDate>,
+    holder: Option<&std::sync::Arc<str>>,
+    since: Option<PartialDate>,
+) -> PeriodSummary {
+    let holder = holder.map(|name| HolderSummary {
+        name: name.clone(),
+        since,
+        until: None,
+    });
+    PeriodSummary::new(post.clone(), start, ended, holder.into_iter().collect())
 }
 
 /// The values of a period in `periods`, before its holders': `since, until, title, origin,

@@ -206,76 +206,52 @@ fn reached(key: Day, day: Day, before: bool) -> bool {
     }
 }
 
-/// An entity's brief periods with the days they and their holders take effect and end,
-/// computed once, when the entity is read: the lists step through dates (a year step of 10,000
-/// entities, issue #23) without turning dates into days again (`Summary::periods` reads them).
+/// An entity's brief periods with the days they take effect and end, computed once, when the
+/// entity is read: the lists step through dates (a year step of 10,000 entities, issue #23)
+/// without turning dates into days again (`Summary::periods` reads them). One shared
+/// allocation per entity, days included: reading the index is mostly allocating
+/// (docs/PERFORMANCE.md, "The index's parse"), and a list at a date copies every summary.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Periods {
-    list: Vec<PeriodSummary>,
-    days: Vec<PeriodDays>,
-}
+pub struct Periods(std::sync::Arc<[PeriodSummary]>);
 
-/// The days of one period ([`Periods`]).
-#[derive(Clone, Debug, PartialEq)]
-struct PeriodDays {
+/// The days of one period ([`Periods`], kept in its [`PeriodSummary`]): 12 bytes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PeriodDays {
     /// When it takes effect: its start, else the day after the period before it ended, else
     /// when that one took effect; `None` (the first, undated): from the beginning.
     from: Option<Day>,
-    /// The day after its end.
+    /// The day after its end: when it is over, and the day of its end as an event
+    /// ([`Event::Ended`]).
     over: Option<Day>,
-    /// Its start as an event ([`Event::Began`]): the day it takes effect, and the date the data
-    /// writes (an undated period that begins when the one before ended: that end).
-    began: Option<(Day, PartialDate)>,
-    /// Its end as an event ([`Event::Ended`]): the day after it, and the date.
-    ended: Option<(Day, PartialDate)>,
-    /// Each holder: from when they count (their start, else when the one before left, else
-    /// when the one before began; `None`: always), and the day after they left.
-    holders: Vec<(Option<Day>, Option<Day>)>,
+    /// The day of its start as an event ([`Event::Began`]): the day it takes effect, if a date
+    /// says so (its start, or for an undated period that begins when the one before ended,
+    /// that end; [`event_day`]).
+    began: Option<Day>,
 }
 
 impl Periods {
-    pub fn new(list: Vec<PeriodSummary>) -> Periods {
+    /// `list`, oldest first, with each period's days.
+    pub fn new(list: impl IntoIterator<Item = PeriodSummary>) -> Periods {
+        // When the period before took effect or ended, and the day after it ended.
         let mut previous: Option<Day> = None;
-        let days = list
-            .iter()
-            .enumerate()
-            .map(|(k, p)| {
-                let from = p.start().map(|s| s.first_day()).or(previous);
-                let over = p.until.map(|u| u.day_after());
-                previous = over.or(from);
-                let began = match p.start() {
-                    Some(s) => Some((s.first_day(), s)),
-                    None => from.and_then(|day| {
-                        let ended = list[..k].last()?.until?;
-                        (ended.day_after() == day).then_some((day, ended))
-                    }),
-                };
-                let mut before: Option<Day> = None;
-                let holders = p
-                    .holders
-                    .iter()
-                    .map(|h| {
-                        let start = h.since.map(|s| s.first_day()).or(before);
-                        let left = h.until.map(|u| u.day_after());
-                        before = left.or(start);
-                        (start, left)
-                    })
-                    .collect();
-                PeriodDays {
-                    from,
-                    over,
-                    began,
-                    ended: p.until.map(|u| (u.day_after(), u)),
-                    holders,
-                }
-            })
-            .collect();
-        Periods { list, days }
+        let mut over_before: Option<Day> = None;
+        let list = list.into_iter().map(|mut p| {
+            let start = p.start().map(|s| s.first_day());
+            let from = start.or(previous);
+            let over = p.until.map(|u| u.day_after());
+            let began = start.or(from.filter(|&day| over_before == Some(day)));
+            previous = over.or(from);
+            over_before = over;
+            p.days = PeriodDays { from, over, began };
+            p
+        });
+        // An iterator of known length (a `Vec`'s, an array's) is collected in one allocation.
+        Periods(list.collect())
     }
 
     /// Oldest first; never empty for an entity.
     pub fn list(&self) -> &[PeriodSummary] {
-        &self.list
+        &self.0
     }
 }
 
@@ -283,13 +259,13 @@ impl Periods {
 /// unless it had ended.
 fn slot(periods: &Periods, day: Day, before: bool) -> Slot {
     let begun = periods
-        .days
+        .list()
         .iter()
         .enumerate()
-        .rfind(|(_, d)| d.from.is_none_or(|s| reached(s, day, before)));
+        .rfind(|(_, p)| p.days.from.is_none_or(|s| reached(s, day, before)));
     match begun {
         None => Slot::NoPost,
-        Some((k, d)) => match d.over {
+        Some((k, p)) => match p.days.over {
             Some(over) if reached(over, day, before) => Slot::Ended(k),
             _ => Slot::In(k),
         },
@@ -300,9 +276,17 @@ fn slot(periods: &Periods, day: Day, before: bool) -> Slot {
 /// holder without a start date counts from when the one before left, else from when the one
 /// before began (holders are listed oldest first: the later one is the more recent name), else
 /// always. `None`: the post was vacant, or the data names no one.
+///
+/// Their days are worked out here rather than kept with the period's: only the period in force
+/// is asked, and one fewer allocation per entity is read (docs/PERFORMANCE.md, "The index's
+/// parse").
 fn holder(periods: &Periods, k: usize, day: Day, before: bool) -> Option<usize> {
     let mut found = None;
-    for (i, &(start, left)) in periods.days[k].holders.iter().enumerate() {
+    let mut previous: Option<Day> = None;
+    for (i, h) in periods.list()[k].holders.iter().enumerate() {
+        let start = h.since.map(|s| s.first_day()).or(previous);
+        let left = h.until.map(|u| u.day_after());
+        previous = left.or(start);
         let begun = start.is_none_or(|s| reached(s, day, before));
         let gone = left.is_some_and(|l| reached(l, day, before));
         if begun && !gone {
@@ -320,9 +304,9 @@ fn state(periods: &Periods, day: Day, before: bool) -> StateAt<'_> {
 fn in_slot(periods: &Periods, slot: Slot, day: Day, before: bool) -> StateAt<'_> {
     match slot {
         Slot::NoPost => StateAt::NoPost,
-        Slot::Ended(k) => StateAt::Abolished(&periods.list[k]),
+        Slot::Ended(k) => StateAt::Abolished(&periods.list()[k]),
         Slot::In(k) => {
-            let period = &periods.list[k];
+            let period = &periods.list()[k];
             let holder = holder(periods, k, day, before).map(|i| &period.holders[i]);
             StateAt::In { period, holder }
         }
@@ -508,9 +492,15 @@ impl Transition<'_> {
 /// The day an event takes effect, and its date as the data writes it: a period's start (an
 /// undated one that takes effect when the period before it ended: that end), or its end.
 fn event_day(periods: &Periods, e: Event) -> Option<(Day, PartialDate)> {
+    let list = periods.list();
     match e {
-        Event::Began(k) => periods.days[k].began,
-        Event::Ended(k) => periods.days[k].ended,
+        Event::Began(k) => {
+            let day = list[k].days.began?;
+            // Its start, else the end of the one before (which is what `began` says then).
+            let date = list[k].start().or_else(|| list[k.checked_sub(1)?].until)?;
+            Some((day, date))
+        }
+        Event::Ended(k) => Some((list[k].days.over?, list[k].until?)),
     }
 }
 
@@ -523,15 +513,15 @@ fn changes_of(
     mut emit: impl FnMut(Day, PartialDate, Event, Slot, Slot),
 ) {
     // Most entities have no event in a year: they are passed over at once.
-    let within = |e: Option<(Day, PartialDate)>| e.is_some_and(|(d, _)| after < d && d <= upto);
+    let within = |d: Option<Day>| d.is_some_and(|d| after < d && d <= upto);
     if !periods
-        .days
+        .list()
         .iter()
-        .any(|d| within(d.began) || within(d.ended))
+        .any(|p| within(p.days.began) || within(p.days.over))
     {
         return;
     }
-    let events = (0..periods.list.len()).flat_map(|k| [Event::Began(k), Event::Ended(k)]);
+    let events = (0..periods.list().len()).flat_map(|k| [Event::Began(k), Event::Ended(k)]);
     for (n, e) in events.clone().enumerate() {
         let Some((day, date)) = event_day(periods, e) else {
             continue;
@@ -551,10 +541,10 @@ fn changes_of(
         let on_day = |e: Event| event_day(periods, e).is_some_and(|(d, _)| d == day);
         let (event, date) = match (from, to) {
             (_, Slot::In(j)) if on_day(Event::Began(j)) => {
-                (Event::Began(j), periods.list[j].start().unwrap_or(date))
+                (Event::Began(j), periods.list()[j].start().unwrap_or(date))
             }
             (Slot::In(i), _) if on_day(Event::Ended(i)) => {
-                (Event::Ended(i), periods.list[i].until.unwrap_or(date))
+                (Event::Ended(i), periods.list()[i].until.unwrap_or(date))
             }
             _ => (e, date),
         };
@@ -612,7 +602,7 @@ pub struct ThenAndNow<'a> {
 
 /// `entity`'s model on `date` (an interview's) and on `today`, with the changes in between.
 pub fn then_and_now(entity: &Entity, date: PartialDate, today: PartialDate) -> ThenAndNow<'_> {
-    let brief = Periods::new(entity.periods.iter().map(PeriodSummary::of).collect());
+    let brief = Periods::new(entity.periods.iter().map(PeriodSummary::of));
     let model = |s: Slot| match s {
         Slot::NoPost => ModelAt::NotYet,
         Slot::In(k) => ModelAt::In(&entity.periods[k]),
@@ -748,7 +738,7 @@ mod tests {
 
     fn post(form: Form, origin: Option<Origin>) -> Post {
         Post {
-            title: format!("{form:?}"),
+            title: format!("{form:?}").into(),
             origin,
             form,
         }
@@ -756,7 +746,7 @@ mod tests {
 
     fn holder(name: &str, since: Option<&str>, until: Option<&str>) -> HolderSummary {
         HolderSummary {
-            name: name.to_owned(),
+            name: name.into(),
             since: since.map(date),
             until: until.map(date),
         }
@@ -768,12 +758,7 @@ mod tests {
         until: Option<&str>,
         holders: Vec<HolderSummary>,
     ) -> PeriodSummary {
-        PeriodSummary {
-            post,
-            since: since.map(date),
-            until: until.map(date),
-            holders,
-        }
+        PeriodSummary::new(post, since.map(date), until.map(date), holders)
     }
 
     fn entity(i: usize, periods: Vec<PeriodSummary>) -> Summary {
@@ -796,7 +781,7 @@ mod tests {
             ended: current.until,
             confirmed: None,
             search: "".into(),
-            periods: std::sync::Arc::new(Periods::new(periods)),
+            periods: Periods::new(periods),
             standing: crate::Standing::Active,
         }
     }
@@ -859,10 +844,7 @@ mod tests {
                     StateAt::NoPost => None,
                     StateAt::In { period, holder } => {
                         let k = s.periods().iter().position(|p| std::ptr::eq(p, period));
-                        assert_eq!(
-                            holder.map(|h| h.name.as_str()),
-                            Some(["A", "B", "C"][k.unwrap()])
-                        );
+                        assert_eq!(holder.map(|h| &*h.name), Some(["A", "B", "C"][k.unwrap()]));
                         Some((k.unwrap(), false))
                     }
                     StateAt::Abolished(period) => Some((
@@ -910,7 +892,7 @@ mod tests {
         );
         let dated = Periods::new(vec![p.clone()]);
         let name = |d: &str| {
-            super::holder(&dated, 0, date(d).first_day(), false).map(|i| p.holders[i].name.as_str())
+            super::holder(&dated, 0, date(d).first_day(), false).map(|i| &*p.holders[i].name)
         };
         assert_eq!(name("2015-02"), None, "before the first");
         assert_eq!(name("2016"), Some("Erste"));

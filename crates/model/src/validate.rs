@@ -1265,7 +1265,7 @@ impl<'v> Checker<'v> {
         };
         let form = self.enumerated(obj, at, "form", Form::from_wire, Form::WIRE);
         Some(Post {
-            title: title?,
+            title: title?.into(),
             origin,
             form: form?,
         })
@@ -1393,7 +1393,8 @@ impl<'v> Checker<'v> {
                 self.report(at(Column::Search), Problem::TooLong { max, len });
                 None
             }
-            Value::Str(s) => Some(s.to_string()),
+            // Shared by the lists at every date: made one `Arc` at once, not a `String` first.
+            Value::Str(s) => Some(std::sync::Arc::<str>::from(s.as_ref())),
             other => {
                 self.expect_type(Some(other), at(Column::Search), JsonType::String);
                 None
@@ -1408,19 +1409,20 @@ impl<'v> Checker<'v> {
             value => Some(self.period_summaries(value, at(Column::Periods))),
         };
         let post = Post {
-            title: title?.to_owned(),
+            title: title?.into(),
             origin: origin.map_or(Some(None), |o| o.map(Some))?,
             form: form?,
         };
+        let holder = holder.map(std::sync::Arc::<str>::from);
         let periods = match periods {
-            Some(periods) => periods?,
+            Some(periods) => crate::time::Periods::new(periods?),
             None => {
                 // An index before 1.4 knows no history: the current model since `since`.
                 let start = if with_periods { established } else { since };
-                crate::index::as_columns_say(&post, start, ended, holder, since)
+                let implied = crate::index::implied(&post, start, ended, holder.as_ref(), since);
+                crate::time::Periods::new([implied])
             }
         };
-        let holder = holder.map(str::to_owned);
         Some(Summary {
             id: id?,
             name: name?.to_owned(),
@@ -1435,8 +1437,8 @@ impl<'v> Checker<'v> {
             since,
             ended,
             confirmed,
-            search: search?.into(),
-            periods: std::sync::Arc::new(crate::time::Periods::new(periods)),
+            search: search?,
+            periods,
             standing: crate::Standing::Active,
         })
     }
@@ -1519,17 +1521,11 @@ impl<'v> Checker<'v> {
             return None;
         }
         let post = Post {
-            title: title?.to_owned(),
+            title: title?.into(),
             origin: origin.map_or(Some(None), |o| o.map(Some))?,
             form: form?,
         };
-        let period = PeriodSummary {
-            post,
-            since,
-            until,
-            holders,
-        };
-        Some((period, after))
+        Some((PeriodSummary::new(post, since, until, holders), after))
     }
 
     /// A holder of an index entry's period: `name, since, until` at `first` in its `periods`.
@@ -1551,7 +1547,7 @@ impl<'v> Checker<'v> {
             }
         }
         Some(HolderSummary {
-            name: name?.to_owned(),
+            name: name?.into(),
             since,
             until,
         })

@@ -464,7 +464,7 @@ fn the_periods_come_with_the_index_and_an_older_index_reads_without() {
     let loaded = parse_index(&old.to_string(), TODAY).unwrap();
     assert_eq!(loaded.rejected, vec![]);
     for s in &loaded.dataset.entities {
-        let implied = as_columns_say(s.model(), s.since, s.ended, s.holder.as_deref(), s.since);
+        let implied = as_columns_say(s.model(), s.since, s.ended, s.holder.as_ref(), s.since);
         assert_eq!(s.periods(), implied.as_slice(), "{}", s.id);
     }
     // A file that claims 1.4 must have them.

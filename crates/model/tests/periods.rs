@@ -63,7 +63,7 @@ fn the_model_on_a_date_is_the_latest_period_begun_unless_it_ended() {
     let e = load(history());
     let title = |d: &str| match e.model_at(date(d)) {
         ModelAt::NotYet => "not yet".to_owned(),
-        ModelAt::In(p) => p.post.title.clone(),
+        ModelAt::In(p) => p.post.title.to_string(),
         ModelAt::Ended(p) => format!("ended: {}", p.post.title),
     };
     assert_eq!(title("2013-10-31"), "not yet");
@@ -179,7 +179,7 @@ fn a_file_of_schema_1_reads_as_one_period_per_entity() {
     {
         assert_eq!(e.periods.len(), 1, "{}", e.id);
         let p = &e.periods[0];
-        assert_eq!(p.post.title, r["office"]["title"].as_str().unwrap());
+        assert_eq!(&*p.post.title, r["office"]["title"].as_str().unwrap());
         assert_eq!(p.post.form.wire(), r["office"]["form"].as_str().unwrap());
         assert_eq!(
             p.since.as_ref().map(|d| d.date.to_string()),

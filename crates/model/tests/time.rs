@@ -110,12 +110,7 @@ fn today_the_lists_show_the_current_model_and_holder() {
         match time::state_at(&s, TODAY) {
             StateAt::In { period, holder } => {
                 assert_eq!(&period.post, s.model(), "{}", s.id);
-                assert_eq!(
-                    holder.map(|h| h.name.as_str()),
-                    s.holder.as_deref(),
-                    "{}",
-                    s.id
-                );
+                assert_eq!(holder.map(|h| &*h.name), s.holder.as_deref(), "{}", s.id);
                 assert_eq!(s.ended, None, "{}", s.id);
             }
             StateAt::Abolished(period) => {
@@ -142,7 +137,7 @@ fn issue_23_saarland_at_2019_has_a_private_sector_cdo_and_today_does_not() {
     assert_eq!(period.post.origin, Some(Origin::PrivateSector));
     assert!(period.post.title.contains("(CDO)"), "{}", period.post.title);
     assert_eq!(period.post.form, Form::StateGovernment);
-    assert_eq!(holder.map(|h| h.name.as_str()), Some("Ammar Alkassar"));
+    assert_eq!(holder.map(|h| &*h.name), Some("Ammar Alkassar"));
     let today = time::state_at(saarland, TODAY);
     assert!(matches!(today, StateAt::Abolished(_)), "{today:?}");
     assert_eq!(today.headline(), None, "no model today");
@@ -169,7 +164,7 @@ fn issue_23_duesseldorf_at_2018_has_an_internal_cdo() {
     let StateAt::In { holder, .. } = state else {
         panic!("in force")
     };
-    assert_eq!(holder.map(|h| h.name.as_str()), Some("Peter Adelskamp"));
+    assert_eq!(holder.map(|h| &*h.name), Some("Peter Adelskamp"));
     // "~2019-01" lasts through January 2019; then the post is vacant, not abolished.
     let later = time::state_at(d, date("2019-02"));
     assert_eq!(later.headline(), Some(Headline::CdoInternal));
@@ -406,7 +401,7 @@ fn an_entity_as_of_a_date_is_what_the_data_knew_then() {
         .unwrap();
     assert_eq!(d.model().headline(), Headline::CdoInternal);
     assert_eq!(
-        d.current_holder().map(|h| h.name.as_str()),
+        d.current_holder().map(|h| &*h.name),
         Some("Peter Adelskamp")
     );
     // Kaiserslautern in 2018: the honorary post only, not yet ended.

@@ -173,7 +173,7 @@ pub fn profile(lang: Lang, e: &Summary) -> String {
     };
     let office = match &e.holder {
         Some(holder) => format!("{}: {holder}", post.title),
-        None => post.title.clone(),
+        None => post.title.to_string(),
     };
     let place = whereabouts(lang, e);
     let name = &e.name;
@@ -214,7 +214,7 @@ mod tests {
             de.starts_with("Darmstadt (Stadt in Hessen): CDO aus der Wissenschaft, seit "),
             "{de}"
         );
-        assert!(de.contains(&e.model().title), "{de}");
+        assert!(de.contains(&*e.model().title), "{de}");
         assert!(de.contains(e.holder.as_deref().unwrap()), "{de}");
         let en = profile(Lang::En, &e);
         assert!(

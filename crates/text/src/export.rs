@@ -100,7 +100,7 @@ fn cells(row: &Shown, lang: Lang, site: &str) -> Vec<String> {
             },
             Column::Origin => text(e.model().origin.map(|o| crate::origin(lang, o).to_owned())),
             Column::Form => crate::form(lang, e.model().form).to_owned(),
-            Column::Office => e.model().title.clone(),
+            Column::Office => e.model().title.to_string(),
             Column::Since => text(e.since().map(|d| d.to_string())),
             Column::Population => text(e.population.as_ref().map(|p| p.value.to_string())),
             Column::Holder => text(e.current_holder().map(|h| h.name.clone())),

@@ -83,7 +83,11 @@ pub fn profile(e: &Entity, lang: Lang) -> Profile {
     let current = e.current();
     let post = &current.post;
     let facts = vec![
-        line(s.profile_office, Some(post.title.clone()), &current.sources),
+        line(
+            s.profile_office,
+            Some(post.title.to_string()),
+            &current.sources,
+        ),
         line(
             s.profile_form,
             Some(crate::form(lang, post.form).to_owned()),
@@ -505,7 +509,7 @@ pub fn timeline(e: &Entity, lang: Lang) -> Vec<TimelinePeriod> {
                 model: crate::headline(lang, p.post.headline()),
                 title: Line {
                     label: "",
-                    text: Some(p.post.title.clone()),
+                    text: Some(p.post.title.to_string()),
                     cites: cites(&mut p.sources.iter()),
                 },
                 when: Line {
