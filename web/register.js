@@ -55,7 +55,13 @@
     if (root.hasAttribute('data-settled')) resolve();
     else window.addEventListener('cdo:settled', resolve, { once: true });
   });
-  settled.then(async () => {
+  // Then once the browser is idle: the hand-over to the app (src/takeover.rs) is a long task of
+  // its own, and registering inside it made it longer (docs/PERFORMANCE.md).
+  const idle = () => new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 0);
+  });
+  settled.then(idle).then(async () => {
     let registration;
     try {
       registration = await navigator.serviceWorker.register('/sw.js');
