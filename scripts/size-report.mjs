@@ -38,8 +38,11 @@ const ROWS = [
   // periods read and their days (+2.6 KB of code), the explorer's rows, counts and sort at a
   // date, the parts' slot (`on_demand::part`), the strings; its views that reading does not
   // need (year chart, time control, timeline, download writer) load on demand (docs/PERFORMANCE.md,
-  // "The atlas at a date: measured").
-  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 287 * KB },
+  // "The atlas at a date: measured"). 287 → 288 KB: a first visit to the overview takes the
+  // pre-rendered year chart as it is (`takeover::adoptable`, its key, +0.9 KB): that visit loads
+  // 15 KB less (not the chart's module) and its main thread is back to before issue #23 (the same
+  // document, "The first load after the atlas at a date").
+  { name: 'wasm (main)', match: (f) => MAIN_WASM.test(f), budget: 130 * KB, limit: 288 * KB },
   // No goal of its own: a regression guard over all of them together. 130 → 148 KB: the about
   // page's module (with the open data's downloads and changelog) +17.7 KB, taken from the main
   // module (docs/PERFORMANCE.md, "The explorer, the language in the path").
@@ -114,8 +117,9 @@ const commonBr = common.reduce((a, r) => a + r.br, 0);
 // Rows that only some pages load (`pages`) count for those.
 const extra = (page) => report.filter((r) => ROWS.find((x) => x.name === r.name).pages?.includes(page)).flatMap((r) => r.files);
 // Parts of pages in the main module that are split off too (src/on_demand.rs, `part`): loaded
-// by the landings that show them; the download's writer on a click, by none.
-const PARTS = { years_chart: ['(others)'], time_control: ['/explore'], timeline: ['/entity/…'], download: [] };
+// by the landings that show them; the download's writer on a click, by none; the year chart by
+// none either (a first visit to the overview shows the pre-rendered one, src/takeover.rs `adoptable`).
+const PARTS = { years_chart: [], time_control: ['/explore'], timeline: ['/entity/…'], download: [] };
 const partFiles = (page) => split.filter((m) => PARTS[m.page]?.includes(page)).flatMap((m) => m.files.map(([f]) => f));
 const landings = [
   { page: '(others)', files: [] },

@@ -85,11 +85,14 @@ fn report_page() -> Result<Build, Unavailable> {
 }
 
 /// Draws the overview's chart of the models year by year (issue #23).
-pub type YearsChart = fn(&[Summary], PartialDate, Option<At>, Lang, &'static Strings) -> AnyView;
+pub type YearsChart =
+    fn(&[Summary], PartialDate, Option<At>, Lang, &'static Strings, &str) -> AnyView;
 
 #[cfg_attr(feature = "split", wasm_split(years_chart, fallible))]
 fn years_chart_part() -> Result<YearsChart, Unavailable> {
-    Ok(|list, today, at, lang, s| charts::years_chart(list, today, at, lang, s).into_any())
+    Ok(|list, today, at, lang, s, key| {
+        charts::years_chart(list, today, at, lang, s, key).into_any()
+    })
 }
 
 /// Draws the explorer's time control (issue #23; the map's module has its own).
@@ -170,18 +173,43 @@ pub fn report() -> AnyView {
     on_demand(report::HEAD, async { load!(report_page) })
 }
 
-/// The overview's chart of the models year by year, its code fetched on demand ([`part`]).
+/// The overview's chart of the models year by year, its code fetched on demand ([`part`]) —
+/// except on a first visit that lands on the overview: the pre-rendered chart is static and,
+/// drawn from the same index, date and language, the same as the app would draw
+/// ([`crate::takeover::adoptable`]), so the app shows it as it is (docs/PERFORMANCE.md, "The first
+/// load after the atlas at a date").
 pub fn years_chart(at: Option<At>, lang: Lang, s: &'static Strings) -> AnyView {
     // The index as loaded (shared, not a copy of its list); drawn only with it, as the overview is.
     let index = crate::data::use_index().get_untracked();
+    let key = match index.as_deref() {
+        Some(Ok(l)) => years_chart_key(l, at, lang),
+        _ => return ().into_any(),
+    };
+    #[cfg(not(feature = "ssr"))]
+    if crate::takeover::adoptable(YEARS_CHART, &key) {
+        // Not a grid item itself (`display: contents`): the chart moved into it is.
+        return view! { <div class="adopted" data-adopt=YEARS_CHART></div> }.into_any();
+    }
     part(
         "chart-wide",
         async { load!(years_chart_part) },
         move |draw: YearsChart| match index.as_deref() {
-            Some(Ok(l)) => draw(&l.dataset.entities, l.dataset.as_of, at, lang, s),
+            Some(Ok(l)) => draw(&l.dataset.entities, l.dataset.as_of, at, lang, s, &key),
             _ => ().into_any(),
         },
     )
+}
+
+/// The year chart's `data-part`.
+const YEARS_CHART: &str = "years-chart";
+
+/// What the year chart is drawn from, as its `data-key` says: the index (its Stand and
+/// version), the date shown and the language.
+fn years_chart_key(index: &Loaded<Summary>, at: Option<At>, lang: Lang) -> String {
+    let d = &index.dataset;
+    let version = d.data_version.map(|v| v.to_string()).unwrap_or_default();
+    let at = at.map(|a| a.to_string()).unwrap_or_default();
+    format!("{} {} {version} {at}", lang.code(), d.as_of)
 }
 
 /// The profile's timeline of periods of the entity `id`, its code fetched on demand ([`part`]).

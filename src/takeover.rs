@@ -15,8 +15,13 @@
 //!    app's page, complete — never its loading states — in the place the pre-rendered one was.
 //!
 //! Without pre-rendered elements (a development build) both do nothing and the app shows at once.
+//!
+//! A static part of the first page (no handlers: the overview's year chart) can instead be taken
+//! from the pre-rendered page as it is ([`adoptable`]): the app then shows it without fetching
+//! its code or drawing it, if it says it was drawn from what the app would draw it from.
 
 use leptos::prelude::document;
+use wasm_bindgen::JsCast;
 
 /// The attribute on the pre-rendered page's top-level elements (written by `xtask prerender`).
 pub const PRERENDERED: &str = "data-prerendered";
@@ -41,6 +46,7 @@ pub fn begin() {
 /// Removes the pre-rendered page and shows the app's: called once, when the first page has
 /// settled.
 pub fn finish() {
+    adopt_parts();
     if let Ok(prerendered) = document().query_selector_all(&format!("[{PRERENDERED}]")) {
         for i in 0..prerendered.length() {
             if let Some(node) = prerendered.item(i) {
@@ -52,5 +58,51 @@ pub fn finish() {
     }
     if let Some(html) = document().document_element() {
         let _ = html.remove_attribute(TAKING_OVER);
+    }
+}
+
+/// The mark of a box the app drew for a part of the pre-rendered page ([`adoptable`]):
+/// [`finish`] moves the part into it.
+pub const ADOPT: &str = "data-adopt";
+
+/// Whether the pre-rendered page has the part `name` (`data-part`) drawn from `key` (its
+/// `data-key`: the same data, date and language as the app would draw it from), while the app
+/// takes over from it (before [`finish`]). If so the app draws an empty box marked
+/// [`ADOPT`]`=name` instead, and [`finish`] moves the part into it: the part shows as
+/// pre-rendered, without the app fetching its code or drawing it.
+pub fn adoptable(name: &str, key: &str) -> bool {
+    let taking_over = document()
+        .document_element()
+        .is_some_and(|html| html.has_attribute(TAKING_OVER));
+    taking_over
+        && prerendered_part(name)
+            .is_some_and(|part| part.get_attribute("data-key").as_deref() == Some(key))
+}
+
+fn prerendered_part(name: &str) -> Option<web_sys::Element> {
+    document()
+        .query_selector(&format!("[{PRERENDERED}] [data-part={name}]"))
+        .ok()
+        .flatten()
+}
+
+/// Moves each adopted part from the pre-rendered page into the app's box for it ([`adoptable`]).
+fn adopt_parts() {
+    let Ok(boxes) = document().query_selector_all(&format!("[{ADOPT}]")) else {
+        return;
+    };
+    for i in 0..boxes.length() {
+        let Some(holder) = boxes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let part = holder
+            .get_attribute(ADOPT)
+            .and_then(|name| prerendered_part(&name));
+        if let Some(part) = part {
+            let _ = holder.append_child(&part);
+        }
     }
 }

@@ -146,13 +146,16 @@ fn series_label(lang: Lang, s: &'static Strings, series: Series) -> &'static str
 }
 
 /// How many entities had each model on 1 January of each year from the data's first to
-/// `today`'s (the dataset's Stand), stacked; the year `at` shows is outlined.
+/// `today`'s (the dataset's Stand), stacked; the year `at` shows is outlined. `key` says what it
+/// was drawn from (`data-key`): the app takes a pre-rendered chart with its own key as it is
+/// (`crate::takeover::adoptable`), so nothing in it may need the app.
 pub fn years_chart(
     entities: &[Summary],
     today: PartialDate,
     at: Option<At>,
     lang: Lang,
     s: &'static Strings,
+    key: &str,
 ) -> impl IntoView {
     let span = Span::of(entities, today);
     let chart = models_by_year(entities, &span);
@@ -222,7 +225,7 @@ pub fn years_chart(
         .collect_view();
     let (first, last) = (span.first, span.today.year);
     view! {
-        <figure class="chart chart-wide" aria-labelledby="chart-years-title" data-testid="years-chart">
+        <figure class="chart chart-wide" aria-labelledby="chart-years-title" data-testid="years-chart" data-part="years-chart" data-key=key.to_owned()>
             <h2 id="chart-years-title">{s.chart_years_title}</h2>
             <p class="chart-desc">{cdo_text::phrase::years_chart_desc(lang, first, last, chart.total)}</p>
             <ul class="yr-legend">{legend}</ul>

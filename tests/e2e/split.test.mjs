@@ -1,7 +1,8 @@
 // Code splitting (src/on_demand.rs, scripts/wasm.mjs): map, compare, the series, report and about are wasm modules
 // of their own, fetched — with their integrity — the first time their page is shown; so are
 // parts of main-module pages that reading does not need (the overview's year chart, the
-// explorer's time control, the profile's timeline, the explorer's download writer).
+// explorer's time control, the profile's timeline, the explorer's download writer). A first
+// visit to the overview shows the pre-rendered year chart as it is (src/takeover.rs, `adoptable`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -21,7 +22,19 @@ function wasmRequests(page) {
 
 const OTHERS = ['map', 'compare', 'report', 'series', 'about', 'time_control', 'timeline', 'download'];
 
-test('the overview loads the main module and its year chart\'s; the map module arrives with the first visit to the map, once', async () => {
+/** `element` as a string that two drawings of the same content share: elements with their
+ * attributes in name order, text that is not blank; no comments (the renderer's markers). */
+const canonical = (element) => {
+  const walk = (n) => {
+    if (n.nodeType === Node.TEXT_NODE) return n.textContent.trim() ? JSON.stringify(n.textContent) : '';
+    if (n.nodeType !== Node.ELEMENT_NODE) return '';
+    const attrs = [...n.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort().join(' ');
+    return `<${n.localName} ${attrs}>${[...n.childNodes].map(walk).join('')}</${n.localName}>`;
+  };
+  return walk(element);
+};
+
+test('the overview loads the main module only; the map module arrives with the first visit to the map, once', async () => {
   const context = await app.newContext();
   const page = await context.newPage();
   const seen = wasmRequests(page);
@@ -31,8 +44,11 @@ test('the overview loads the main module and its year chart\'s; the map module a
   await page.locator('[data-testid=years-chart] svg.years').waitFor();
   assert.match(seen[0], MAIN);
   assert.equal(seen.filter((p) => MAIN.test(p)).length, 1, seen.join(' '));
-  assert.equal(seen.filter((p) => MODULE('years_chart').test(p)).length, 1, seen.join(' '));
+  // The year chart is static: a first visit shows the pre-rendered one, without its code.
+  assert.equal(seen.filter((p) => MODULE('years_chart').test(p)).length, 0, seen.join(' '));
   assert.equal(seen.filter((p) => OTHERS.some((m) => MODULE(m).test(p))).length, 0, seen.join(' '));
+  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the app took over');
+  const adopted = await page.locator('[data-testid=years-chart]').evaluate(canonical);
 
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   await nav.getByRole('link', { name: 'Karte' }).click();
@@ -57,6 +73,12 @@ test('the overview loads the main module and its year chart\'s; the map module a
   await nav.getByRole('link', { name: 'Über', exact: true }).click();
   await page.getByRole('heading', { name: 'Lizenzen' }).waitFor();
   assert.equal(seen.filter((p) => MODULE('about').test(p)).length, 1, seen.join(' '));
+  // Back on the overview, the app draws the year chart, its code fetched once: as the
+  // pre-rendered one was.
+  await nav.getByRole('link', { name: 'Übersicht' }).click();
+  await page.locator('[data-testid=years-chart] svg.years').waitFor();
+  assert.equal(seen.filter((p) => MODULE('years_chart').test(p)).length, 1, seen.join(' '));
+  assert.equal(await page.locator('[data-testid=years-chart]').evaluate(canonical), adopted);
   await context.close();
 });
 
@@ -150,7 +172,8 @@ test('a part whose module cannot be fetched is left out: the page reads without 
   const context = await app.newContext();
   const page = await context.newPage();
   await page.route(MODULE('years_chart'), (route) => route.abort('internetdisconnected'));
-  await page.goto(app.base + '/');
+  // At a date: not the pre-rendered chart (today's), so the app draws it.
+  await page.goto(app.base + '/?at=2019');
   // The app takes over once the part has failed: its page has every other chart and card.
   await page.locator('html[data-settled]').waitFor({ state: 'attached' });
   await page.locator('[data-testid=entity-list] > li').first().waitFor();
