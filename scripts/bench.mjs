@@ -119,6 +119,8 @@ async function serveSynthetic(p) {
 async function openAbout(p) {
   await serveSynthetic(p);
   await p.goto(`${url}/about`);
+  // The app's, once it has taken over (the pre-rendered page has one too until then).
+  await p.locator('html[data-settled]').waitFor({ state: 'attached', timeout: 60000 });
   await p.locator('.headlines').waitFor({ timeout: 60000 });
   await p.locator('.site-footer:not([data-prerendered]) time').waitFor({ timeout: 60000 });
 }
