@@ -3,7 +3,7 @@
 // Budgets (issue #24): performance ≥ 0.98, LCP ≤ 1.5 s, CLS 0, SEO, accessibility and best
 // practices 1.0, on every page kind (LH_PAGES=name,name… picks some).
 // Prints a table (median of LH_RUNS runs per page, default 3), writes target/lighthouse/<page>[-<run>].json,
-// exits 1 if a budget is missed.
+// exits 1 if a budget is missed. LH_DIST=<dir> serves another build (to compare two, alternately).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ const PAGES = only ? ALL_PAGES.filter(([name]) => only.includes(name)) : ALL_PAG
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const BUDGET = { performance: 0.98, accessibility: 1, 'best-practices': 1, seo: 1, lcpMs: 1500, cls: 0 };
 
-const { server, url } = await serveDist();
+const { server, url } = await serveDist(process.env.LH_DIST ? { root: process.env.LH_DIST } : undefined);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
