@@ -80,10 +80,13 @@ pub fn adoptable(name: &str, key: &str) -> bool {
 }
 
 fn prerendered_part(name: &str) -> Option<web_sys::Element> {
-    document()
-        .query_selector(&format!("[{PRERENDERED}] [data-part={name}]"))
-        .ok()
-        .flatten()
+    let part = format!("[data-part={name}]");
+    let tops = document()
+        .query_selector_all(&format!("[{PRERENDERED}]"))
+        .ok()?;
+    (0..tops.length())
+        .filter_map(|i| tops.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find_map(|top| top.query_selector(&part).ok().flatten())
 }
 
 /// Moves each adopted part from the pre-rendered page into the app's box for it ([`adoptable`]).
