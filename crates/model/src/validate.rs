@@ -1259,7 +1259,9 @@ impl<'v> Checker<'v> {
     /// `title`, `origin` (may be `null`) and `form` of `obj`, which `at` names.
     fn post(&mut self, obj: &'v Map<'v>, at: At) -> Option<Post> {
         // Shared (`Arc<str>`), made from the borrowed text at once (not a `String` first).
-        let title = self.text(obj, at, "title", MAX_NAME).map(std::sync::Arc::<str>::from);
+        let title = self
+            .text(obj, at, "title", MAX_NAME)
+            .map(std::sync::Arc::<str>::from);
         let origin = match obj.get("origin") {
             None | Some(Value::Null) => None,
             Some(_) => Some(self.enumerated(obj, at, "origin", Origin::from_wire, Origin::WIRE)?),
