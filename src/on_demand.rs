@@ -200,8 +200,8 @@ pub fn years_chart(at: Option<At>, lang: Lang, s: &'static Strings) -> AnyView {
     )
 }
 
-/// The year chart's `data-part`.
-const YEARS_CHART: &str = "years-chart";
+/// The year chart's `data-part`, which its box in the app names (`data-adopt`).
+pub const YEARS_CHART: &str = "years-chart";
 
 /// What the year chart is drawn from, as its `data-key` says: the index (its Stand and
 /// version), the date shown and the language.

@@ -47,13 +47,9 @@ pub fn begin() {
 /// settled.
 pub fn finish() {
     adopt_parts();
-    if let Ok(prerendered) = document().query_selector_all(&format!("[{PRERENDERED}]")) {
-        for i in 0..prerendered.length() {
-            if let Some(node) = prerendered.item(i) {
-                if let Some(parent) = node.parent_node() {
-                    let _ = parent.remove_child(&node);
-                }
-            }
+    for node in all(&format!("[{PRERENDERED}]")) {
+        if let Some(parent) = node.parent_node() {
+            let _ = parent.remove_child(&node);
         }
     }
     if let Some(html) = document().document_element() {
@@ -81,26 +77,12 @@ pub fn adoptable(name: &str, key: &str) -> bool {
 
 fn prerendered_part(name: &str) -> Option<web_sys::Element> {
     let part = format!("[data-part={name}]");
-    let tops = document()
-        .query_selector_all(&format!("[{PRERENDERED}]"))
-        .ok()?;
-    (0..tops.length())
-        .filter_map(|i| tops.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find_map(|top| top.query_selector(&part).ok().flatten())
+    all(&format!("[{PRERENDERED}]")).find_map(|top| top.query_selector(&part).ok().flatten())
 }
 
 /// Moves each adopted part from the pre-rendered page into the app's box for it ([`adoptable`]).
 fn adopt_parts() {
-    let Ok(boxes) = document().query_selector_all(&format!("[{ADOPT}]")) else {
-        return;
-    };
-    for i in 0..boxes.length() {
-        let Some(holder) = boxes
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for holder in all(&format!("[{ADOPT}]")) {
         let part = holder
             .get_attribute(ADOPT)
             .and_then(|name| prerendered_part(&name));
@@ -108,4 +90,11 @@ fn adopt_parts() {
             let _ = holder.append_child(&part);
         }
     }
+}
+
+/// The document's elements that `selector` matches, in document order (none if it is invalid).
+fn all(selector: &str) -> impl Iterator<Item = web_sys::Element> {
+    let found = document().query_selector_all(selector).ok();
+    let n = found.as_ref().map_or(0, |f| f.length());
+    (0..n).filter_map(move |i| found.as_ref()?.item(i)?.dyn_into().ok())
 }

@@ -225,7 +225,7 @@ pub fn years_chart(
         .collect_view();
     let (first, last) = (span.first, span.today.year);
     view! {
-        <figure class="chart chart-wide" aria-labelledby="chart-years-title" data-testid="years-chart" data-part="years-chart" data-key=key.to_owned()>
+        <figure class="chart chart-wide" aria-labelledby="chart-years-title" data-testid="years-chart" data-part=crate::on_demand::YEARS_CHART data-key=key.to_owned()>
             <h2 id="chart-years-title">{s.chart_years_title}</h2>
             <p class="chart-desc">{cdo_text::phrase::years_chart_desc(lang, first, last, chart.total)}</p>
             <ul class="yr-legend">{legend}</ul>
